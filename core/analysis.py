@@ -1,0 +1,19 @@
+"""One spaCy Doc in, one plain `ArticleAnalysis` out: the per-article step of the pipeline.
+
+This module receives Docs but never imports spaCy; `core.nlp` owns the model.
+"""
+
+from __future__ import annotations
+
+from .claims import extract_claims
+from .entities import extract_mentions
+from .events import extract_events
+from .models import Article, ArticleAnalysis
+
+
+def analyse_doc(doc, article: Article) -> ArticleAnalysis:
+    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+    mentions = tuple(extract_mentions(doc))
+    claims = tuple(extract_claims(doc, article, mentions))
+    events = tuple(extract_events(doc, article, mentions))
+    return ArticleAnalysis(sentences=sentences, mentions=mentions, claims=claims, events=events)

@@ -1,0 +1,230 @@
+"""Dates in news text, resolved against the article's own date.
+
+News writes relative dates: "Wednesday", "Oct. 8", "last year", "in December", "earlier this
+month". Each resolves against the anchor (the publication date) to a value whose precision says
+how much is known: "2024-10-30" (a day), "2024-12" (a month), "2023" (a year).
+
+Weekdays follow newsroom convention: in past-tense text "Thursday" is the latest Thursday on or
+before the anchor (the same day included); with `future=True` it is the next one on or after it.
+Explicit dates go through dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+_DAY_MONTH = re.compile(rf"^{_ORDINAL}\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?$")
+_MONTH_DAY = re.compile(rf"^({_MONTH_RE})\s+{_ORDINAL}(?:,?\s+(\d{{4}}))?$")
+_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})(?:\s+(?:of\s+)?(\d{{4}}))?$")
+_YEAR = re.compile(r"^(?:in\s+)?((?:19|20)\d{2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_LEADING = re.compile(r"^(?:on|in|since|by|until|from|at|during|early|late|mid|this past|the)\s+", re.I)
+
+
+def to_date(value: str | date | None) -> date | None:
+    """A `date` from YYYY-MM-DD (or a date), else None."""
+    if value is None or isinstance(value, date):
+        return value
+    m = _ISO.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _month_number(token: str) -> int | None:
+    return _MONTH_ABBR.get(token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower()[:3])
+
+
+def _nearest_year(month: int, day: int | None, anchor: date, future: bool) -> int:
+    """The year that puts month/day closest to the anchor, on the side the tense asks for."""
+    candidate = date(anchor.year, month, min(day or 1, 28))
+    if future and candidate < anchor.replace(day=1) and (anchor - candidate).days > 60:
+        return anchor.year + 1
+    if not future and candidate > anchor and (candidate - anchor).days > 31:
+        return anchor.year - 1
+    return anchor.year
+
+
+def resolve_date(expression: str, anchor: str | date | None = None, future: bool = False) -> str | None:
+    """Resolve a date expression to 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; None when it is not a date.
+
+    Without an anchor only expressions that carry their own year resolve.
+    """
+    anchor_date = to_date(anchor)
+    text = " ".join(expression.strip().lower().replace("’", "'").split())
+    text = text.rstrip(",;:")
+    while True:
+        stripped = _LEADING.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    if not text:
+        return None
+
+    if text in WEEKDAYS or text.rstrip("s") in WEEKDAYS:
+        if anchor_date is None:
+            return None
+        target = WEEKDAYS.index(text.rstrip("s") if text not in WEEKDAYS else text)
+        if future:
+            day = anchor_date + timedelta(days=(target - anchor_date.weekday()) % 7)
+        else:
+            day = anchor_date - timedelta(days=(anchor_date.weekday() - target) % 7)
+        return day.isoformat()
+
+    relative = _relative(text, anchor_date)
+    if relative is not _NOT_RELATIVE:
+        return relative
+
+    for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
+        m = pattern.match(text)
+        if m:
+            day_s, month_s = (m[1], m[2]) if order == "dm" else (m[2], m[1])
+            month = _month_number(month_s)
+            if month is None:
+                return None
+            day_n = int(day_s)
+            if m[3]:
+                year = int(m[3])
+            elif anchor_date:
+                year = _nearest_year(month, day_n, anchor_date, future)
+            else:
+                return None
+            try:
+                return date(year, month, day_n).isoformat()
+            except ValueError:
+                return None
+
+    m = _MONTH_YEAR.match(text)
+    if m and _month_number(m[1]):
+        month = _month_number(m[1])
+        if m[2]:
+            return f"{int(m[2]):04d}-{month:02d}"
+        if anchor_date:
+            return f"{_nearest_year(month, None, anchor_date, future):04d}-{month:02d}"
+        return None
+
+    m = _YEAR.match(text)
+    if m:
+        return m[1]
+
+    return _dateparser_fallback(text, anchor_date)
+
+
+_NOT_RELATIVE = object()
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def _relative(text: str, anchor: date | None):
+    """Relative expressions; returns _NOT_RELATIVE when the text is not one of them."""
+    simple = {
+        "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+        "yesterday": -1, "last night": -1, "tomorrow": 1, "the next day": 1, "next day": 1,
+        "the day before": -1, "the previous day": -1, "the following day": 1,
+    }
+    if text in simple:
+        return (anchor + timedelta(days=simple[text])).isoformat() if anchor else None
+    if anchor is None and re.match(r"^(last|this|next|earlier this|later this|a \w+ ago)", text):
+        return None
+    periods = {
+        "last year": lambda a: f"{a.year - 1:04d}",
+        "this year": lambda a: f"{a.year:04d}",
+        "next year": lambda a: f"{a.year + 1:04d}",
+        "earlier this year": lambda a: f"{a.year:04d}",
+        "later this year": lambda a: f"{a.year:04d}",
+        "this month": lambda a: f"{a.year:04d}-{a.month:02d}",
+        "earlier this month": lambda a: f"{a.year:04d}-{a.month:02d}",
+        "later this month": lambda a: f"{a.year:04d}-{a.month:02d}",
+        "last month": lambda a: _shift_month(a, -1),
+        "next month": lambda a: _shift_month(a, 1),
+        "this week": lambda a: (a - timedelta(days=a.weekday())).isoformat()[:10],
+        "last week": lambda a: (a - timedelta(days=a.weekday() + 7)).isoformat()[:10],
+    }
+    if text in periods:
+        return periods[text](anchor)
+    m = re.match(r"^(\w+) (day|week|month|year)s? (ago|earlier|before|later|after)$", text)
+    if m and m[1] in _NUMBER_WORDS | {str(i): i for i in range(1, 100)}:
+        n = _NUMBER_WORDS.get(m[1]) or int(m[1])
+        sign = 1 if m[3] in ("later", "after") else -1
+        if anchor is None:
+            return None
+        if m[2] == "day":
+            return (anchor + timedelta(days=sign * n)).isoformat()
+        if m[2] == "week":
+            return (anchor + timedelta(weeks=sign * n)).isoformat()
+        if m[2] == "month":
+            return _shift_month(anchor, sign * n)
+        return f"{anchor.year + sign * n:04d}"
+    m = re.match(r"^(last|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", text)
+    if m:
+        if anchor is None:
+            return None
+        target = WEEKDAYS.index(m[2])
+        if m[1] == "last":
+            delta = (anchor.weekday() - target) % 7 or 7
+            return (anchor - timedelta(days=delta)).isoformat()
+        delta = (target - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=delta)).isoformat()
+    m = re.match(rf"^(last|next|this) ({'|'.join(MONTHS)})$", text)
+    if m:
+        if anchor is None:
+            return None
+        month = MONTHS.index(m[2]) + 1
+        year = anchor.year
+        if m[1] == "last" and month >= anchor.month:
+            year -= 1
+        elif m[1] == "next" and month <= anchor.month:
+            year += 1
+        return f"{year:04d}-{month:02d}"
+    return _NOT_RELATIVE
+
+
+def _shift_month(anchor: date, months: int) -> str:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, anchor_iso: str | None) -> datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if anchor_iso:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(anchor_iso)
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, RecursionError):
+        return None
+
+
+def _dateparser_fallback(text: str, anchor: date | None) -> str | None:
+    """Full explicit dates in other shapes ("2024/10/31", "31.10.2024", "October 31st, 2024, 17:14")."""
+    if len(text) > 60 or not re.search(r"\d{4}", text):
+        return None
+    parsed = _parse_cached(text, anchor.isoformat() if anchor else None)
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_published_date(text: str) -> str | None:
+    """The first explicit full date (with a year) in a header or byline line, as YYYY-MM-DD."""
+    m = re.search(
+        rf"\b(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+{_MONTH_RE}\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})",
+        text,
+        re.I,
+    )
+    if not m:
+        return None
+    return resolve_date(m.group(0))

@@ -1,0 +1,302 @@
+"""The data model shared by every layer: plain, immutable dataclasses.
+
+Per-article results (`ArticleAnalysis`) are what the cache stores; corpus-level objects
+(`Entity`, `Event`, `ClaimGroup`) are what `core.index` derives from them. Everything here is
+JSON-serialisable through `to_dict`/`from_dict`, so no spaCy object ever leaves `core.nlp`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+def _from_dict(cls, data: dict[str, Any]):
+    """Build a dataclass from a dict, ignoring unknown keys (older or newer cache rows)."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file (or part of one) that could not be loaded, or loaded with a caveat."""
+
+    path: str
+    message: str
+    fatal: bool = True  # False: loaded anyway (e.g. "invalid UTF-8, replaced 3 bytes")
+
+    def line(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article, as the reader shows it."""
+
+    id: str
+    path: str
+    title: str
+    text: str
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    byline: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    title_guessed: bool = False  # True when made from the lede, not found in the file
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        return _from_dict(cls, data)
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- per article (cached)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span the NER model found, with offsets into `Article.text`.
+
+    `ref` is the fuller name this mention stands for inside its article ("Austin" -> "Lloyd
+    Austin"), filled in by the in-article resolution step; None when it is its own full form.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int = 0
+    ref: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    """A quantity stated in one sentence, before grouping across articles."""
+
+    value: float
+    low: float | None
+    high: float | None
+    unit: str  # "troops", "minutes", "km", "USD", "%", ...
+    dimension: str  # "count", "duration", "length", "money", "percent", ...
+    qualifier: str | None  # "about", "more than", "up to", ...
+    counted: str  # what is counted or measured: "North Korean troops in Russia"
+    counted_lemma: str  # head noun lemma of the counted thing: "troop"
+    text: str  # the number as written: "up to 11,000"
+    start: int  # offsets of `text` in the article
+    end: int
+    sentence: int  # index into ArticleAnalysis.sentences
+    claimer: str | None  # who says so; None: the outlet itself
+    verb: str | None = None  # the clause's verb lemma ("deploy", "fly")
+    said_on: str | None = None  # YYYY-MM-DD
+    refers_to: str | None = None  # YYYY-MM-DD or YYYY-MM or YYYY
+    entities: tuple[str, ...] = ()  # surface forms of named entities in the clause
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "RawClaim":
+        data = dict(data)
+        data["entities"] = tuple(data.get("entities") or ())
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    """An event mention in one sentence: a trigger with who, where and when."""
+
+    trigger: str  # lemma: "meet", "launch", "deploy"
+    text: str  # trigger as written
+    start: int
+    end: int
+    sentence: int
+    label: str  # short description: "Lloyd Austin meet Kim Yong-hyun"
+    date: str | None = None  # resolved YYYY-MM-DD (or YYYY-MM / YYYY)
+    participants: tuple[str, ...] = ()  # entity surface forms (resolved refs where known)
+    places: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "RawEvent":
+        data = dict(data)
+        data["participants"] = tuple(data.get("participants") or ())
+        data["places"] = tuple(data.get("places") or ())
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything the NLP pass learns about one article; what the cache stores."""
+
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    claims: tuple[RawClaim, ...] = ()
+    events: tuple[RawEvent, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentences": [list(s) for s in self.sentences],
+            "mentions": [asdict(m) for m in self.mentions],
+            "claims": [asdict(c) for c in self.claims],
+            "events": [asdict(e) for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ArticleAnalysis":
+        return cls(
+            sentences=tuple((int(a), int(b)) for a, b in data.get("sentences", ())),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+            claims=tuple(RawClaim.from_dict(c) for c in data.get("claims", ())),
+            events=tuple(RawEvent.from_dict(e) for e in data.get("events", ())),
+        )
+
+    def sentence_text(self, text: str, index: int) -> str:
+        if 0 <= index < len(self.sentences):
+            start, end = self.sentences[index]
+            return text[start:end]
+        return ""
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mention_spans: tuple[MentionSpan, ...]
+
+    @property
+    def mentions(self) -> int:
+        return len(self.mention_spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "articles": list(self.articles),
+            "mentions": self.mentions,
+            "mention_spans": [asdict(s) for s in self.mention_spans],
+        }
+
+
+@dataclass(frozen=True)
+class EventMention:
+    article: str
+    sentence: int
+    text: str = ""  # the sentence, for display
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    trigger: str
+    date: str | None
+    articles: tuple[str, ...]
+    entities: tuple[str, ...]  # entity ids
+    mentions: tuple[EventMention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "trigger": self.trigger,
+            "date": self.date,
+            "articles": list(self.articles),
+            "entities": list(self.entities),
+            "mentions": [{"article": m.article, "sentence": m.sentence} for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim as shown in a comparison group."""
+
+    article: str
+    value: float
+    low: float | None
+    high: float | None
+    text: str
+    sentence: str
+    sentence_index: int
+    start: int
+    end: int
+    claimer: str
+    said_on: str | None
+    refers_to: str | None
+    outlet: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+
+        def num(x):
+            if x is None or x in (float("inf"), float("-inf")):
+                return None
+            return int(x) if float(x).is_integer() else x
+
+        return {
+            "article": self.article,
+            "value": value,
+            "low": num(self.low),
+            "high": num(self.high),
+            "text": self.text,
+            "sentence": self.sentence,
+            "claimer": self.claimer,
+            "said_on": self.said_on,
+            "refers_to": self.refers_to,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+VERDICTS = ("conflict", "changed", "agree", "single")
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    id: str
+    topic: str
+    unit: str
+    verdict: str  # one of VERDICTS
+    reason: str
+    claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "unit": self.unit,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "claims": [c.to_dict() for c in self.claims],
+        }

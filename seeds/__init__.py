@@ -1,0 +1,1 @@
+"""Bundled seed corpus: five real articles, as they were given."""
