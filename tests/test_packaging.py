@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 
@@ -14,15 +13,17 @@ def test_version_command_prints_the_package_version():
     assert out.stdout.strip() == f"newsx {newsx.__version__}"
 
 
-def test_packages_live_under_the_newsx_namespace_only():
-    assert importlib.util.find_spec("newsx.core") is not None
-    assert importlib.util.find_spec("newsx.tui") is not None
-    assert importlib.util.find_spec("newsx.seeds") is not None
-    assert importlib.util.find_spec("newsx.themes") is not None
-    # No bare top-level `core` or `tui` package leaks into the environment.
-    for bare in ("core", "tui"):
-        spec = importlib.util.find_spec(bare)
-        assert spec is None or "newsx" in str(spec.origin or ""), bare
+def test_packages_live_under_the_newsx_namespace_only(tmp_path):
+    # Run from an empty folder so the checkout itself is not on sys.path.
+    code = (
+        "import importlib.util as u\n"
+        "print([n for n in ('newsx.core', 'newsx.tui', 'newsx.seeds', 'newsx.themes') if u.find_spec(n) is None])\n"
+        "print([n for n in ('core', 'tui', 'seeds', 'themes') if u.find_spec(n) is not None])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    missing, bare = out.stdout.splitlines()
+    assert missing == "[]"
+    assert bare == "[]"
 
 
 def test_core_never_imports_textual():
