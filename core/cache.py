@@ -1,32 +1,49 @@
 """Per-article results in SQLite, keyed by content hash + model + pipeline version.
 
 A reopen of an unchanged corpus reads every analysis from here and never loads spaCy. Writes are
-transactions (a kill at any moment leaves a cache that opens); WAL and a busy timeout let one
-process index while another reads. A cache that cannot be opened or written is reported and newsx
-goes on without it: the cache only ever saves time.
+transactions (a kill at any moment leaves a cache that opens, and the next run parses only what
+is missing); WAL and a busy timeout let one process index while another reads. A corrupt or
+foreign file is set aside and a new cache started, with a notice. A cache that cannot be opened
+or written is reported and newsx goes on without it: the cache only ever saves time.
+
+Besides per-article analyses, the cache keeps the latest corpus-level results (entities, events,
+claim groups, near-duplicates) keyed by every analysis key, so a warm reopen skips linking too.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import pickle
 import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .models import Article, ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
-PIPELINE_VERSION = "1"
-SCHEMA_VERSION = 1
+PIPELINE_VERSION = "2"
+SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
+_BUSY_TIMEOUT_S = 30.0
+_CORPUS_RESULTS_KEPT = 4  # a few corpora (or versions of one) stay warm at once
+
+# SQLite primary result codes that mean "this file is damaged or is not a database".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
 
 
 class CacheUnavailable(RuntimeError):
     pass
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """A valid SQLite file that some other program made."""
 
 
 def analysis_key(article: Article, model_fingerprint: str) -> str:
@@ -38,11 +55,31 @@ def analysis_key(article: Article, model_fingerprint: str) -> str:
     return digest.hexdigest()
 
 
+def _is_damage(exc: BaseException) -> bool:
+    if isinstance(exc, _NotOurs):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+class _ModelsOnlyUnpickler(pickle.Unpickler):
+    """Unpickles only newsx's own data classes, so a planted cache file cannot run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "newsx.core.models" or (module == "builtins" and name in {"tuple", "frozenset", "set"}):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in cache")
+
+
 class Cache:
     def __init__(self, directory: Path):
         self.directory = Path(directory)
         self.path = self.directory / CACHE_FILE
         self.notices: list[str] = []
+        self.writable = True
         self._conn = self._open()
 
     # ----------------------------------------------------------------- opening
@@ -55,91 +92,181 @@ class Cache:
         try:
             return self._connect()
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and not self._looks_foreign():
+            if not _is_damage(exc):
                 raise CacheUnavailable(f"{self.path}: cannot open cache ({exc})") from exc
-            aside = self._set_aside()
-            self.notices.append(f"{self.path}: cache was corrupt or not newsx's; moved to {aside.name} and rebuilt")
-            try:
-                return self._connect()
-            except sqlite3.DatabaseError as exc2:
-                raise CacheUnavailable(f"{self.path}: cannot open cache ({exc2})") from exc2
+            return self._start_over(exc)
 
-    def _looks_foreign(self) -> bool:
+    def _start_over(self, reason: BaseException) -> sqlite3.Connection:
+        """Move a damaged or foreign file aside (never delete it) and start an empty cache."""
         try:
-            with open(self.path, "rb") as fh:
-                head = fh.read(16)
-        except OSError:
-            return False
-        return bool(head) and head != b"SQLite format 3\x00"
+            aside = self._set_aside()
+        except OSError as exc:
+            raise CacheUnavailable(f"{self.path}: cache is unusable ({reason}) and cannot be moved aside ({exc.strerror or exc})") from exc
+        what = "not a newsx cache" if isinstance(reason, _NotOurs) else f"damaged: {reason}"
+        self.notices.append(f"{self.path}: cache was {what}; moved to {aside.name}, starting a new cache")
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as exc:
+            raise CacheUnavailable(f"{self.path}: cannot open cache ({exc})") from exc
 
     def _set_aside(self) -> Path:
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-        for suffix in ("", "-wal", "-shm"):
+        aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+        # The journal files go first: a WAL left beside a new database would be replayed into it.
+        for suffix in ("-wal", "-shm", ""):
             src = Path(str(self.path) + suffix)
             if src.exists():
                 os.replace(src, Path(str(aside) + suffix))
         return aside
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         try:
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if app_id not in (0, _APPLICATION_ID) or (app_id == 0 and tables and "analyses" not in tables):
-                raise sqlite3.DatabaseError("not a newsx cache")
-            conn.execute("PRAGMA journal_mode = WAL")
+            if app_id != _APPLICATION_ID and tables:
+                raise _NotOurs("not a newsx cache")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL, created REAL)"
-            )
-            conn.execute("PRAGMA quick_check").fetchone()
+            if app_id != _APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                self._create_schema(conn)
         except sqlite3.DatabaseError:
             conn.close()
             raise
         return conn
+
+    @staticmethod
+    def _create_schema(conn: sqlite3.Connection) -> None:
+        # One transaction: a kill half-way leaves either no schema (an empty file, reused) or all of it.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have made the schema while this one waited for the lock.
+            current = (conn.execute("PRAGMA application_id").fetchone()[0], conn.execute("PRAGMA user_version").fetchone()[0])
+            if current == (_APPLICATION_ID, SCHEMA_VERSION):
+                conn.execute("COMMIT")
+                return
+            conn.execute("DROP TABLE IF EXISTS analyses")
+            conn.execute("DROP TABLE IF EXISTS corpus_results")
+            conn.execute("CREATE TABLE analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL, created REAL)")
+            conn.execute("CREATE TABLE corpus_results (key TEXT PRIMARY KEY, data BLOB NOT NULL, created REAL)")
+            conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> bool:
+        """After damage found while reading or writing: set the file aside and go on with a new one."""
+        if not _is_damage(exc):
+            return False
+        self.close()
+        try:
+            self._conn = self._start_over(exc)
+        except CacheUnavailable as gone:
+            self.notices.append(f"{gone}; working without a cache")
+            self._conn = None
+            self.writable = False
+        return True
+
+    def _note(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
 
     # ----------------------------------------------------------------- analyses
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
         keys = list(dict.fromkeys(keys))
         found: dict[str, ArticleAnalysis] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        if self._conn is None:
+            return found
+        rows: list[tuple[str, str]] = []
+        try:
+            for i in range(0, len(keys), 900):  # stay under SQLite's bound-parameter limit
+                chunk = keys[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                rows += self._conn.execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not self._recover(exc):
+                self._note(f"{self.path}: cache read failed ({exc}); parsing again")
+            return {}
+        from_dict = ArticleAnalysis.from_dict
+        loads = json.loads
+        for key, data in rows:
             try:
-                rows = self._conn.execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk).fetchall()
-            except sqlite3.DatabaseError as exc:
-                self.notices.append(f"{self.path}: cache read failed ({exc}); parsing again")
-                return found
-            for key, data in rows:
-                try:
-                    found[key] = ArticleAnalysis.from_dict(json.loads(data))
-                except (ValueError, TypeError, KeyError):
-                    continue  # a damaged row is parsed again and overwritten
+                found[key] = from_dict(loads(data))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue  # a damaged row is parsed again and overwritten
         return found
 
     def put_many(self, items: Iterable[tuple[str, ArticleAnalysis]]) -> None:
         rows = [(key, json.dumps(a.to_dict(), ensure_ascii=False), time.time()) for key, a in items]
-        if not rows:
-            return
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany("INSERT OR REPLACE INTO analyses (key, data, created) VALUES (?, ?, ?)", rows)
-            self._conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
+        if rows:
+            self._write("INSERT OR REPLACE INTO analyses (key, data, created) VALUES (?, ?, ?)", rows)
+
+    def _write(self, sql: str, rows: list[tuple], after: str | None = None) -> bool:
+        for attempt in range(2):
+            if not self.writable or self._conn is None:
+                return False
             try:
-                self._conn.execute("ROLLBACK")
-            except sqlite3.DatabaseError:
-                pass
-            self.notices.append(f"{self.path}: cache write failed ({exc}); results kept in memory only")
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.executemany(sql, rows)
+                if after:
+                    self._conn.execute(after)
+                self._conn.execute("COMMIT")
+                return True
+            except sqlite3.DatabaseError as exc:
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.DatabaseError:
+                    pass
+                if attempt == 0 and self._recover(exc):
+                    continue
+                # Full disk, read-only file, lock held too long: keep working from memory.
+                self.writable = False
+                self._note(f"{self.path}: cache write failed ({exc}); results kept in memory only")
+                return False
+        return False
+
+    # ----------------------------------------------------------------- corpus-level results
+
+    def get_corpus(self, key: str) -> dict[str, Any] | None:
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT data FROM corpus_results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if not self._recover(exc):
+                self._note(f"{self.path}: cache read failed ({exc}); linking again")
+            return None
+        if row is None:
+            return None
+        try:
+            data = _ModelsOnlyUnpickler(io.BytesIO(row[0])).load()
+        except Exception:  # any damage or foreign content: recompute (and overwrite) instead
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put_corpus(self, key: str, data: dict[str, Any]) -> None:
+        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(
+            "INSERT OR REPLACE INTO corpus_results (key, data, created) VALUES (?, ?, ?)",
+            [(key, blob, time.time())],
+            after=(
+                "DELETE FROM corpus_results WHERE key NOT IN "
+                f"(SELECT key FROM corpus_results ORDER BY created DESC LIMIT {_CORPUS_RESULTS_KEPT})"
+            ),
+        )
 
     def close(self) -> None:
+        if self._conn is None:
+            return
         try:
             self._conn.close()
         except sqlite3.DatabaseError:
             pass
+        self._conn = None
 
 
 def open_cache(directory: Path | None) -> tuple[Cache | None, list[str]]:

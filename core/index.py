@@ -6,17 +6,22 @@ step that needs spaCy), and runs the corpus-level steps on plain data.
 
 from __future__ import annotations
 
+import hashlib
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
 
-from .cache import Cache, analysis_key, open_cache
-from .claims import group_claims
-from .duplicates import find_near_duplicates
-from .entities import link_entities
-from .events import link_events
+from .cache import PIPELINE_VERSION, Cache, analysis_key, open_cache
 from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Event, LoadResult, Problem
 from .settings import Settings
+
+# The corpus-level steps (entities, events, claims, duplicates) are imported only when they run:
+# a warm reopen takes their results from the cache and never loads rapidfuzz or dateparser.
+
+_COMMIT_EVERY = 64
+_COMMIT_SECONDS = 1.0
 
 # progress(stage, done, total)
 Progress = Callable[[str, int, int], None]
@@ -84,6 +89,16 @@ def analyse_articles(
     Returns (analyses by article id, number parsed, notices). spaCy is imported only when at least
     one article is missing from the cache.
     """
+    analyses, parsed, notices, _keys = _analyse(articles, settings, progress, cache)
+    return analyses, parsed, notices
+
+
+def _analyse(
+    articles: list[Article],
+    settings: Settings,
+    progress: Progress | None,
+    cache: Cache | None,
+) -> tuple[dict[str, ArticleAnalysis], int, list[str], list[str]]:
     from .nlp import model_fingerprint, parse_articles
 
     notices: list[str] = []
@@ -103,6 +118,7 @@ def analyse_articles(
         progress("parse", done, total)
     if todo:
         pending: list[tuple[str, ArticleAnalysis]] = []
+        last_commit = time.monotonic()
         batch = [articles[i] for i in todo]
         for position, analysis in parse_articles(
             batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size
@@ -111,17 +127,45 @@ def analyse_articles(
             analyses[article.id] = analysis
             pending.append((keys[todo[position]], analysis))
             done += 1
-            # Commit in small transactions so an interrupted run keeps what it finished.
-            if cache and len(pending) >= 64:
+            # Commit in small transactions (by count or by time) so a killed run keeps what it finished.
+            if cache and (len(pending) >= _COMMIT_EVERY or time.monotonic() - last_commit > _COMMIT_SECONDS):
                 cache.put_many(pending)
                 pending.clear()
+                last_commit = time.monotonic()
             if progress:
                 progress("parse", done, total)
         if cache:
             cache.put_many(pending)
     if cache:
         notices.extend(cache.notices)
-    return analyses, len(todo), notices
+    return analyses, len(todo), notices, keys
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of the core sources: corpus-level results from other code are never reused."""
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode())
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
+
+
+def corpus_key(articles: list[Article], keys: list[str]) -> str:
+    """What the corpus-level steps depend on: every analysis, every article's metadata, the code."""
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    for article, key in zip(articles, keys):
+        for part in (article.id, key, article.path, article.title, article.outlet, article.published,
+                     article.byline, article.dateline, article.url, str(article.title_guessed)):
+            digest.update((part or "").encode("utf-8", "surrogatepass"))
+            digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+_CORPUS_PARTS = ("entities", "events", "claim_groups", "near_duplicates")
 
 
 def build_index(
@@ -130,14 +174,32 @@ def build_index(
     progress: Progress | None = None,
 ) -> Index:
     cache, notices = open_cache(settings.cache_dir)
+    articles = list(loaded.articles)
     try:
-        articles = list(loaded.articles)
-        analyses, parsed, cache_notices = analyse_articles(articles, settings, progress, cache)
-        notices.extend(n for n in cache_notices if n not in notices)
+        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache)
+        key = corpus_key(articles, keys) if cache else ""
+        stored = cache.get_corpus(key) if cache else None
+        if stored is not None and all(p in stored for p in _CORPUS_PARTS):
+            index = Index(
+                articles=tuple(articles),
+                analyses=analyses,
+                problems=tuple(loaded.problems),
+                parsed=parsed,
+                **{p: stored[p] for p in _CORPUS_PARTS},
+            )
+            if progress:
+                progress("link", 4, 4)
+        else:
+            index = index_from_analyses(articles, analyses, loaded.problems, (), parsed, progress)
+            if cache:
+                cache.put_corpus(key, {p: getattr(index, p) for p in _CORPUS_PARTS})
+        if cache:
+            cache_notices += cache.notices
     finally:
         if cache:
             cache.close()
-    return index_from_analyses(articles, analyses, loaded.problems, notices, parsed, progress)
+    notices.extend(n for n in dict.fromkeys(cache_notices) if n not in notices)
+    return replace(index, notices=tuple(notices))
 
 
 def index_from_analyses(
@@ -149,6 +211,11 @@ def index_from_analyses(
     progress: Progress | None = None,
 ) -> Index:
     """The corpus-level steps, on plain data (no spaCy)."""
+    from .claims import group_claims
+    from .duplicates import find_near_duplicates
+    from .entities import link_entities
+    from .events import link_events
+
     if progress:
         progress("link", 0, 4)
     entities = link_entities(articles, analyses)
