@@ -1,0 +1,77 @@
+"""What the Entities, Claims and Timeline screens share: going back, panes, an article filter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.screen import Screen
+
+from newsx.core.index import Index
+from newsx.core.models import Article
+
+
+def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
+    """One KWIC line: `width` characters either side of text[start:end], the keyword marked.
+
+    Newlines become spaces so every mention is one line.
+    """
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    line = Text(("…" if start > width else "") + left.rjust(width), style="dim")
+    line.append(text[start:end].replace("\n", " "), style="bold reverse")
+    line.append(right + ("…" if end + width < len(text) else ""), style="dim")
+    return line
+
+
+def outlet_label(article: Article | None, fallback: str) -> str:
+    if article is None:
+        return fallback
+    return article.outlet or article.id
+
+
+class BrowseScreen(Screen):
+    """A screen reached from the Read screen: Esc/q go back to Read, tab moves between panes."""
+
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="browse.back"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="browse.next_pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="browse.previous_pane"),
+    ]
+
+    article_filter: str | None = None
+
+    @property
+    def index(self) -> Index | None:
+        return self.app.index
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "index", lambda _index: self.populate())
+
+    def populate(self) -> None:  # pragma: no cover - every screen overrides it
+        raise NotImplementedError
+
+    def empty_reason(self) -> str:
+        if self.app.index_progress is not None:
+            return "Still indexing… the list fills in when it is done."
+        return self.app.index_status or "Nothing found."
+
+    def action_back(self) -> None:
+        self.app.switch_mode("read")
+
+    def set_article_filter(self, article_id: str | None) -> None:
+        """Show only what concerns one article (None: everything)."""
+        self.article_filter = article_id
+        self.populate()
+
+    def action_clear_filter(self) -> None:
+        if self.article_filter is not None:
+            self.set_article_filter(None)
+
+    def filter_text(self) -> Text:
+        if self.article_filter is None:
+            return Text("All articles", style="dim")
+        article = self.app.article_by_id.get(self.article_filter)
+        line = Text("Only: ", style="bold")
+        line.append(article.title if article else self.article_filter)
+        line.append("  (a: show all)", style="dim")
+        return line

@@ -1,0 +1,156 @@
+"""The Claims screen: comparison groups, conflicts first, a row per claim with its source."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from newsx.core.models import VERDICTS, Claim, ClaimGroup
+
+from ..messages import OpenArticle
+from ..widgets.entity_pane import EntityTable
+from ..widgets.progress import IndexStatus
+from .base import BrowseScreen, outlet_label
+
+# Each verdict has a word and a sign, so it reads without colour too.
+VERDICT_MARK = {"conflict": "✗ conflict", "changed": "↗ changed", "agree": "= agree", "single": "· single"}
+
+
+def format_value(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def ordered_groups(groups: tuple[ClaimGroup, ...]) -> list[ClaimGroup]:
+    """Conflicts first, then changes, agreements and single claims; larger groups first within each."""
+    rank = {v: i for i, v in enumerate(VERDICTS)}
+    return sorted(groups, key=lambda g: (rank.get(g.verdict, len(rank)), -len(g.claims), g.topic))
+
+
+def ordered_claims(group: ClaimGroup) -> list[Claim]:
+    """Claims in time order (said on, then what they refer to); undated claims last."""
+    return sorted(group.claims, key=lambda c: (c.said_on is None, c.said_on or "", c.refers_to or "", c.article))
+
+
+def claim_marks(group: ClaimGroup, claims: list[Claim]) -> list[str]:
+    """A mark per claim: in a conflict, '≠' where the value differs from the most common one;
+    in a change, an arrow from the previous value."""
+    if group.verdict == "conflict":
+        common = Counter(c.value for c in claims).most_common(1)[0][0]
+        return ["≠" if c.value != common else "" for c in claims]
+    if group.verdict == "changed":
+        marks, previous = [], None
+        for c in claims:
+            marks.append("" if previous is None or c.value == previous else ("↑" if c.value > previous else "↓"))
+            previous = c.value
+        return marks
+    return ["" for _ in claims]
+
+
+class ClaimsScreen(BrowseScreen):
+    BINDINGS = [Binding("a", "clear_filter", "All articles", id="claims.all")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield IndexStatus()
+        yield Label(id="claims-filter")
+        yield EntityTable(id="groups")
+        yield Static(id="group-verdict")
+        yield EntityTable(id="claim-rows")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Claims"
+        groups = self.query_one("#groups", EntityTable)
+        groups.add_column("Verdict", key="verdict")
+        groups.add_column("What", key="topic")
+        groups.add_column("Unit", key="unit")
+        groups.add_column("Claims", key="n")
+        groups.border_title = "Claim groups"
+        rows = self.query_one("#claim-rows", EntityTable)
+        rows.add_column("", key="mark", width=1)
+        rows.add_column("Value", key="value")
+        rows.add_column("As written", key="text")
+        rows.add_column("Claimer", key="claimer")
+        rows.add_column("Outlet", key="outlet")
+        rows.add_column("Said on", key="said_on")
+        rows.add_column("Quote", key="quote")
+        rows.border_title = "Claims (Enter opens the sentence)"
+        super().on_mount()
+        groups.focus()
+
+    def visible_groups(self) -> list[ClaimGroup]:
+        if self.index is None:
+            return []
+        groups = self.index.claim_groups
+        if self.article_filter is not None:
+            groups = self.index.claim_groups_by_article.get(self.article_filter, ())
+        return ordered_groups(tuple(groups))
+
+    def populate(self) -> None:
+        self.query_one("#claims-filter", Label).update(self.filter_text())
+        table = self.query_one("#groups", EntityTable)
+        selected = table.current_key
+        table.clear()
+        groups = self.visible_groups()
+        for g in groups:
+            table.add_row(
+                Text(VERDICT_MARK.get(g.verdict, g.verdict), style="bold"),
+                Text(g.topic),
+                Text(g.unit),
+                Text(str(len(g.claims)), justify="right"),
+                key=g.id,
+            )
+        table.border_subtitle = f"{len(groups)} groups" if self.index else self.empty_reason()
+        if selected:
+            table.move_to_key(selected)
+        self.show_group(table.current_key)
+
+    def show_group(self, group_id: str | None) -> None:
+        rows = self.query_one("#claim-rows", EntityTable)
+        verdict = self.query_one("#group-verdict", Static)
+        rows.clear()
+        group = next((g for g in self.index.claim_groups if g.id == group_id), None) if self.index else None
+        if group is None:
+            verdict.update(Text(""))
+            return
+        line = Text(VERDICT_MARK.get(group.verdict, group.verdict), style="bold")
+        verdict.set_classes(f"verdict-{group.verdict}")
+        line.append("  ")
+        line.append(group.topic, style="bold")
+        if group.reason:
+            line.append(" — ")
+            line.append(group.reason)
+        verdict.update(line)
+        claims = ordered_claims(group)
+        for n, (claim, mark) in enumerate(zip(claims, claim_marks(group, claims))):
+            article = self.app.article_by_id.get(claim.article)
+            rows.add_row(
+                Text(mark, style="bold"),
+                Text(format_value(claim.value), style="bold" if mark else ""),
+                Text(claim.text),
+                Text(claim.claimer or ""),
+                Text(claim.outlet or outlet_label(article, claim.article)),
+                Text(claim.said_on or "?"),
+                Text(" ".join(claim.sentence.split())),
+                key=f"{group.id}:{n}",
+            )
+        self._claims = claims
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "groups":
+            self.show_group(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "groups":
+            self.query_one("#claim-rows").focus()
+        elif event.data_table.id == "claim-rows":
+            claim = self._claims[int(event.row_key.value.rsplit(":", 1)[1])]
+            span = self.index.sentence(claim.article, claim.sentence_index) if self.index else None
+            start, end = span if span else (claim.start, claim.end)
+            self.post_message(OpenArticle(claim.article, start, end))

@@ -1,0 +1,147 @@
+"""The Entities screen: every entity with type, aliases and counts; its mentions in context."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Label
+
+from newsx.core.models import Entity
+
+from ..messages import OpenArticle
+from ..widgets.entity_pane import EntityTable
+from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
+from ..widgets.progress import IndexStatus
+from .base import BrowseScreen, context_around, outlet_label
+
+
+def entity_matches(entity: Entity, needle: str) -> bool:
+    needle = needle.casefold()
+    return needle in entity.name.casefold() or any(needle in alias.casefold() for alias in entity.aliases)
+
+
+class EntitiesScreen(BrowseScreen):
+    BINDINGS = [
+        Binding("t", "cycle_kinds", "Types", id="entities.cycle_types"),
+        Binding("f", "filter", "Filter", id="entities.filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind_filter: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield IndexStatus()
+        with Horizontal(id="entity-filters"):
+            yield Label(id="entity-kind")
+            yield Input(placeholder="filter by name (f)", id="entity-filter")
+        yield EntityTable(id="entity-table")
+        yield EntityTable(id="kwic")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Entities"
+        table = self.query_one("#entity-table", EntityTable)
+        table.add_column("Entity", key="name")
+        table.add_column("Type", key="type")
+        table.add_column("Articles", key="articles")
+        table.add_column("Mentions", key="mentions")
+        table.add_column("Also written", key="aliases")
+        table.border_title = "Entities"
+        kwic = self.query_one("#kwic", EntityTable)
+        kwic.add_column("Article", key="article", width=14)
+        kwic.add_column("Mention in context", key="context")
+        kwic.border_title = "Mentions (Enter opens the article there)"
+        super().on_mount()
+        table.focus()
+
+    # ----------------------------------------------------------------- filling
+
+    def visible_entities(self) -> list[Entity]:
+        if self.index is None:
+            return []
+        needle = self.query_one("#entity-filter", Input).value.strip()
+        return [
+            e
+            for e in self.index.entities
+            if (self.kind_filter is None or kind_of(e.label) == self.kind_filter)
+            and (not needle or entity_matches(e, needle))
+        ]
+
+    def populate(self) -> None:
+        kind = "all types" if self.kind_filter is None else KIND_NAMES[self.kind_filter]
+        self.query_one("#entity-kind", Label).update(Text.assemble(("Type: ", "bold"), kind, ("  (t)", "dim")))
+        table = self.query_one("#entity-table", EntityTable)
+        selected = table.current_key
+        table.clear()
+        entities = self.visible_entities()
+        for e in entities:
+            table.add_row(
+                Text(e.name, style="bold"),
+                Text(e.label),
+                Text(str(len(e.articles)), justify="right"),
+                Text(str(e.mentions), justify="right"),
+                Text(", ".join(e.aliases)),
+                key=e.id,
+            )
+        table.border_subtitle = f"{len(entities)} shown" if self.index else self.empty_reason()
+        if selected:
+            table.move_to_key(selected)
+        self.show_mentions(table.current_key)
+
+    def show_mentions(self, entity_id: str | None) -> None:
+        kwic = self.query_one("#kwic", EntityTable)
+        kwic.clear()
+        entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
+        if entity is None:
+            kwic.border_subtitle = None
+            return
+        for n, span in enumerate(entity.mention_spans):
+            article = self.app.article_by_id.get(span.article)
+            text = article.text if article else span.text
+            kwic.add_row(
+                Text(outlet_label(article, span.article)),
+                context_around(text, span.start, span.end),
+                key=f"{n}",
+            )
+        kwic.border_subtitle = f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles"
+
+    # ----------------------------------------------------------------- events and actions
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "entity-table":
+            self.show_mentions(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "entity-table":
+            self.query_one("#kwic").focus()
+        elif event.data_table.id == "kwic":
+            entity_id = self.query_one("#entity-table", EntityTable).current_key
+            entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
+            if entity is None:
+                return
+            span = entity.mention_spans[int(event.row_key.value)]
+            self.post_message(OpenArticle(span.article, span.start, span.end, entity_id=entity.id))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.populate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#entity-table").focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#entity-filter", Input).focus()
+
+    def action_cycle_kinds(self) -> None:
+        self.kind_filter = next_kind_filter(self.kind_filter)
+        self.populate()
+
+    def action_back(self) -> None:
+        # Esc in the filter box returns to the list instead of leaving the screen.
+        if self.focused is self.query_one("#entity-filter"):
+            self.query_one("#entity-table").focus()
+            return
+        super().action_back()

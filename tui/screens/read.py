@@ -1,0 +1,261 @@
+"""The Read screen: article list | reader with highlighted entities | the article's entities."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, OptionList
+
+from newsx.core.index import Index
+from newsx.core.models import Article
+
+from ..messages import ShowRelated
+from ..widgets.article_list import ArticleList
+from ..widgets.entity_pane import EntityPane
+from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
+from ..widgets.progress import IndexStatus
+from ..widgets.reader import Highlight, Reader
+
+
+class ReadScreen(Screen):
+    """Reading one article at a time; the screen the app opens on."""
+
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="read.quit"),
+        Binding("escape", "back", "Back", show=False, id="read.back"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="read.next_pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="read.previous_pane"),
+        Binding("left_square_bracket", "previous_article", "Prev article", show=False, id="read.previous_article"),
+        Binding("right_square_bracket", "next_article", "Next article", show=False, id="read.next_article"),
+        Binding("h", "toggle_highlight", "Highlight", id="read.toggle_highlight"),
+        Binding("t", "cycle_kinds", "Types", id="read.cycle_types"),
+        Binding("n", "next_mention", "Next", id="read.next_mention"),
+        Binding("N", "previous_mention", "Previous", show=False, id="read.previous_mention"),
+        Binding("i", "toggle_side", "Entities pane", show=False, id="read.toggle_side"),
+        Binding("c", "related('claims')", "Claims here", id="read.claims"),
+        Binding("e", "related('timeline')", "Events here", id="read.events"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.current_id: str | None = None
+        self.highlighting = True
+        self.kind_filter: str | None = None
+        # (start, end, entity id, kind) per article, sorted by start.
+        self._spans: dict[str, list[tuple[int, int, str, str]]] = {}
+        self.query_text: str | None = None  # an active search: n/N go through its hits
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield IndexStatus()
+        with Horizontal(id="read-panes"):
+            yield ArticleList(id="articles")
+            yield Reader(id="reader")
+            with Vertical(id="side"):
+                yield Label("Entities", id="side-title")
+                yield EntityPane(id="side-entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        settings = self.app.settings
+        self.highlighting = settings.highlight
+        types = [kind_of(t) for t in settings.highlight_types]
+        self.kind_filter = types[0] if len(types) == 1 else None
+        self.query_one(Reader).set_highlighting(self.highlighting, self.kind_filter)
+        self._update_reader_title()
+        articles = self.query_one(ArticleList)
+        articles.border_title = "Articles"
+        articles.set_articles(self.app.articles)
+        self.query_one("#side").border_title = "Entities"
+        self.watch(self.app, "index", self._index_changed)
+        articles.focus()
+
+    # ----------------------------------------------------------------- data
+
+    @property
+    def index(self) -> Index | None:
+        return self.app.index
+
+    def _index_changed(self, index: Index | None) -> None:
+        self._spans = defaultdict(list)
+        if index is not None:
+            for entity in index.entities:
+                kind = kind_of(entity.label)
+                for span in entity.mention_spans:
+                    self._spans[span.article].append((span.start, span.end, entity.id, kind))
+            for spans in self._spans.values():
+                spans.sort()
+        if self.current_id:
+            self._show(self.current_id, keep_focus=True)
+
+    def article(self, article_id: str) -> Article | None:
+        return self.app.article_by_id.get(article_id)
+
+    # ----------------------------------------------------------------- showing
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "articles" and event.option.id != self.current_id:
+            self._show(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "articles":
+            if event.option.id != self.current_id:
+                self._show(event.option.id)
+            self.query_one(Reader).focus()
+
+    def _show(self, article_id: str, keep_focus: bool = False) -> None:
+        article = self.article(article_id)
+        if article is None:
+            return
+        changed = article_id != self.current_id
+        self.current_id = article_id
+        if changed:
+            self.query_text = None
+        spans = self._spans.get(article_id, [])
+        reader = self.query_one(Reader)
+        reader.show_article(article, [Highlight(s, e, k) for s, e, _id, k in spans])
+        self._fill_side(article_id, spans)
+        self.sub_title = article.title
+
+    def _fill_side(self, article_id: str, spans: list[tuple[int, int, str, str]]) -> None:
+        pane = self.query_one(EntityPane)
+        side = self.query_one("#side")
+        index = self.index
+        if index is None:
+            side.border_subtitle = None
+            self.query_one("#side-title", Label).update(
+                "Finding entities…" if self.app.index_progress else self.app.index_status or "No entities yet"
+            )
+            pane.set_entities([])
+            return
+        counts = Counter(entity_id for _s, _e, entity_id, _k in spans)
+        entities = [(index.entity_by_id[eid], n) for eid, n in counts.most_common()]
+        pane.set_entities(entities)
+        claims = len(index.claim_groups_by_article.get(article_id, ()))
+        events = len(index.events_by_article.get(article_id, ()))
+        self.query_one("#side-title", Label).update(
+            Text.assemble((f"{claims}", "bold"), " claim groups (c) · ", (f"{events}", "bold"), " events (e)")
+        )
+        side.border_subtitle = f"{len(entities)} entities"
+
+    def _update_reader_title(self) -> None:
+        reader = self.query_one(Reader)
+        if not self.highlighting:
+            reader.border_title = "Reader · highlights off"
+        elif self.kind_filter:
+            reader.border_title = f"Reader · {KIND_NAMES[self.kind_filter]}"
+        else:
+            reader.border_title = "Reader"
+
+    def open_article(
+        self,
+        article_id: str,
+        start: int | None = None,
+        end: int | None = None,
+        entity_id: str | None = None,
+        query: str | None = None,
+    ) -> None:
+        """Show an article, select an entity, mark a span and scroll to it (from other screens)."""
+        self._show(article_id)
+        self.query_one(ArticleList).highlight_id(article_id)
+        if entity_id:
+            self.query_one(EntityPane).move_to_key(entity_id)
+        reader = self.query_one(Reader)
+        if query:
+            self.query_text = query
+            hits = self._search_hits()
+            if start is None and hits:
+                start, end = hits[0]
+        if start is not None:
+            reader.focus_span(start, end if end is not None else start)
+        reader.focus()
+
+    # ----------------------------------------------------------------- actions
+
+    def action_back(self) -> None:
+        if self.query_text:
+            self.query_text = None
+            self.notify("Search cleared", timeout=2)
+        self.query_one(ArticleList).focus()
+
+    def _step_article(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        if not articles.option_count:
+            return
+        current = articles.highlighted if articles.highlighted is not None else 0
+        articles.highlighted = max(0, min(articles.option_count - 1, current + step))
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_toggle_highlight(self) -> None:
+        self.highlighting = not self.highlighting
+        self.query_one(Reader).set_highlighting(self.highlighting, self.kind_filter)
+        self._update_reader_title()
+
+    def action_cycle_kinds(self) -> None:
+        self.kind_filter = next_kind_filter(self.kind_filter)
+        self.highlighting = True
+        self.query_one(Reader).set_highlighting(True, self.kind_filter)
+        self._update_reader_title()
+
+    def action_toggle_side(self) -> None:
+        self.toggle_class("-side-toggled")
+
+    def action_related(self, screen: str) -> None:
+        self.post_message(ShowRelated(screen, self.current_id))
+
+    def _search_hits(self) -> list[tuple[int, int]]:
+        article = self.article(self.current_id) if self.current_id else None
+        if article is None or not self.query_text:
+            return []
+        pattern = re.compile(re.escape(self.query_text), re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(article.text)]
+
+    def _targets(self) -> tuple[list[tuple[int, int]], str]:
+        """What n/N step through: search hits when a search is active, else the selected entity."""
+        if self.query_text:
+            return self._search_hits(), f"“{self.query_text}”"
+        entity_id = self.query_one(EntityPane).current_key
+        if entity_id is None:
+            return [], ""
+        spans = [(s, e) for s, e, eid, _k in self._spans.get(self.current_id or "", []) if eid == entity_id]
+        name = self.index.entity_by_id[entity_id].name if self.index and entity_id in self.index.entity_by_id else ""
+        return spans, name
+
+    def _jump(self, forward: bool) -> None:
+        targets, what = self._targets()
+        if not targets:
+            self.notify("Select an entity in the side pane first" if not what else f"No {what} here", timeout=3)
+            return
+        reader = self.query_one(Reader)
+        here = reader.marked[0] if reader.marked else (-1 if forward else len(reader.article.text) + 1)
+        if forward:
+            after = [t for t in targets if t[0] > here]
+            target = after[0] if after else targets[0]
+        else:
+            before = [t for t in targets if t[0] < here]
+            target = before[-1] if before else targets[-1]
+        position = targets.index(target) + 1
+        reader.focus_span(*target)
+        self.query_one("#reader").border_subtitle = f"{what} {position}/{len(targets)}"
+
+    def action_next_mention(self) -> None:
+        self._jump(True)
+
+    def action_previous_mention(self) -> None:
+        self._jump(False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # Enter on an entity in the side pane: go to its next mention.
+        if event.data_table.id == "side-entities":
+            self._jump(True)

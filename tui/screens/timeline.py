@@ -1,0 +1,99 @@
+"""The Timeline screen: events by date, each with the sources that report it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Label
+
+from newsx.core.models import Event
+
+from ..messages import OpenArticle
+from ..widgets.entity_pane import EntityTable
+from ..widgets.progress import IndexStatus
+from .base import BrowseScreen, outlet_label
+
+
+def ordered_events(events: tuple[Event, ...]) -> list[Event]:
+    """By date (a month or year sorts before the days inside it); undated events last."""
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
+
+
+class TimelineScreen(BrowseScreen):
+    BINDINGS = [Binding("a", "clear_filter", "All articles", id="timeline.all")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield IndexStatus()
+        yield Label(id="timeline-filter")
+        yield EntityTable(id="events")
+        yield EntityTable(id="event-sources")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Timeline"
+        events = self.query_one("#events", EntityTable)
+        events.add_column("Date", key="date")
+        events.add_column("Event", key="label")
+        events.add_column("Sources", key="sources")
+        events.border_title = "Events"
+        sources = self.query_one("#event-sources", EntityTable)
+        sources.add_column("Outlet", key="outlet", width=14)
+        sources.add_column("Sentence", key="sentence")
+        sources.border_title = "Sources (Enter opens the sentence)"
+        super().on_mount()
+        events.focus()
+
+    def visible_events(self) -> list[Event]:
+        if self.index is None:
+            return []
+        events = self.index.events
+        if self.article_filter is not None:
+            events = self.index.events_by_article.get(self.article_filter, ())
+        return ordered_events(tuple(events))
+
+    def populate(self) -> None:
+        self.query_one("#timeline-filter", Label).update(self.filter_text())
+        table = self.query_one("#events", EntityTable)
+        selected = table.current_key
+        table.clear()
+        events = self.visible_events()
+        for e in events:
+            outlets = dict.fromkeys(outlet_label(self.app.article_by_id.get(a), a) for a in e.articles)
+            table.add_row(
+                Text(e.date or "undated", style="bold"),
+                Text(e.label),
+                Text(f"{len(outlets)}: " + ", ".join(outlets)),
+                key=e.id,
+            )
+        table.border_subtitle = f"{len(events)} events" if self.index else self.empty_reason()
+        if selected:
+            table.move_to_key(selected)
+        self.show_event(table.current_key)
+
+    def show_event(self, event_id: str | None) -> None:
+        sources = self.query_one("#event-sources", EntityTable)
+        sources.clear()
+        event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
+        self._mentions = list(event.mentions) if event else []
+        for n, mention in enumerate(self._mentions):
+            article = self.app.article_by_id.get(mention.article)
+            sentence = mention.text
+            if not sentence and article is not None and self.index:
+                span = self.index.sentence(mention.article, mention.sentence)
+                sentence = article.text[span[0] : span[1]] if span else ""
+            sources.add_row(Text(outlet_label(article, mention.article)), Text(" ".join(sentence.split())), key=str(n))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "events":
+            self.show_event(event.row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "events":
+            self.query_one("#event-sources").focus()
+        elif event.data_table.id == "event-sources":
+            mention = self._mentions[int(event.row_key.value)]
+            span = self.index.sentence(mention.article, mention.sentence) if self.index else None
+            start, end = span if span else (None, None)
+            self.post_message(OpenArticle(mention.article, start, end))

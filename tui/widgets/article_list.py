@@ -1,0 +1,53 @@
+"""The list of articles: one option per article, title on top and outlet · date below."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsx.core.models import Article
+
+
+def article_prompt(article: Article) -> Text:
+    """Title on the first line, outlet and date dimmed on the second. Article strings are data."""
+    prompt = Text(article.title or article.id, style="bold")
+    meta = " · ".join(part for part in (article.outlet, article.published) if part) or article.id
+    prompt.append("\n")
+    prompt.append(meta, style="dim")
+    return prompt
+
+
+class ArticleList(OptionList):
+    """Keyboard list of articles; option ids are article ids."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+    ]
+
+    def set_articles(self, articles: Iterable[Article]) -> None:
+        highlighted = self.highlighted_id
+        self.clear_options()
+        self.add_options([Option(article_prompt(a), id=a.id) for a in articles])
+        if highlighted is not None:
+            self.highlight_id(highlighted)
+        elif self.option_count:
+            self.highlighted = 0
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def highlight_id(self, article_id: str) -> None:
+        try:
+            self.highlighted = self.get_option_index(article_id)
+        except Exception:  # OptionDoesNotExist: article not in this list
+            pass
