@@ -11,9 +11,16 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+import stat
+import tomllib
+
+from .building import Given, build_article
+from .cleaning import normalize_line
 from .models import Article, LoadResult, Problem
+from .readers import ReadError, read_drafts
 from .safety import inert_line, inert_text
 from .settings import DEFAULT_MAX_FILE_MB
+from .splitting import split_articles
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml"}
 
@@ -89,62 +96,157 @@ class LoadError(Exception):
     """A file that yields no article; the message is the problem, without the file name."""
 
 
-def read_text_file(path: Path, max_file_mb: float) -> tuple[str, list[str]]:
-    """Decode a file as text: UTF-8, else a declared/likely legacy encoding, saying which."""
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "vanished while loading" 
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def read_bytes(path: Path, max_file_mb: float) -> bytes:
+    """The file's bytes, read-only, refusing special files and files over the size limit."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
-        raise LoadError(f"cannot read ({exc.strerror or exc})") from exc
-    if size > max_file_mb * 1024 * 1024:
-        raise LoadError(f"too large ({size / 1024 / 1024:.1f} MB > {max_file_mb:g} MB limit), skipped")
+        raise LoadError(_os_reason(exc)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError("not a regular file, skipped")
+    limit = max_file_mb * 1024 * 1024
+    if st.st_size > limit:
+        raise LoadError(f"too large ({st.st_size / 1024 / 1024:.1f} MB > {max_file_mb:g} MB limit), skipped")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(int(limit) + 1)  # the file may have grown since stat
     except OSError as exc:
-        raise LoadError(f"cannot read ({exc.strerror or exc})") from exc
+        raise LoadError(_os_reason(exc)) from exc
+    if len(data) > limit:
+        raise LoadError(f"too large (over the {max_file_mb:g} MB limit), skipped")
+    return data
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode bytes as text: BOM, else UTF-8, else Windows-1252, saying which when not UTF-8."""
     if not data.strip():
         raise LoadError("empty file")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("binary file, not text")
-    notes: list[str] = []
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, encoding, name in ((b"\xef\xbb\xbf", "utf-8-sig", None), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16")):
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), notes
+            text = data[len(bom):].decode(encoding.replace("-sig", ""), errors="replace")
+            if not text.strip():
+                raise LoadError("empty file")
+            return text, ([f"decoded as {name} (byte-order mark)"] if name else [])
+    if _looks_binary(data):
+        raise LoadError("binary file, not text")
     try:
-        return data.decode("utf-8"), notes
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace") if _mostly_latin(data) else data.decode("utf-8", errors="replace")
-    notes.append("not valid UTF-8; decoded as " + ("Windows-1252" if _mostly_latin(data) else "UTF-8 with invalid bytes replaced"))
-    return text, notes
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    good_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
+    if good_multibyte > bad:
+        return replaced, [f"invalid UTF-8: {bad} undecodable byte(s) replaced by \ufffd"]
+    return data.decode("cp1252", errors="replace"), ["not valid UTF-8; decoded as Windows-1252"]
 
 
-def _mostly_latin(data: bytes) -> bool:
-    high = sum(1 for b in data if b >= 0x80)
-    return high > 0 and high / len(data) < 0.3
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def read_text_file(path: Path, max_file_mb: float) -> tuple[str, list[str]]:
+    """Read and decode one file; notes say how it was decoded when not plain UTF-8."""
+    return decode(read_bytes(path, max_file_mb))
+
+
+def sidecar_for(path: Path) -> Path | None:
+    for candidate in (path.with_name(path.name + ".meta.toml"), path.with_name(path.stem + ".meta.toml")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(path: Path) -> tuple[Given | None, list[str]]:
+    """Metadata from `<file>.meta.toml`, which wins over anything guessed."""
+    side = sidecar_for(path)
+    if side is None:
+        return None, []
+    try:
+        data = tomllib.loads(decode(read_bytes(side, 1.0))[0])
+    except (LoadError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        return None, [f"sidecar {side.name} ignored ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})"]
+
+    def text(key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        return str(value).strip() or None
+
+    published = text("published")
+    if published:
+        from .dates import find_published_date, resolve_date
+
+        published = find_published_date(published) or resolve_date(published)
+    return Given(title=text("title"), outlet=text("outlet"), published=published, author=text("author"), url=text("url")), []
+
+
+def _merge(given: Given, override: Given | None) -> Given:
+    if override is None:
+        return given
+    return Given(**{k: getattr(override, k) or getattr(given, k) for k in ("title", "outlet", "published", "author", "url")})
 
 
 def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[list[Article], list[str]]:
     """Articles in one file, and notes about how it was read. Raises LoadError when none."""
-    from .readers import read_articles
-
     raw, notes = read_text_file(path, max_file_mb)
-    articles = read_articles(path, raw)
-    if not articles:
+    try:
+        drafts, draft_notes = read_drafts(path, raw)
+    except ReadError as exc:
+        raise LoadError(str(exc)) from exc
+    except RecursionError as exc:
+        raise LoadError("structure nested too deeply") from exc
+    notes += draft_notes
+    sidecar, side_notes = read_sidecar(path)
+    notes += side_notes
+
+    built = []
+    for draft in drafts:
+        lines = [normalize_line(line) for line in inert_text(draft.text).split("\n")]
+        parts = split_articles(lines) if draft.splittable else [lines]
+        for part in parts:
+            article = build_article(part, _merge(draft.given, sidecar))
+            if article is not None:
+                built.append(article)
+    if not built:
         raise LoadError("no article text found")
-    return [_make_safe(a) for a in articles], notes
+    if sidecar and sidecar.title and len(built) > 1:
+        notes.append("sidecar title applies to a file with several articles; used for the first only")
+        built = [built[0]] + [_with_title(b, None) for b in built[1:]]
+    articles = []
+    for n, b in enumerate(built, 1):
+        article_id = path.stem if n == 1 else f"{path.stem}#{n}"
+        articles.append(
+            Article(
+                id=article_id,
+                path=str(path),
+                title=inert_line(b.title),
+                text=b.text,
+                outlet=inert_line(b.outlet) or None,
+                published=b.published,
+                byline=inert_line(b.byline) or None,
+                dateline=inert_line(b.dateline) or None,
+                url=inert_line(b.url) or None,
+                title_guessed=b.title_guessed,
+            )
+        )
+    return articles, notes
 
 
-def _make_safe(article: Article) -> Article:
-    return Article(
-        id=article.id,
-        path=article.path,
-        title=inert_line(article.title),
-        text=inert_text(article.text),
-        outlet=inert_line(article.outlet) or None,
-        published=article.published,
-        byline=inert_line(article.byline) or None,
-        dateline=inert_line(article.dateline) or None,
-        url=inert_line(article.url) or None,
-        title_guessed=article.title_guessed,
-    )
+def _with_title(built, title):
+    # Later articles of a split file keep their own headline, never the sidecar's.
+    return built

@@ -1,15 +1,258 @@
-"""Format readers: raw file content to articles (first version: plain text only)."""
+"""Format readers: decoded file content to drafts (raw article text plus the metadata it states).
+
+Plain text and Markdown may hold several articles (split later); HTML, JSON and feeds say where
+each article is. XML and HTML with entity declarations are refused before any parser sees them,
+so no entity expansion (billion laughs, external entities) can happen.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import Article
+from .building import Given
+
+MAX_JSON_DEPTH = 64
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
-def read_articles(path: Path, raw: str) -> list[Article]:
-    lines = [l.strip() for l in raw.splitlines() if l.strip()]
-    if not lines:
-        return []
-    title = lines[0][:120]
-    return [Article(id=path.stem, path=str(path), title=title, text="\n\n".join(lines))]
+class ReadError(Exception):
+    """The file's content cannot be read as its format; the message says why."""
+
+
+@dataclass
+class Draft:
+    text: str
+    given: Given = field(default_factory=Given)
+    splittable: bool = False  # plain text may hold several articles one after another
+
+
+def read_drafts(path: Path, raw: str) -> tuple[list[Draft], list[str]]:
+    """Drafts in one decoded file, and notes (non-fatal) about parts that were skipped."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return [read_html(raw)], []
+    if suffix in (".json", ".jsonl"):
+        return read_json(raw, lines=suffix == ".jsonl")
+    if suffix in (".rss", ".atom", ".xml"):
+        if not _FEED_ROOT.search(raw[:4096]):
+            raise ReadError("XML file is not an RSS or Atom feed")
+        return read_feed(raw)
+    if suffix in (".md", ".markdown"):
+        return [read_markdown(raw)], []
+    return [Draft(raw, splittable=True)], []
+
+
+def refuse_entities(raw: str) -> None:
+    if _ENTITY_DECL.search(raw):
+        raise ReadError("declares XML entities (possible entity-expansion attack), refused")
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def read_html(raw: str) -> Draft:
+    refuse_entities(raw)
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True)
+    except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as exc:
+        raise ReadError(f"cannot parse HTML ({type(exc).__name__})") from exc
+    if doc is None or not (doc.text or "").strip():
+        raise ReadError("no article text found in HTML")
+    given = Given(title=doc.title or None, outlet=doc.sitename or None, published=_iso_day(doc.date), author=doc.author or None, url=doc.url or None)
+    return Draft(doc.text, given)
+
+
+def _iso_day(value: object) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", str(value))
+    return m.group(0) if m else _parse_date(str(value))
+
+
+def _parse_date(value: str) -> str | None:
+    from .dates import find_published_date, resolve_date
+
+    return find_published_date(value) or (resolve_date(value) if len(value) < 60 else None)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _depth(value: object, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > limit:
+            return d
+        if isinstance(item, dict):
+            stack.extend((v, d + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, d + 1) for v in item)
+    return deepest
+
+
+def _load_json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ReadError("JSON nested too deeply") from exc
+    except ValueError as exc:
+        raise ReadError(f"invalid JSON ({exc})") from exc
+
+
+def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
+    notes: list[str] = []
+    if lines:
+        items: list[object] = []
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                items.append(_load_json(line))
+            except ReadError as exc:
+                notes.append(f"line {n}: {exc}, skipped")
+    else:
+        data = _load_json(raw)
+        items = data if isinstance(data, list) else [data]
+    drafts: list[Draft] = []
+    for n, item in enumerate(items, 1):
+        if isinstance(item, (dict, list)) and _depth(item, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+            notes.append(f"item {n}: nested too deeply, skipped")
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+            notes.append(f"item {n}: no \"text\" string, skipped")
+            continue
+        given = Given(
+            title=_str(item, "title", "headline"),
+            outlet=_str(item, "outlet", "source", "site", "publisher"),
+            published=_parse_date(_str(item, "published", "date") or "") if _str(item, "published", "date") else None,
+            author=_str(item, "author", "byline"),
+            url=_str(item, "url", "link"),
+        )
+        drafts.append(Draft(item["text"], given))
+    if not drafts and not notes:
+        raise ReadError("no article objects found in JSON")
+    return drafts, notes
+
+
+def _str(item: dict, *keys: str) -> str | None:
+    for key in keys:
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            return value["name"].strip() or None
+    return None
+
+
+# --------------------------------------------------------------------------- feeds
+
+_BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|blockquote|section|article|tr)\b[^>]*>")
+_TAGS = re.compile(r"<[^>]{0,2000}>")
+_SCRIPTS = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>")
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Text of a small HTML fragment (a feed entry), paragraphs on their own lines."""
+    text = _SCRIPTS.sub(" ", fragment)
+    text = _BLOCK_TAGS.sub("\n", text)
+    text = _TAGS.sub("", text)
+    return html.unescape(text)
+
+
+def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
+    refuse_entities(raw)
+    import feedparser
+
+    try:
+        parsed = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise ReadError(f"cannot parse feed ({type(exc).__name__})") from exc
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    drafts: list[Draft] = []
+    notes: list[str] = []
+    for n, entry in enumerate(parsed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry.content), key=len)
+        body = body or entry.get("summary", "") or ""
+        text = html_fragment_text(body)
+        if not text.strip():
+            notes.append(f"entry {n}: no content, skipped")
+            continue
+        published = None
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:
+            published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
+        given = Given(
+            title=html_fragment_text(entry.get("title", "")).strip() or None,
+            outlet=outlet,
+            published=published,
+            author=(entry.get("author") or "").strip() or None,
+            url=(entry.get("link") or "").strip() or None,
+        )
+        drafts.append(Draft(text, given))
+    if not drafts and not notes:
+        if parsed.get("bozo") and not parsed.entries:
+            raise ReadError(f"malformed feed ({type(parsed.get('bozo_exception')).__name__})")
+        raise ReadError("feed has no entries")
+    return drafts, notes
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+
+
+def read_markdown(raw: str) -> Draft:
+    given = Given()
+    m = _FRONT.match(raw)
+    if m:
+        meta = _front_matter(m.group(2), toml=m.group(1) == "+++")
+        given = Given(
+            title=meta.get("title"),
+            outlet=meta.get("outlet") or meta.get("source") or meta.get("site"),
+            published=_parse_date(meta["published"]) if meta.get("published") else (_parse_date(meta["date"]) if meta.get("date") else None),
+            author=meta.get("author"),
+            url=meta.get("url"),
+        )
+        raw = raw[m.end():]
+    lines = []
+    for line in raw.splitlines():
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        line = re.sub(r"^\s{0,3}>\s?", "", line)
+        line = re.sub(r"\*\*|__", "", line)
+        if re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
+            line = ""
+        lines.append(line)
+    return Draft("\n".join(lines), given, splittable=m is None)
+
+
+def _front_matter(block: str, toml: bool) -> dict[str, str]:
+    if toml:
+        import tomllib
+
+        try:
+            data = tomllib.loads(block)
+        except tomllib.TOMLDecodeError:
+            data = {}
+        return {k.lower(): str(v) for k, v in data.items() if isinstance(v, (str, int, float)) or hasattr(v, "isoformat")}
+    meta: dict[str, str] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta

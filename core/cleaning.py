@@ -1,0 +1,249 @@
+"""Tell article text from page furniture, line by line, with general rules.
+
+Pages copied from news sites carry more than the article: photo captions (often twice), donation
+and newsletter appeals, "Related:" link lists, share buttons, copyright lines, UI strings in the
+site's own language. Each classifier here looks at one line and answers a yes/no question; the
+article builder (`core.metadata`) decides what to drop and what to read metadata from.
+Rules are deliberately conservative: a real sentence must survive.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Lines longer than this are never furniture and are never searched by the header regexes, so a
+# 10 MB line costs one length check.
+MAX_FURNITURE_CHARS = 600
+
+
+def normalize_line(line: str) -> str:
+    """One line with its whitespace collapsed (NBSP, tabs, zero-width spaces)."""
+    return " ".join(line.replace("\u00a0", " ").replace("\u200b", "").split())
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def letters(line: str) -> int:
+    return sum(1 for ch in line if ch.isalpha())
+
+
+# --------------------------------------------------------------------------- stray tokens
+
+
+def is_stray(line: str) -> bool:
+    """Separators ("___", "* * *") and UI debris ("TT", "|"): almost no letters, no sentence."""
+    if len(line) > 12:
+        return False
+    if letters(line) == 0 and not any(ch.isdigit() for ch in line):
+        return True
+    return not any(ch.isdigit() for ch in line) and 0 < letters(line) <= 3 and not re.search(r"[.!?]", line)
+
+
+# --------------------------------------------------------------------------- other scripts
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
+
+
+def latin_share(text: str) -> float:
+    """Share of letters in Latin script (1.0 when there are no letters)."""
+    total = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            total += 1
+            latin += _is_latin_letter(ch)
+    return latin / total if total else 1.0
+
+
+def is_foreign_ui_line(line: str, article_latin_share: float) -> bool:
+    """A short line in another script inside a Latin-script article (e.g. "close" buttons)."""
+    if article_latin_share < 0.8 or len(line) > 80 or len(words(line)) > 8:
+        return False
+    return letters(line) > 0 and latin_share(line) < 0.5
+
+
+# --------------------------------------------------------------------------- captions
+
+_CAPTION_START = re.compile(r"^(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S")
+_PHOTO_CREDIT = re.compile(
+    r"\bAP Photo\b|Getty Images|\bvia (?:REUTERS|Reuters|AFP|AP|EPA|Getty)\b|\b(?:REUTERS|Reuters|AFP|EPA|Xinhua)/\S"
+    r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\b|\bPhoto(?:graph)?s? (?:by|credit|courtesy)\b|\(Photo\b|\bPhoto:\s|Courtesy of\b"
+    r"|\bImage credit\b|\bin this (?:handout )?(?:picture|photo|image)\b"
+)
+_POSITION_CUE = re.compile(r"\((?:left|right|center|centre|L|R|C|second from (?:left|right))\)|, (?:left|right|center|centre),|\bfrom left\b")
+# A credit after the caption sentence: "... on Oct. 30, 2024. Yonhap" / "... in Washington. (AP)"
+_TAIL_CREDIT = re.compile(r"(?<=[.!?)\"”])\s+(\(?[A-Z][A-Za-z&./-]*(?:\s+[A-Z][A-Za-z&./-]*){0,3}\)?)$")
+_PAREN_CREDIT = re.compile(r"\(([A-Z][A-Za-z]{1,10}(?: Photo[^()]{0,40})?)\)$")
+_DATE_CUE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+)
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|No)\.\s+\S+$")
+
+
+def tail_credit(line: str) -> str | None:
+    """The credit at the end of a caption-shaped line ("Yonhap", "(AP)"), else None."""
+    if len(line) > MAX_FURNITURE_CHARS:
+        return None
+    m = _PAREN_CREDIT.search(line)
+    if m:
+        return m.group(1)
+    m = _TAIL_CREDIT.search(line)
+    if m and not _ABBREV_END.search(line) and not m.group(1).endswith("."):
+        return m.group(1).strip("()")
+    return None
+
+
+def is_strong_caption(line: str) -> bool:
+    """A photo caption wherever it stands: "FILE PHOTO: ...", "... (AP Photo/...)", "X, left, ... (AP)"."""
+    if len(line) > MAX_FURNITURE_CHARS or len(words(line)) > 80:
+        return False
+    if _CAPTION_START.match(line) or _PHOTO_CREDIT.search(line):
+        return True
+    return bool(_POSITION_CUE.search(line) and tail_credit(line))
+
+
+def is_header_caption(line: str) -> bool:
+    """In the header only: a sentence with a date or position cue, then a bare credit."""
+    if is_strong_caption(line):
+        return True
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
+    credit = tail_credit(line)
+    return bool(credit and (_DATE_CUE.search(line) or _POSITION_CUE.search(line)))
+
+
+def caption_wire_credit(line: str) -> str | None:
+    """The news agency a caption credits in wire form: "(AP)", "(Reuters)", "KCNA via REUTERS"."""
+    m = re.search(r"\bvia ([A-Z][A-Za-z]+)\s*$", line)
+    if m:
+        return m.group(1)
+    m = re.search(r"\(([A-Z][A-Za-z]{1,10})(?: Photo[^()]*)?\)\s*$", line)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b([A-Z]{2,8}|Reuters)/\S+\s*$", line)
+    return m.group(1) if m else None
+
+
+# --------------------------------------------------------------------------- furniture
+
+_FURNITURE = [
+    re.compile(p, re.I)
+    for p in (
+        r"^related(?: (?:articles?|stories|news|coverage|content|posts|links|topics|reading))?\s*:?\s*$",
+        r"^(?:read|see) (?:more|also|next|the full story)\b.{0,200}$",
+        r"^(?:also read|more from|more on this|more stories|recommended(?: for you)?|trending(?: now)?|most read|popular)\b\s*:?.{0,160}$",
+        r"^comments? (?:are|is) (?:closed|disabled)\.?$",
+        r"^(?:leave|post|add|write|view|show) (?:a |\d+ )?(?:comments?|reply|replies)\b.{0,40}$",
+        r"^\d+\s+comments?$",
+        r"^comments?\s*(?:\(\d+\))?$",
+        r"^(?:advertisement|sponsored(?: content)?|scroll to continue.*|skip (?:to )?(?:content|ad).*)$",
+        r"^(?:click|tap) here\b.{0,120}$",
+        r"^follow us on\b.{0,120}$",
+        r"^(?:download|get) (?:our|the) (?:free )?app\b.{0,80}$",
+        r"^become an? (?:patron|member|subscriber|supporter|donor)\b.{0,80}$",
+        r"^(?:subscribe|sign up|donate|support us|join us)(?: now| today| here)?\b.{0,80}$",
+        r"^(?:this (?:article|story|report) (?:was|has been) (?:updated|corrected)).{0,160}$",
+        r"^(?:reporting|writing|additional reporting|editing|compiled|translated) by\b.{0,200}$",
+        r"^(?:tags?|topics?|categories|filed under)\s*:.{0,200}$",
+        r"^(?:image|photo) (?:enlarge|zoom|gallery|expand)\b.{0,40}$",
+        r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
+    )
+]
+
+_SHARE_WORDS = {
+    "share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin", "whatsapp",
+    "reddit", "pinterest", "telegram", "copy", "link", "this", "article", "story", "on", "via", "save",
+    "kakaotalk", "line", "messenger", "mail", "|", "·", "•", "/", "-", "—",
+}
+
+
+def is_share_line(line: str) -> bool:
+    tokens = [t.strip(":,.!").lower() for t in words(line)]
+    tokens = [t for t in tokens if t]
+    return 0 < len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens) and any(
+        t in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail") for t in tokens
+    )
+
+
+def is_furniture(line: str) -> bool:
+    """Navigation, share, comment and sign-up lines that are never article text."""
+    if len(line) > 260:
+        return False
+    return is_share_line(line) or any(p.match(line) for p in _FURNITURE)
+
+
+# Appeals for money, subscriptions or newsletters: signals that, together with a first or second
+# person pronoun, mark a paragraph addressed to the reader rather than a report.
+_APPEAL_SIGNALS = [
+    re.compile(p, re.I)
+    for p in (
+        r"\bdonat(?:e|ion|ing)", r"\bpatrons?\b|\bpatreon\b", r"\bsubscri(?:be|ption|bers?)\b", r"\bnewsletters?\b",
+        r"\bsupport (?:our|us|independent|quality|this)\b", r"\bsupport of (?:our )?readers\b", r"\b(?:readers|people) like you\b",
+        r"\bjoin our\b", r"\bhelp us\b", r"\bcup of coffee\b", r"\bbecome an? (?:member|patron|supporter|subscriber)\b",
+        r"\b(?:our|independent|quality) (?:journalism|reporting)\b", r"\bsign up\b", r"\bclose this page\b", r"\bpaywall\b",
+        r"\bfree (?:information|journalism|press)\b", r"\bkeep (?:our|this) (?:reporting|journalism|site|work)\b",
+        r"\byou can help\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\ba month\b", r"\bunlimited access\b",
+    )
+]
+_READER_PRONOUN = re.compile(r"\b(?:you|your|our|us|we)\b", re.I)
+
+
+def appeal_signals(line: str) -> int:
+    if len(line) > 2000 or not _READER_PRONOUN.search(line):
+        return 0
+    return sum(1 for p in _APPEAL_SIGNALS if p.search(line))
+
+
+def is_appeal(line: str, in_tail: bool = False) -> bool:
+    """A donation/subscription/newsletter appeal; in the tail (after an end marker) one signal is enough."""
+    n = appeal_signals(line)
+    return n >= 2 or (n >= 1 and (in_tail or len(words(line)) <= 15))
+
+
+# --------------------------------------------------------------------------- copyright and credits
+
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|ⓒ|\(c\)\s)|\ball rights reserved\b", re.I)
+
+
+def is_copyright(line: str) -> bool:
+    return len(line) <= 400 and bool(_COPYRIGHT.search(line))
+
+
+def copyright_holder(line: str) -> str | None:
+    """"Copyright ⓒ X All rights reserved." / "© 2024 X. All rights reserved." -> X."""
+    text = re.split(r"(?i)\ball rights reserved\b", line)[0]
+    text = re.sub(r"(?i)\bcopyright\b|©|ⓒ|\(c\)", " ", text)
+    text = re.sub(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)\d\d\b)?", " ", text)
+    text = text.split(". ")[0]
+    text = " ".join(text.replace(",", " ").split()).strip(" .,:;-|")
+    if not text or len(text) > 60 or not text[0].isalpha():
+        return None
+    return text
+
+
+_CONTRIBUTOR = re.compile(
+    r"^(?P<org>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?)\s+(?:staff\s+)?"
+    r"(?:reporters?|writers?|correspondents?|journalists?|photographers?|staff(?:ers)?|video journalists?)\s+.{1,160}?\s+contributed\b"
+)
+_CONTRIBUTED = re.compile(r"\bcontributed\b(?:\s+(?:to|from|reporting|this)\b|[.]?$)", re.I)
+
+
+def contributor_outlet(line: str) -> str | None:
+    """"Associated Press reporter X contributed from Y." -> "Associated Press"."""
+    if len(line) > 400:
+        return None
+    m = _CONTRIBUTOR.match(line)
+    return m.group("org") if m else None
+
+
+def is_contributor_footer(line: str) -> bool:
+    return len(words(line)) <= 40 and bool(_CONTRIBUTED.search(line)) and not line.startswith(("\"", "“"))
+
+
+def strip_control(text: str) -> str:
+    """Drop control characters other than newline and tab (article text never needs them)."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
