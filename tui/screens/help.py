@@ -1,0 +1,250 @@
+"""Help (`?`): every key of the current screen and the app, grouped by purpose, generated from the
+live bindings (user keymap included), so it can never go stale.
+
+API:
+- `HelpScreen(screen)` or `HelpScreen.for_screen(screen)`: a modal listing the bindings of `screen`, of
+  every widget in it (pane keys are marked with the pane they work in) and of the app. Build it
+  from the screen the user is on, before pushing: `self.push_screen(HelpScreen.for_screen(self.screen))`.
+  Esc, `q` or `?` close it; arrows/j/k/space scroll.
+- `collect_bindings(screen) -> list[BindingRow]`: the same rows as data.
+- `bindings_markdown(sections, keymap=None) -> str`: Markdown tables for the README from classes,
+  without running the app: `sections` is a list of (title, [App/Screen/Widget classes]).
+- `group_of(binding) -> str`: purpose of a binding: the prefix of its id when it is one of
+  GROUPS (`nav.down`, `pane.next`, `search.open`, `view.highlights`, `screen.read`, `app.quit`),
+  otherwise guessed from its action name.
+
+Widgets that take text (Input, TextArea) are left out: their editing keys are not newsx keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.keys import format_key
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("nav", "Navigation"),
+    ("pane", "Panes"),
+    ("search", "Search"),
+    ("view", "View"),
+    ("screen", "Screens"),
+    ("app", "App"),
+)
+_GROUP_TITLES = dict(GROUPS)
+
+# Guesses for bindings without a namespaced id (Textual's own widgets, older code).
+_ACTION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("search", ("search", "find", "hit", "match", "mention")),
+    ("screen", ("switch", "screen", "mode", "related")),
+    ("pane", ("focus", "pane", "maximize", "minimize", "sidebar")),
+    ("view", ("toggle", "cycle", "theme", "highlight", "wrap", "sort", "filter", "zoom")),
+    ("app", ("quit", "help", "command_palette", "copy", "screenshot", "back", "pop", "dismiss", "close", "suspend", "bell", "keys", "skipped")),
+)
+
+
+@dataclass(frozen=True)
+class BindingRow:
+    group: str  # one of the GROUPS keys
+    keys: tuple[str, ...]  # as shown: "j", "down", "ctrl+p"
+    description: str
+    action: str
+    binding_id: str | None
+    where: str  # "" for the app and the screen, else the pane it works in
+
+
+def _action_name(action: str) -> str:
+    name = action.split("(", 1)[0]
+    return name.rsplit(".", 1)[-1]
+
+
+def group_of(binding: Binding) -> str:
+    if binding.id and "." in binding.id:
+        prefix = binding.id.split(".", 1)[0]
+        if prefix in _GROUP_TITLES:
+            return prefix
+    name = _action_name(binding.action).lower()
+    for group, words in _ACTION_GROUPS:
+        if any(word in name for word in words):
+            return group
+    return "nav"
+
+
+def key_display(key: str, binding: Binding | None = None) -> str:
+    if binding is not None and binding.key_display:
+        return binding.key_display
+    *modifiers, last = key.split("+")
+    return "+".join([*modifiers, format_key(last)])
+
+
+def _describe(binding: Binding) -> str:
+    if binding.description:
+        return binding.description
+    name = _action_name(binding.action).replace("_", " ").strip()
+    return name[:1].upper() + name[1:]
+
+
+def _takes_text(node: DOMNode) -> bool:
+    try:
+        return bool(node.check_consume_key("a", "a"))
+    except Exception:
+        return False
+
+
+def _pane_name(node: DOMNode) -> str:
+    if node.id:
+        return node.id.replace("-", " ").replace("_", " ").capitalize()
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", type(node).__name__).capitalize()
+
+
+def _rows_from(bindings: BindingsMap, where: str) -> list[BindingRow]:
+    merged: dict[tuple[str, str, str], list[tuple[str, Binding]]] = {}
+    for key, binding in bindings:
+        merged.setdefault((binding.action, _describe(binding), binding.id or ""), []).append((key, binding))
+    rows = []
+    for (action, description, binding_id), keyed in merged.items():
+        keys = tuple(dict.fromkeys(key_display(k, b) for k, b in keyed))
+        rows.append(BindingRow(group_of(keyed[0][1]), keys, description, action, binding_id or None, where))
+    return rows
+
+
+def _with_keymap(bindings: BindingsMap, keymap: Mapping[str, str]) -> BindingsMap:
+    bindings = bindings.copy()
+    if keymap:
+        bindings.apply_keymap(dict(keymap))
+    return bindings
+
+
+def collect_bindings(screen: Screen) -> list[BindingRow]:
+    """Bindings of the app, the screen and its widgets, with the app's keymap applied."""
+    app = screen.app
+    keymap = app._keymap  # the normalised keymap Textual itself applies
+    rows: list[BindingRow] = []
+    seen_classes: set[type] = set()
+    rows += _rows_from(_with_keymap(screen._bindings, keymap), "")
+    for node in screen.walk_children(with_self=False):
+        if type(node) in seen_classes or not node._bindings.key_to_bindings or _takes_text(node):
+            continue
+        seen_classes.add(type(node))  # one list per kind of pane, not per row of a table
+        rows += _rows_from(_with_keymap(node._bindings, keymap), _pane_name(node))
+    rows += _rows_from(_with_keymap(app._bindings, keymap), "")
+    # A binding the screen or a pane overrides is listed once: the first (innermost) wins.
+    unique: dict[tuple[str, str], BindingRow] = {}
+    for row in rows:
+        unique.setdefault((row.action, row.where if row.where else ""), row)
+    order = {name: i for i, (name, _) in enumerate(GROUPS)}
+    return sorted(unique.values(), key=lambda r: order.get(r.group, len(order)))
+
+
+def render_rows(rows: Sequence[BindingRow]) -> Text:
+    """Rows as Text: a heading per group, one line per binding."""
+    out = Text()
+    width = max((len(", ".join(r.keys)) for r in rows), default=8)
+    width = min(max(width, 8), 22)
+    for group, title in GROUPS:
+        members = [r for r in rows if r.group == group]
+        if not members:
+            continue
+        if out:
+            out.append("\n")
+        out.append(title + "\n", style="bold underline")
+        for row in members:
+            keys = ", ".join(row.keys)
+            out.append(f"  {keys:<{width}} ", style="bold")
+            out.append(row.description)
+            if row.where:
+                out.append(f"  ({row.where})", style="dim")
+            out.append("\n")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > #help-box {
+        width: 100%; max-width: 90; height: 100%; max-height: 40;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
+    ]
+
+    def __init__(self, source: "Screen | Sequence[BindingRow]", title: str | None = None) -> None:
+        """`source`: the screen whose keys to list (read now, before this one is pushed), or rows."""
+        super().__init__()
+        if isinstance(source, Screen):
+            name = source.title or source.name or re.sub(r"Screen$", "", type(source).__name__)
+            self.rows = collect_bindings(source)
+            self.title_text = title or f"Keys: {name}"
+        else:
+            self.rows = list(source)
+            self.title_text = title or "Keys"
+
+    @classmethod
+    def for_screen(cls, screen: Screen) -> "HelpScreen":
+        return cls(screen)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(render_rows(self.rows), id="help-text")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = self.title_text
+        box.border_subtitle = "Esc closes"
+
+    def action_scroll(self, how: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        {"down": box.scroll_down, "up": box.scroll_up, "page_down": box.scroll_page_down, "page_up": box.scroll_page_up}[how]()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+# ----------------------------------------------------------------------------- README
+
+
+def _class_rows(classes: Iterable[type[DOMNode]], keymap: Mapping[str, str]) -> list[BindingRow]:
+    rows: list[BindingRow] = []
+    for cls in classes:
+        merged = cls._merged_bindings.copy() if cls._merged_bindings is not None else BindingsMap()
+        normalised = App._normalize_keymap(dict(keymap)) if keymap else {}
+        where = "" if issubclass(cls, (App, Screen)) else _pane_name_of_class(cls)
+        rows += _rows_from(_with_keymap(merged, normalised), where)
+    return rows
+
+
+def _pane_name_of_class(cls: type) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).capitalize()
+
+
+def bindings_markdown(sections: Sequence[tuple[str, Sequence[type[DOMNode]]]], keymap: Mapping[str, str] | None = None) -> str:
+    """Markdown: per section a table of Group | Keys | Action | Binding id (for remapping)."""
+    order = {name: i for i, (name, _) in enumerate(GROUPS)}
+    out: list[str] = []
+    for title, classes in sections:
+        rows = sorted(_class_rows(classes, keymap or {}), key=lambda r: order.get(r.group, len(order)))
+        seen: set[tuple[str, str]] = set()
+        out += [f"### {title}", "", "| Purpose | Keys | Action | Binding id |", "| --- | --- | --- | --- |"]
+        for row in rows:
+            if (row.action, row.where) in seen:
+                continue
+            seen.add((row.action, row.where))
+            keys = ", ".join(f"`{k}`" for k in row.keys).replace("|", "\\|")
+            what = row.description + (f" ({row.where})" if row.where else "")
+            out.append(f"| {_GROUP_TITLES.get(row.group, row.group)} | {keys} | {what} | {row.binding_id or ''} |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,151 @@
+"""The search dialog (`/`): type a query, see every hit with its line, Enter opens one.
+
+API:
+- `SearchScreen(search_index, query="")`: a `ModalScreen[SearchChoice | None]`. Push it with a
+  callback: `app.push_screen(SearchScreen(app.search_index, app.last_query), callback)`; the
+  callback gets a `SearchChoice` when the user picks a hit (Enter) or None (Esc).
+  `search_index` may be None while it is being built: the dialog says so.
+- `SearchChoice(query, hit, hits)`: the chosen `newsx.core.search.Hit` (open `hit.article_id`
+  and put the cursor at `hit.start`), the query and all hits, so the reader can step through the
+  query's hits in that article with n/N (`search_index.hits_in(article_id, query)`).
+
+Keys: typing searches as you go; Enter in the field or a result, or down, moves to / picks
+results; Esc closes. Each result shows the article title and the matching line with the hit
+highlighted (`search_hit_style`: reversed, visible without colour).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsx.core.search import Hit, SearchIndex
+from newsx.tui.theming import search_hit_style
+
+MAX_RESULTS = 300
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    query: str
+    hit: Hit
+    hits: tuple[Hit, ...] = field(default=())
+
+
+class SearchScreen(ModalScreen["SearchChoice | None"]):
+    DEFAULT_CSS = """
+    SearchScreen { align: center middle; }
+    SearchScreen > #search-box {
+        width: 100%; max-width: 120; height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    SearchScreen #search-input { margin: 0 0 1 0; }
+    SearchScreen #search-status { height: 1; color: $text-muted; }
+    SearchScreen #search-results { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "focus_results", "Results", show=False, id="search.results"),
+    ]
+
+    def __init__(self, search_index: SearchIndex | None, query: str = "") -> None:
+        super().__init__()
+        self.search_index = search_index
+        self.initial_query = query
+        self.hits: list[Hit] = []
+        self._pending: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(value=self.initial_query, placeholder='search: words, "a phrase", prefix*, a OR b', id="search-input")
+            yield Static(id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-box").border_title = "Search all articles"
+        self.query_one("#search-input", Input).focus()
+        self.run_search(self.initial_query)
+
+    # ----------------------------------------------------------------- searching
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        # Wait for a pause in typing; the search itself is fast but rendering hundreds of rows is not.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(0.15, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        self.run_search(event.value)
+        if len(self.hits) == 1:
+            self._choose(0)
+        elif self.hits:
+            self.action_focus_results()
+
+    def run_search(self, query: str) -> None:
+        status = self.query_one("#search-status", Static)
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        self.hits = []
+        if self.search_index is None:
+            status.update("The search index is still being built; try again in a moment.")
+            return
+        if not query.strip():
+            status.update("Type to search titles and texts.")
+            return
+        self.hits = self.search_index.search(query, limit=MAX_RESULTS)
+        articles = {h.article_id for h in self.hits}
+        more = "+" if len(self.hits) >= MAX_RESULTS else ""
+        status.update(
+            Text(f"{len(self.hits)}{more} hits in {len(articles)} articles" if self.hits else "No match.")
+        )
+        width = max(20, (results.size.width or self.app.size.width) - 4)
+        results.add_options(
+            [Option(self._render_hit(hit, width), id=str(i)) for i, hit in enumerate(self.hits)]
+        )
+        if self.hits:
+            results.highlighted = 0
+
+    def _render_hit(self, hit: Hit, width: int) -> Text:
+        article = self.search_index.article_by_id.get(hit.article_id) if self.search_index else None
+        title = article.title if article else hit.article_id
+        where = " (title)" if hit.field == "title" else ""
+        head = Text(title[: width - len(where)] + where, style="bold")
+        line, start, end = hit.excerpt(width)
+        body = Text(line)  # article text is data, never markup
+        body.stylize(search_hit_style(self.app), start, end)
+        return Text("\n").join([head, body])
+
+    # ----------------------------------------------------------------- choosing
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int) -> None:
+        if 0 <= index < len(self.hits):
+            query = self.query_one("#search-input", Input).value
+            self.dismiss(SearchChoice(query, self.hits[index], tuple(self.hits)))
+
+    def action_focus_results(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    def action_close(self) -> None:
+        self.dismiss(None)
