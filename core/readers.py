@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .building import Given
 
-MAX_JSON_DEPTH = 64
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
@@ -85,21 +84,6 @@ def _parse_date(value: str) -> str | None:
 # --------------------------------------------------------------------------- JSON
 
 
-def _depth(value: object, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        item, d = stack.pop()
-        deepest = max(deepest, d)
-        if d > limit:
-            return d
-        if isinstance(item, dict):
-            stack.extend((v, d + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, d + 1) for v in item)
-    return deepest
-
-
 def _load_json(text: str) -> object:
     try:
         return json.loads(text)
@@ -125,9 +109,6 @@ def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
         items = data if isinstance(data, list) else [data]
     drafts: list[Draft] = []
     for n, item in enumerate(items, 1):
-        if isinstance(item, (dict, list)) and _depth(item, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
-            notes.append(f"item {n}: nested too deeply, skipped")
-            continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
             notes.append(f"item {n}: no \"text\" string, skipped")
             continue
