@@ -1,0 +1,464 @@
+"""Corpus entities from per-article mentions: one entity per person, organisation or place.
+
+Works on plain data (no spaCy). Mentions become *forms* (one per normalised name); forms are
+joined by a few rules, each comparing only candidates that share a block (a word, an acronym's
+letters, a first word), never all pairs:
+  - a person's shorter name inside a longer one ("Lloyd Austin" / "Lloyd J. Austin"), only when
+    one longer name fits, so people whose full names differ never merge;
+  - spelling variants ("Cho Tae-yul" / "Cho Tae-yeol") by rapidfuzz when the label agrees and
+    the two never stand side by side in one article but share company elsewhere;
+  - acronyms and their expansions (from "Full Name (ACR)" in the text, or the initials of a
+    name seen in the same articles);
+  - "Joint Chiefs" / "Joint Chiefs of Staff", "Yonhap" / "Yonhap News Agency", plural peoples;
+  - a bare surname left unresolved in its article, when the corpus has one person it fits.
+The entity takes its fullest form as name and the label most of its mentions carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .models import Article, ArticleAnalysis, Entity, MentionSpan
+from .names import (
+    acronym_letters,
+    clean_name,
+    initials,
+    key_tokens,
+    looks_all_caps,
+    name_key,
+    person_display,
+    person_words,
+)
+
+# Labels that name things; dates and numbers stay mentions for the claims layer.
+INDEX_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+# Labels that may be the same kind of thing under the model's confusion.
+LABEL_CLASS = {"GPE": "place", "LOC": "place", "FAC": "place"}
+# Words that only say what kind of organisation a name is ("Yonhap News Agency").
+# ("Post", "Times" are left out: "Kyiv" is not the "Kyiv Post".)
+ORG_TAIL_WORDS = {"news", "agency", "corp", "corporation", "inc", "co", "company", "group", "party",
+                  "ltd", "llc", "plc", "press", "media", "network", "holdings"}
+TAIL_PREPOSITIONS = {"of", "for", "on"}
+MAX_BLOCK = 300  # a word shared by more forms than this says nothing about identity
+FUZZY_WORD = 80  # rapidfuzz ratio for one differing word of a name
+FUZZY_SINGLE = 86  # for a one-word name
+
+_EXPANSION = re.compile(
+    r"((?:[A-Z][\w’'.-]*|of|and|for|on|the|&)(?:[ \t]+(?:[A-Z][\w’'.-]*|of|and|for|on|the|&)){1,9})"
+    r"[ \t]*\(([A-Z][A-Za-z.&]{1,9})\)"
+)
+
+
+@dataclass
+class _Span:
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str  # the name this span stands for (its in-article ref, or itself, tidied)
+
+
+@dataclass
+class _Form:
+    key: str
+    spans: list[_Span] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return self.labels.most_common(1)[0][0]
+
+    @property
+    def name(self) -> str:
+        return self.names.most_common(1)[0][0]
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split(" ")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def display_name(text: str, label: str) -> str:
+    return person_display(text) if label == "PERSON" else clean_name(text)
+
+
+def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
+    spans = _collect_spans(articles, analyses)
+    spans = _split_titled_people(spans)
+    forms: dict[str, _Form] = {}
+    for span in spans:
+        key = name_key(span.name)
+        if not key:
+            continue
+        form = forms.setdefault(key, _Form(key))
+        form.spans.append(span)
+        form.labels[span.label] += 1
+        form.names[span.name] += 1
+        form.articles.add(span.article)
+    _add_expansion_forms(articles, forms)
+    uf = _UnionFind()
+    for key in forms:
+        uf.find(key)
+    _join_plurals(forms, uf)
+    _join_person_subsets(forms, uf)
+    _join_spelling_variants(forms, uf)
+    _join_acronyms(articles, forms, uf)
+    _join_org_prefixes(forms, uf)
+    _join_bare_people(forms, uf)
+    _join_place_qualified(forms, uf)
+    return _build_entities(articles, forms, uf)
+
+
+# --------------------------------------------------------------------------- spans and forms
+
+
+def _collect_spans(articles, analyses) -> list[_Span]:
+    spans = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if not analysis:
+            continue
+        for m in analysis.mentions:
+            if m.label not in INDEX_LABELS and not m.ref:
+                continue
+            label = "PERSON" if m.ref else m.label
+            name = m.ref or display_name(m.text, m.label)
+            if name:
+                spans.append(_Span(article.id, m.start, m.end, m.text, label, name))
+    return spans
+
+
+def _split_titled_people(spans: list[_Span]) -> list[_Span]:
+    """"Defense Lloyd Austin" tagged ORG: when it ends with a person's full name, it is that person."""
+    people = {name_key(s.name) for s in spans if s.label == "PERSON" and len(s.name.split()) >= 2}
+    out = []
+    for s in spans:
+        if s.label != "PERSON" and len(s.text.split()) >= 3:
+            words = list(re.finditer(r"\S+", s.text))
+            for i in range(1, len(words) - 1):
+                tail = s.text[words[i].start():]
+                if name_key(tail) in people:
+                    s = _Span(s.article, s.start + words[i].start(), s.end, tail, "PERSON", display_name(tail, "PERSON"))
+                    break
+        out.append(s)
+    return out
+
+
+def _add_expansion_forms(articles, forms: dict[str, _Form]) -> None:
+    """"Korean Central News Agency (KCNA)": the expansion becomes a form even if the model missed it."""
+    acronyms = {acronym_letters(f.name): f for f in forms.values() if acronym_letters(f.name)}
+    for article in articles:
+        for match in _EXPANSION.finditer(article.text):
+            letters = acronym_letters(match.group(2))
+            if not letters or letters not in acronyms:
+                continue
+            expansion = _expansion_for(match.group(1), letters)
+            if not expansion:
+                continue
+            start = match.start(1) + match.group(1).rindex(expansion)
+            key = name_key(expansion)
+            acronym_form = acronyms[letters]
+            label = acronym_form.label if acronym_form.label != "PERSON" else "ORG"
+            form = forms.setdefault(key, _Form(key))
+            if any(s.article == article.id and s.start < start + len(expansion) and start < s.end for s in form.spans):
+                continue
+            form.spans.append(_Span(article.id, start, start + len(expansion), expansion, label, expansion))
+            form.labels[label] += 1
+            form.names[expansion] += 1
+            form.articles.add(article.id)
+
+
+def _expansion_for(words_text: str, letters: str) -> str | None:
+    """The shortest run of trailing words whose initials spell the acronym."""
+    words = words_text.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in {"the", "and", "of", "for", "on", "&"}:
+            continue
+        candidate = " ".join(words[i:])
+        got = initials(candidate)
+        if got == letters:
+            return clean_name(candidate)
+        if len(got) > len(letters):
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- joining rules
+
+
+def _label_class(label: str) -> str:
+    return LABEL_CLASS.get(label, label)
+
+
+def _is_person(form: _Form) -> bool:
+    return form.label == "PERSON"
+
+
+def _content_words(form: _Form) -> frozenset[str]:
+    return frozenset(w for w in form.words if len(w) > 1)
+
+
+def _join_plurals(forms, uf) -> None:
+    for key, form in forms.items():
+        if form.label == "NORP" and key.endswith("s") and key[:-1] in forms and forms[key[:-1]].label == "NORP":
+            uf.union(key[:-1], key)
+
+
+def _blocks(keys, words_of) -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for word in words_of(key):
+            blocks[word].append(key)
+    return {w: ks for w, ks in blocks.items() if len(ks) <= MAX_BLOCK}
+
+
+def _join_person_subsets(forms, uf) -> None:
+    """A person's shorter full name inside exactly one longer one: "Lloyd Austin" < "Lloyd J. Austin"."""
+    people = [k for k, f in forms.items() if _is_person(f) and len(_content_words(f)) >= 2]
+    words = {k: _content_words(forms[k]) for k in people}
+    blocks = _blocks(people, lambda k: words[k])
+    for key in people:
+        mine = words[key]
+        rarest = min((blocks.get(w, []) for w in mine), key=len)
+        longer = [o for o in rarest if o != key and mine < words[o]]
+        # Keep only the maximal ones; several different maximal names mean we cannot tell.
+        maximal = [o for o in longer if not any(words[o] < words[p] for p in longer)]
+        if len(maximal) == 1:
+            for o in longer:
+                uf.union(maximal[0], o)
+            uf.union(maximal[0], key)
+
+
+def _context(forms) -> dict[str, set[str]]:
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        for article in form.articles:
+            by_article[article].add(key)
+    return by_article
+
+
+def _join_spelling_variants(forms, uf) -> None:
+    """Transliteration and spelling variants of one name, when label and context agree."""
+    keys = [k for k, f in forms.items() if not acronym_letters(f.name)]
+    words = {k: re.sub(r"['.’]", "", forms[k].name.casefold()).split() for k in keys}
+
+    def block_words(k):
+        ws = words[k]
+        return ws if len(ws) > 1 else [ws[0][:3]] if ws else []
+
+    blocks = _blocks(keys, block_words)
+    by_article = _context(forms)
+    seen: set[tuple[str, str]] = set()
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                fa, fb = forms[a], forms[b]
+                if _label_class(fa.label) != _label_class(fb.label) or uf.find(a) == uf.find(b):
+                    continue
+                if not _spelling_variants(words[a], words[b]):
+                    continue
+                if fa.articles & fb.articles:
+                    continue  # both spellings in one article: the writer means two things
+                company_a = set().union(*(by_article[x] for x in fa.articles)) - {a, b}
+                company_b = set().union(*(by_article[x] for x in fb.articles)) - {a, b}
+                if company_a & company_b:
+                    uf.union(a, b)
+
+
+def _spelling_variants(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b) or a == b:
+        return False
+    if len(a) == 1:
+        x, y = a[0], b[0]
+        return min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= FUZZY_SINGLE and not _digits_differ(x, y)
+    same = 0
+    for x, y in zip(a, b):
+        if x == y:
+            same += 1
+            continue
+        if min(len(x), len(y)) < 5 or x[0] != y[0] or fuzz.ratio(x, y) < FUZZY_WORD or _digits_differ(x, y):
+            return False
+    return same >= 1
+
+
+def _digits_differ(x: str, y: str) -> bool:
+    return re.sub(r"\D", "", x) != re.sub(r"\D", "", y)
+
+
+def _join_acronyms(articles, forms, uf) -> None:
+    """"KCNA" with "Korean Central News Agency": stated in the text, or initials seen together."""
+    stated: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        for match in _EXPANSION.finditer(article.text):
+            letters = acronym_letters(match.group(2))
+            expansion = letters and _expansion_for(match.group(1), letters)
+            if expansion and name_key(expansion) in forms:
+                stated[letters][name_key(expansion)] += 1
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, form in forms.items():
+        if len(form.words) >= 2 and not _is_person(form) and not acronym_letters(form.name):
+            got = initials(form.name)
+            if len(got) >= 2:
+                by_initials[got].append(key)
+    for key, form in forms.items():
+        letters = acronym_letters(form.name)
+        if not letters:
+            continue
+        if stated.get(letters):
+            uf.union(stated[letters].most_common(1)[0][0], key)
+            continue
+        candidates = by_initials.get(letters, [])
+        together = Counter({c: len(forms[c].articles & form.articles) for c in candidates})
+        together = Counter({c: n for c, n in together.items() if n})
+        if together:
+            best = together.most_common(2)
+            if len(best) == 1 or best[0][1] > best[1][1]:
+                uf.union(best[0][0], key)
+        elif len({uf.find(c) for c in candidates}) == 1:
+            uf.union(candidates[0], key)
+
+
+def _join_org_prefixes(forms, uf) -> None:
+    """"Joint Chiefs" with "Joint Chiefs of Staff"; "Yonhap" with "Yonhap News Agency"."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, form in forms.items():
+        if form.label != "NORP":
+            by_first[form.words[0]].append(key)
+    for first, keys in by_first.items():
+        if len(keys) > MAX_BLOCK:
+            continue
+        for key in keys:
+            words = forms[key].words
+            longer = []
+            for other in keys:
+                ow = forms[other].words
+                if len(ow) <= len(words) or ow[: len(words)] != words:
+                    continue
+                tail = ow[len(words):]
+                if len(words) >= 2 and not _is_person(forms[key]) and tail[0] in TAIL_PREPOSITIONS and _label_class(forms[other].label) == _label_class(forms[key].label):
+                    longer.append(other)
+                elif len(words) == 1 and forms[other].label == "ORG" and all(w in ORG_TAIL_WORDS for w in tail):
+                    longer.append(other)
+            if len({uf.find(o) for o in longer}) == 1:
+                uf.union(longer[0], key)
+
+
+def _join_bare_people(forms, uf) -> None:
+    """A surname or first name no full name explained in its article: join when one person fits."""
+    groups_with_word: dict[str, set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        if _is_person(form) and len(_content_words(form)) >= 2:
+            for word in _content_words(form):
+                groups_with_word[word].add(uf.find(key))
+    for key, form in forms.items():
+        if len(form.words) != 1 or form.label not in ("PERSON",) or acronym_letters(form.name):
+            continue
+        groups = groups_with_word.get(form.words[0], set())
+        if len({uf.find(g) for g in groups}) == 1:
+            uf.union(next(iter(groups)), key)
+
+
+def _join_place_qualified(forms, uf) -> None:
+    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff" when the corpus names it so too."""
+    places = {k for k, f in forms.items() if f.label in ("GPE", "LOC")}
+    for key, form in forms.items():
+        if form.label != "ORG" or len(form.words) < 3:
+            continue
+        for cut in range(1, len(form.words) - 1):
+            head, rest = " ".join(form.words[:cut]), " ".join(form.words[cut:])
+            if head in places and rest in forms and forms[rest].label == "ORG":
+                uf.union(rest, key)
+                break
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _entity_label(members: list[_Form]) -> str:
+    """The label most mentions carry; full names outvote fragments, acronyms vote last."""
+    votes: Counter = Counter()
+    voters = [f for f in members if not acronym_letters(f.name)] or members
+    # The model tags a full name more reliably than a fragment ("Yonhap" as a person,
+    # "Yonhap News Agency" as an organisation), so the longest forms vote.
+    longest = max(len(f.words) for f in voters)
+    if longest >= 2:
+        voters = [f for f in voters if len(f.words) == longest]
+    for form in voters:
+        votes.update(form.labels)
+    label = votes.most_common(1)[0][0]
+    if label == "PERSON" and all(acronym_letters(f.name) for f in members):
+        label = "ORG"  # an all-capitals acronym is not a person's name
+    return label
+
+
+def _canonical(members: list[_Form], label: str) -> str:
+    def rank(form: _Form):
+        size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
+        return (size, not looks_all_caps(form.name), sum(form.labels.values()), len(form.name))
+
+    return max(members, key=rank).name
+
+
+def _build_entities(articles, forms, uf) -> list[Entity]:
+    order = {a.id: i for i, a in enumerate(articles)}
+    groups: dict[str, list[_Form]] = defaultdict(list)
+    for key, form in forms.items():
+        groups[uf.find(key)].append(form)
+    drafts = []
+    for members in groups.values():
+        label = _entity_label(members)
+        if label not in INDEX_LABELS:
+            continue
+        name = _canonical(members, label)
+        seen: set[tuple[str, int, int]] = set()
+        spans = []
+        for form in members:
+            for s in form.spans:
+                if (s.article, s.start, s.end) not in seen:
+                    seen.add((s.article, s.start, s.end))
+                    spans.append(s)
+        spans.sort(key=lambda s: (order.get(s.article, 0), s.start))
+        surface = Counter(s.text for s in spans) + Counter(f.name for f in members)
+        aliases = tuple(sorted((t for t in surface if t != name), key=lambda t: (-surface[t], t)))
+        drafts.append((name, label, aliases, spans))
+    drafts.sort(key=lambda d: (-len({s.article for s in d[3]}), -len(d[3]), d[0]))
+    entities = []
+    for n, (name, label, aliases, spans) in enumerate(drafts, 1):
+        entities.append(
+            Entity(
+                id=f"e{n}",
+                name=name,
+                label=label,
+                aliases=aliases,
+                articles=tuple(dict.fromkeys(s.article for s in spans)),
+                mention_spans=tuple(MentionSpan(s.article, s.start, s.end, s.text) for s in spans),
+            )
+        )
+    return entities

@@ -1,0 +1,214 @@
+"""Per-article mentions: spaCy's entity spans, tidied, with short name forms resolved.
+
+Receives a spaCy Doc but never imports spaCy (`core.nlp` owns the model). Every span keeps exact
+offsets into the article text; tidying only moves its edges (a leading "the", a possessive "'s").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import Mention
+from .names import (
+    GENERIC_TITLES,
+    acronym_letters,
+    is_title,
+    key_tokens,
+    normalise_title,
+    person_display,
+    person_words,
+)
+
+# Nouns that make the name before them a place ("the Kursk region", "Donetsk oblast").
+PLACE_NOUNS = {"region", "province", "oblast", "border", "city", "town", "village", "county",
+               "district", "prefecture", "peninsula", "valley", "governorate", "municipality"}
+NOT_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "EVENT", "LAW"}
+# Labels a fragment of a person's name may carry when the model got it wrong.
+FRAGMENT_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
+_TRAILING_JUNK = {"'s", "’s", "'", "’", ",", ";", ":", "-", "—", "–", '"', "“", "”", "(", ")"}
+_LEADING_JUNK = {"the", '"', "“", "”", "'", "‘", "(", ")", ",", "-", "—", "–"}
+
+
+def extract_mentions(doc) -> list[Mention]:
+    """Every entity span of the Doc (dates and numbers too, for the claims layer)."""
+    sentence_of: dict[int, int] = {}
+    for i, sent in enumerate(doc.sents):
+        sentence_of[sent.start] = i
+    found: list[tuple[Mention, set[str]]] = []
+    for ent in doc.ents:
+        if _is_office_word(doc, ent):
+            continue
+        span = _trimmed_span(ent)
+        if span is None:
+            continue
+        span = _extended_name(doc, ent, span)
+        start, end = span
+        text = doc.text[start:end]
+        label = _corrected_label(doc, ent)
+        sentence = sentence_of.get(ent.sent.start, 0)
+        mention = Mention(start, end, text, label, sentence)
+        found.append((mention, _titles_around(doc, ent)))
+    return resolve_in_article(found, _subject_fragments(doc))
+
+
+def _trimmed_span(ent) -> tuple[int, int] | None:
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in _LEADING_JUNK:
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in _TRAILING_JUNK or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    # A span across a line break is two things glued by the model (a caption and a name).
+    if "\n" in text:
+        parts, offset = [], 0
+        for part in text.split("\n"):
+            parts.append((len(part.strip()), offset, part))
+            offset += len(part) + 1
+        _, offset, part = max(parts)
+        lead = len(part) - len(part.lstrip())
+        start, end = start + offset + lead, start + offset + len(part.rstrip())
+        text = ent.doc.text[start:end]
+    # A possessive the tokenizer left attached ("Korea’s").
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix) and len(text) > 2 and text[-3].isalpha():
+            end -= 2
+            text = text[:-2]
+    if not text.strip() or not any(c.isalnum() for c in text):
+        return None
+    return start, end
+
+
+def _is_office_word(doc, ent) -> bool:
+    """"Defense" in "Defense Secretary X", "State" in "Secretary of State": part of a job title."""
+    if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) > 2:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if ent.label_ == "ORG" and after is not None and is_title(after.text) and normalise_title(after.text) not in GENERIC_TITLES:
+        return True
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2].text):
+        return ent.label_ == "ORG"
+    return False
+
+
+def _extended_name(doc, ent, span: tuple[int, int]) -> tuple[int, int]:
+    """A person's name the model cut short: "Hong Jang" + "-won", "Yoon Suk" + " Yeol",
+    "Ka'Loni" + " Marie Flynn"."""
+    start, end = span
+    if ent.label_ != "PERSON":
+        return span
+    text = doc.text
+    i = ent.start - 1
+    while start == doc[i + 1].idx and i >= 0 and _loose_name_word(doc[i]) and text[doc[i].idx + len(doc[i].text):start] == " ":
+        start = doc[i].idx
+        i -= 1
+    if end != ent.end_char:
+        return start, end
+    i = ent.end
+    while i < len(doc):
+        token = doc[i]
+        if token.text == "-" and token.idx == end and i + 1 < len(doc) and doc[i + 1].idx == end + 1 and doc[i + 1].is_alpha:
+            end = doc[i + 1].idx + len(doc[i + 1].text)
+            i += 2
+        elif _loose_name_word(token) and text[end:token.idx] == " ":
+            end = token.idx + len(token.text)
+            i += 1
+        else:
+            break
+    return start, end
+
+
+def _loose_name_word(token) -> bool:
+    """A capitalised proper noun outside any entity: likely the rest of a name."""
+    return (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+            and _NAME_WORD.fullmatch(token.text) is not None and not is_title(token.text))
+
+
+def _corrected_label(doc, ent) -> str:
+    label = ent.label_
+    if label in NOT_PLACE_LABELS:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.lower_ in PLACE_NOUNS and not ent.text.isupper():
+            return "GPE"
+    return label
+
+
+def _titles_around(doc, ent) -> set[str]:
+    """Specific titles in or just before a span: "Defense Minister Kim" -> {"minister"}."""
+    titles = {normalise_title(t.text) for t in ent if is_title(t.text)}
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 4:
+        token = doc[i]
+        if is_title(token.text):
+            titles.add(normalise_title(token.text))
+        elif not (token.text[:1].isupper() or token.text in {".", "-"}):
+            break
+        i -= 1
+    return {t for t in titles if t not in GENERIC_TITLES}
+
+
+def _subject_fragments(doc) -> set[int]:
+    """Starts of single-word place spans used as a clause subject ("Austin said")."""
+    starts = set()
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC", "NORP"} and len(ent) == 1 and ent.root.dep_ in SUBJECT_DEPS:
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is None or before.pos_ != "ADP":
+                starts.add(ent.start_char)
+    return starts
+
+
+def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments: set[int] = frozenset()) -> list[Mention]:
+    """Point short name forms at the full name they stand for in this article.
+
+    A surname, first name or title form ("Austin", "Vladimir", "Admiral Kim") takes the nearest
+    earlier full name that contains it, or the next one when none came before. When the short
+    form carries a specific title that one of the full names also carried, those come first, so
+    "Minister Kim" and "leader Kim" find different people.
+    """
+    full: list[tuple[Mention, set[str], frozenset[str], str]] = []
+    for mention, titles in found:
+        if mention.label == "PERSON":
+            words = person_words(mention.text)
+            tokens = frozenset(t for t in key_tokens(" ".join(words)) if len(t) > 1)
+            if len(words) >= 2 and len(tokens) >= 2:
+                full.append((mention, titles, tokens, person_display(mention.text)))
+    if not full:
+        return [m for m, _ in found]
+
+    out = []
+    for mention, titles in found:
+        if mention.label not in FRAGMENT_LABELS and mention.start not in subject_fragments:
+            out.append(mention)
+            continue
+        if acronym_letters(mention.text):
+            out.append(mention)  # "UN" is not a piece of "Kim Jong Un"
+            continue
+        tokens = frozenset(t for t in key_tokens(" ".join(person_words(mention.text))) if len(t) > 1)
+        candidates = [f for f in full if tokens and tokens < f[2] and f[0] is not mention]
+        if mention.label != "PERSON":
+            # Only a bare word can be a mis-tagged piece of a name ("Austin" as GPE).
+            candidates = [f for f in candidates if len(tokens) == 1 and mention.text[:1].isupper()]
+        if not candidates:
+            out.append(mention)
+            continue
+        if titles:
+            same_title = [f for f in candidates if f[1] & titles]
+            candidates = same_title or candidates
+        before = [f for f in candidates if f[0].start < mention.start]
+        chosen = max(before, key=lambda f: f[0].start) if before else min(candidates, key=lambda f: f[0].start)
+        target = chosen[3]
+        # The chosen name may itself be a shorter form of a fuller one ("Lloyd Austin" < "Lloyd J. Austin").
+        longer = [f for f in full if chosen[2] < f[2]]
+        if longer:
+            near = [f for f in longer if f[0].start < chosen[0].start]
+            target = (max(near, key=lambda f: f[0].start) if near else min(longer, key=lambda f: f[0].start))[3]
+        out.append(replace(mention, ref=target))
+    return out
