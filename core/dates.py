@@ -21,7 +21,11 @@ MONTHS = (
     "july", "august", "september", "october", "november", "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# Whole month names or their usual abbreviations only: "decade", "mayor", "marine" are not months.
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 _DAY_MONTH = re.compile(rf"^{_ORDINAL}\s+({_MONTH_RE})(?:,?\s+(\d{{4}}))?$")
@@ -50,28 +54,80 @@ def _month_number(token: str) -> int | None:
 
 
 def _nearest_year(month: int, day: int | None, anchor: date, future: bool) -> int:
-    """The year that puts month/day closest to the anchor, on the side the tense asks for."""
-    candidate = date(anchor.year, month, min(day or 1, 28))
-    if future and candidate < anchor.replace(day=1) and (anchor - candidate).days > 60:
-        return anchor.year + 1
-    if not future and candidate > anchor and (candidate - anchor).days > 31:
+    """The year that puts month (and day) nearest the anchor, on the side the tense asks for.
+
+    Past text: a month after the anchor's month ("in December", written in October) is last
+    year's; a day more than a month ahead is too. Future text mirrors that. A few days' slack
+    covers articles that mention tomorrow's or yesterday's date.
+    """
+    if day is None:
+        if not future and month > anchor.month:
+            return anchor.year - 1
+        if future and month < anchor.month:
+            return anchor.year + 1
+        return anchor.year
+    candidate = date(anchor.year, month, min(day, 28))
+    if not future and (candidate - anchor).days > 31:
         return anchor.year - 1
+    if future and (anchor - candidate).days > 31:
+        return anchor.year + 1
     return anchor.year
+
+
+_TRAILING = re.compile(r"\s+(?:morning|afternoon|evening|night|local time|time)$")
+_LEADING_WEEKDAY = re.compile(rf"^(?:{'|'.join(WEEKDAYS)}),?\s+(?=\d|{_MONTH_RE})")
+_MONTH_WITH_YEAR_WORD = re.compile(rf"^({_MONTH_RE})(?:\s+of)?\s+(last|this|next) year$")
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# Expressions measured from another event in the text ("the next day"), not from publication.
+_CONTEXTUAL = re.compile(
+    r"^(?:the )?(?:next|following|previous) day$|^(?:the )?day (?:before|after)$"
+    r"|^(?:a|an|one|two|three|four|five|six|seven|\d+) (?:day|week)s? (?:earlier|later|after|before)$"
+)
+
+
+def _normalise(expression: str) -> str:
+    text = " ".join(expression.strip().lower().replace("’", "'").replace("mid-", "mid ").split())
+    text = text.strip(",;:.() ")
+    while True:
+        stripped = _TRAILING.sub("", _LEADING_WEEKDAY.sub("", _LEADING.sub("", text)))
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def is_contextual(expression: str) -> bool:
+    """True for dates counted from another event in the text: "the next day", "two days after"."""
+    return bool(_CONTEXTUAL.match(_normalise(expression)))
 
 
 def resolve_date(expression: str, anchor: str | date | None = None, future: bool = False) -> str | None:
     """Resolve a date expression to 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; None when it is not a date.
 
-    Without an anchor only expressions that carry their own year resolve.
+    Without an anchor only expressions that carry their own year resolve. Never raises.
     """
-    anchor_date = to_date(anchor)
-    text = " ".join(expression.strip().lower().replace("’", "'").split())
-    text = text.rstrip(",;:")
-    while True:
-        stripped = _LEADING.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
+    if not isinstance(expression, str) or len(expression) > 200:
+        return None
+    if re.match(r"\s*(?:since|ago)\b", expression, re.I):
+        future = False  # "since May" always looks back
+    try:
+        value = _resolve(_normalise(expression), to_date(anchor), future)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return value if value and _valid(value) else None
+
+
+def _valid(value: str) -> bool:
+    if not _ISO_PREFIX.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return parts[0] >= 1
+
+
+def _resolve(text: str, anchor_date: date | None, future: bool) -> str | None:
     if not text:
         return None
 
@@ -88,6 +144,14 @@ def resolve_date(expression: str, anchor: str | date | None = None, future: bool
     relative = _relative(text, anchor_date)
     if relative is not _NOT_RELATIVE:
         return relative
+
+    m = _MONTH_WITH_YEAR_WORD.match(text)
+    if m:
+        month = _month_number(m[1])
+        if anchor_date is None or month is None:
+            return None
+        year = anchor_date.year + {"last": -1, "this": 0, "next": 1}[m[2]]
+        return f"{year:04d}-{month:02d}"
 
     for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
         m = pattern.match(text)
@@ -134,6 +198,7 @@ def _relative(text: str, anchor: date | None):
         "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
         "yesterday": -1, "last night": -1, "tomorrow": 1, "the next day": 1, "next day": 1,
         "the day before": -1, "the previous day": -1, "the following day": 1,
+        "day before": -1, "previous day": -1, "following day": 1, "day after": 1,
     }
     if text in simple:
         return (anchor + timedelta(days=simple[text])).isoformat() if anchor else None
@@ -150,8 +215,11 @@ def _relative(text: str, anchor: date | None):
         "later this month": lambda a: f"{a.year:04d}-{a.month:02d}",
         "last month": lambda a: _shift_month(a, -1),
         "next month": lambda a: _shift_month(a, 1),
-        "this week": lambda a: (a - timedelta(days=a.weekday())).isoformat()[:10],
-        "last week": lambda a: (a - timedelta(days=a.weekday() + 7)).isoformat()[:10],
+        # A week has no ISO prefix of its own: the month its Monday falls in.
+        "this week": lambda a: (a - timedelta(days=a.weekday())).isoformat()[:7],
+        "earlier this week": lambda a: (a - timedelta(days=a.weekday())).isoformat()[:7],
+        "later this week": lambda a: (a - timedelta(days=a.weekday())).isoformat()[:7],
+        "last week": lambda a: (a - timedelta(days=a.weekday() + 7)).isoformat()[:7],
     }
     if text in periods:
         return periods[text](anchor)

@@ -1,7 +1,16 @@
-"""Near-duplicate articles: a wire story published twice, reworded, still shares many 5-word shingles.
+"""Near-duplicate articles: one wire story published twice, possibly reworded.
 
-Candidates are blocked by shared shingles through an inverted index, so the cost grows with the
-number of shared shingles rather than with every pair of articles.
+Two steps, so the cost follows the overlaps rather than every pair of articles:
+1. Blocking: word 5-gram shingles in an inverted index. Articles that share a fair part of their
+   shingles (relative to the shorter one) become candidates; a shingle found in very many articles
+   is a stock phrase and is ignored.
+2. Verification: sentence alignment. A copy, even reworded ("Austin spoke with ..." / "Austin was
+   speaking ... with ..."), keeps most sentences recognisable: each sentence of the shorter article
+   finds one in the other sharing most of its content words. Two outlets writing up the same event
+   independently share facts and quotes, but far fewer whole sentences.
+Measured on ECB+ clusters 8 and 18 (gold wire copies) and the seeds: copies align 0.62-0.93 of
+their sentences, independent reports at most 0.51; shingle containment alone cannot separate them
+(a reworded copy shares 0.22 of its shingles, an independent report quoting the same wire up to 0.36).
 """
 
 from __future__ import annotations
@@ -12,12 +21,21 @@ from collections import defaultdict
 from .models import Article
 
 SHINGLE_WORDS = 5
-# Overlap of shingles, relative to the shorter article: reworded syndicated copies share far more
-# than unrelated articles on the same story, which share a few stock phrases.
-MIN_CONTAINMENT = 0.2
+# Candidates: shared shingles relative to the shorter article. Low on purpose, verification decides.
+MIN_CONTAINMENT = 0.05
+# Share of the shorter article's sentences that must find a close counterpart in the other.
+MIN_ALIGNED = 0.6
+# Two sentences correspond when their content words overlap this much (Jaccard).
+SENTENCE_MATCH = 0.4
 _WORD = re.compile(r"\w+")
 # A shingle found in more than this many articles is a stock phrase, not evidence of copying.
 _COMMON_SHINGLE_ARTICLES = 50
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+|\n+")
+_STOPWORDS = frozenset(
+    "the a an of to in and or for on at by with from that this is was were are be been has have had "
+    "it its as he she they said says will would could not but".split()
+)
+_MIN_SENTENCE_WORDS = 5
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
@@ -25,7 +43,34 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
-def find_near_duplicates(articles: list[Article], min_containment: float = MIN_CONTAINMENT) -> dict[str, tuple[str, ...]]:
+def sentence_words(text: str) -> list[frozenset[str]]:
+    """Content words of each sentence long enough to say something."""
+    found = []
+    for sentence in _SENTENCE_END.split(text):
+        words = frozenset(w for w in _WORD.findall(sentence.lower()) if w not in _STOPWORDS)
+        if len(words) >= _MIN_SENTENCE_WORDS:
+            found.append(words)
+    return found
+
+
+def aligned_share(a: list[frozenset[str]], b: list[frozenset[str]]) -> float:
+    """Share of the shorter side's sentences with a close counterpart in the other."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not a:
+        return 0.0
+    matched = 0
+    for sentence in a:
+        for other in b:
+            union = len(sentence | other)
+            if union and len(sentence & other) / union >= SENTENCE_MATCH:
+                matched += 1
+                break
+    return matched / len(a)
+
+
+def candidate_pairs(articles: list[Article], min_containment: float = MIN_CONTAINMENT) -> list[tuple[str, str]]:
+    """Pairs sharing enough 5-word shingles, found through an inverted index."""
     sets = {a.id: shingles(a.text) for a in articles}
     postings: dict[int, list[str]] = defaultdict(list)
     for article_id, shingle_set in sets.items():
@@ -37,12 +82,27 @@ def find_near_duplicates(articles: list[Article], min_containment: float = MIN_C
             continue
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                shared[(a, b) if a < b else (b, a)] += 1
-    near: dict[str, list[str]] = defaultdict(list)
+                if a != b:
+                    shared[(a, b) if a < b else (b, a)] += 1
+    pairs = []
     for (a, b), count in shared.items():
         smaller = min(len(sets[a]), len(sets[b])) or 1
         if count / smaller >= min_containment:
+            pairs.append((a, b))
+    return pairs
+
+
+def find_near_duplicates(articles: list[Article], min_aligned: float = MIN_ALIGNED) -> dict[str, tuple[str, ...]]:
+    """For each article that has copies, the ids of its near-duplicates, in corpus order."""
+    by_id = {a.id: a for a in articles}
+    sentences: dict[str, list[frozenset[str]]] = {}
+    near: dict[str, list[str]] = defaultdict(list)
+    for a, b in candidate_pairs(articles):
+        for article_id in (a, b):
+            if article_id not in sentences:
+                sentences[article_id] = sentence_words(by_id[article_id].text)
+        if aligned_share(sentences[a], sentences[b]) >= min_aligned:
             near[a].append(b)
             near[b].append(a)
     order = {a.id: i for i, a in enumerate(articles)}
-    return {k: tuple(sorted(v, key=order.__getitem__)) for k, v in near.items()}
+    return {k: tuple(sorted(v, key=order.__getitem__)) for k, v in sorted(near.items(), key=lambda kv: order[kv[0]])}
