@@ -130,12 +130,16 @@ class RawEvent:
     date: str | None = None  # resolved YYYY-MM-DD (or YYYY-MM / YYYY)
     participants: tuple[str, ...] = ()  # entity surface forms (resolved refs where known)
     places: tuple[str, ...] = ()
+    when: str | None = None  # the date as written ("Thursday"), kept when it cannot be resolved
+    future: bool = False  # scheduled or expected, not yet happened when written
+    participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
+    place_starts: tuple[int, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawEvent":
         data = dict(data)
-        data["participants"] = tuple(data.get("participants") or ())
-        data["places"] = tuple(data.get("places") or ())
+        for name in ("participants", "places", "participant_starts", "place_starts"):
+            data[name] = tuple(data.get(name) or ())
         return _from_dict(cls, data)
 
 
