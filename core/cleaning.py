@@ -124,7 +124,7 @@ def caption_wire_credit(line: str) -> str | None:
     m = re.search(r"\(([A-Z][A-Za-z]{1,10})(?: Photo[^()]*)?\)\s*$", line)
     if m:
         return m.group(1)
-    m = re.search(r"\b([A-Z]{2,8}|Reuters)/\S+\s*$", line)
+    m = re.search(r"\b([A-Z]{2,8}|Reuters)/[^/()]{1,40}$", line)
     return m.group(1) if m else None
 
 
@@ -198,10 +198,16 @@ def appeal_signals(line: str) -> int:
     return sum(1 for p in _APPEAL_SIGNALS if p.search(line))
 
 
+_STRONG_APPEAL = re.compile(r"(?i)\b(?:donat(?:e|ion)|patrons?|patreon|subscribe|newsletter|sign up|become an? (?:member|patron|supporter|subscriber))\b")
+
+
 def is_appeal(line: str, in_tail: bool = False) -> bool:
     """A donation/subscription/newsletter appeal; in the tail (after an end marker) one signal is enough."""
     n = appeal_signals(line)
-    return n >= 2 or (n >= 1 and (in_tail or len(words(line)) <= 15))
+    if n >= 2 or (n >= 1 and in_tail):
+        return True
+    quoted = line[:1] in "\"“‘'"
+    return n == 1 and not quoted and len(words(line)) <= 15 and bool(_STRONG_APPEAL.search(line))
 
 
 # --------------------------------------------------------------------------- copyright and credits
