@@ -181,8 +181,12 @@ def title_from_lede(lede: str, max_words: int = 12) -> str:
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text, maxsplit=1)[0]
     tokens = sentence.split()
     if len(tokens) <= max_words:
-        return sentence.rstrip(".")
-    return " ".join(tokens[:max_words]).rstrip(",;:") + "…"
+        title = sentence.rstrip(".")
+    else:
+        title = " ".join(tokens[:max_words]).rstrip(",;:") + "…"
+    if not any(ch.isalnum() for ch in title):
+        title = " ".join(lede.split()[:max_words])
+    return title or "(untitled)"
 
 
 def weekday_name(iso: str) -> str | None:
