@@ -115,3 +115,21 @@ def test_markdown_for_the_readme_lists_every_binding_with_its_id():
     assert "| Navigation | `ctrl+n` | Down (Pane) | nav.down |" in md
     assert "| Search | `/` | Search | search.open |" in md
     assert "| App | `?` | Help | app.help |" in md
+
+
+async def test_help_on_the_real_app_with_a_keymap_from_settings(seed_loaded):
+    from newsx.core.settings import Settings
+    from newsx.tui.app import NewsxApp
+
+    settings = Settings(keymap={"read.toggle_highlight": "H"})
+    app = NewsxApp(settings=settings, loaded=seed_loaded, build=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = app.screen.rows
+        assert {r.group for r in rows} >= {"nav", "pane", "view", "screen", "app"}
+        (highlight,) = [r for r in rows if r.binding_id == "read.toggle_highlight"]
+        assert highlight.keys == ("H",) and highlight.group == "view"
+        screens = {r.description for r in rows if r.group == "screen"}
+        assert {"Read", "Entities", "Claims", "Timeline"} <= screens

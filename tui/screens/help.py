@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -44,10 +44,10 @@ _GROUP_TITLES = dict(GROUPS)
 # Guesses for bindings without a namespaced id (Textual's own widgets, older code).
 _ACTION_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("search", ("search", "find", "hit", "match", "mention")),
-    ("screen", ("switch", "screen", "mode", "related")),
+    ("screen", ("switch", "screen", "mode", "related", "back")),
     ("pane", ("focus", "pane", "maximize", "minimize", "sidebar")),
     ("view", ("toggle", "cycle", "theme", "highlight", "wrap", "sort", "filter", "zoom")),
-    ("app", ("quit", "help", "command_palette", "copy", "screenshot", "back", "pop", "dismiss", "close", "suspend", "bell", "keys", "skipped")),
+    ("app", ("quit", "help", "command_palette", "copy", "screenshot", "pop", "dismiss", "close", "suspend", "bell", "keys", "skipped")),
 )
 
 
@@ -85,11 +85,15 @@ def key_display(key: str, binding: Binding | None = None) -> str:
     return "+".join([*modifiers, format_key(last)])
 
 
+# Sideways scrolling in lists and the reader: never needed (text wraps), only noise in the help.
+_SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right", "cursor_left", "cursor_right"}
+_DESCRIPTIONS = {"command_palette": "Command palette"}
+
+
 def _describe(binding: Binding) -> str:
-    if binding.description:
-        return binding.description
-    name = _action_name(binding.action).replace("_", " ").strip()
-    return name[:1].upper() + name[1:]
+    name = _action_name(binding.action)
+    text = _DESCRIPTIONS.get(name) or binding.description or name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:].lower() if text[1:] != text[1:].upper() else text[:1].upper() + text[1:]
 
 
 def _takes_text(node: DOMNode) -> bool:
@@ -108,6 +112,8 @@ def _pane_name(node: DOMNode) -> str:
 def _rows_from(bindings: BindingsMap, where: str) -> list[BindingRow]:
     merged: dict[tuple[str, str, str], list[tuple[str, Binding]]] = {}
     for key, binding in bindings:
+        if where and _action_name(binding.action) in _SIDEWAYS:
+            continue
         merged.setdefault((binding.action, _describe(binding), binding.id or ""), []).append((key, binding))
     rows = []
     for (action, description, binding_id), keyed in merged.items():
@@ -131,17 +137,29 @@ def collect_bindings(screen: Screen) -> list[BindingRow]:
     seen_classes: set[type] = set()
     rows += _rows_from(_with_keymap(screen._bindings, keymap), "")
     for node in screen.walk_children(with_self=False):
-        if type(node) in seen_classes or not node._bindings.key_to_bindings or _takes_text(node):
+        # Only panes the user can focus have keys of their own (not the footer or containers).
+        if not node.can_focus or not node._bindings.key_to_bindings or _takes_text(node):
             continue
-        seen_classes.add(type(node))  # one list per kind of pane, not per row of a table
         rows += _rows_from(_with_keymap(node._bindings, keymap), _pane_name(node))
     rows += _rows_from(_with_keymap(app._bindings, keymap), "")
-    # A binding the screen or a pane overrides is listed once: the first (innermost) wins.
-    unique: dict[tuple[str, str], BindingRow] = {}
+    return _merge_rows(rows)
+
+
+def _merge_rows(rows: list[BindingRow]) -> list[BindingRow]:
+    """One line per (keys, description): panes that share a key are listed together, and a
+    binding the screen overrides for the app is listed once (the first, innermost, wins)."""
+    unique: dict[tuple, BindingRow] = {}
+    panes: dict[tuple, list[str]] = {}
     for row in rows:
-        unique.setdefault((row.action, row.where if row.where else ""), row)
+        key = (row.keys, row.description, row.where == "")
+        if key not in unique:
+            unique[key] = row
+            panes[key] = []
+        if row.where and row.where not in panes[key]:
+            panes[key].append(row.where)
+    merged = [replace(row, where=", ".join(panes[key])) for key, row in unique.items()]
     order = {name: i for i, (name, _) in enumerate(GROUPS)}
-    return sorted(unique.values(), key=lambda r: order.get(r.group, len(order)))
+    return sorted(merged, key=lambda r: order.get(r.group, len(order)))
 
 
 def render_rows(rows: Sequence[BindingRow]) -> Text:
