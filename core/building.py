@@ -9,6 +9,7 @@ Metadata given by the file (front matter, JSON fields, HTML meta, a sidecar) alw
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import cleaning as c
@@ -81,11 +82,14 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
     captions: list[str] = []
     kept: list[str] = []
     end = _header_end(content)
+    header_counts = Counter(content[:end])
+    byline_org = None
     for line in content[:end]:
         if c.is_stray(line) or c.is_foreign_ui_line(line, latin) or c.is_furniture(line):
             continue
         if (name := m.byline_of(line)) is not None:
             byline = byline or name
+            byline_org = byline_org or m.byline_outlet(line)
             stamp_dates += m.dates_in(line)
         elif m.is_date_line(line):
             stamp_dates += m.dates_in(line)
@@ -93,6 +97,8 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             captions.append(line)
         elif _same(line, title):
             continue
+        elif header_counts[line] > 1 and len(c.words(line)) > 6 and not (title is None and m.is_headline(line)):
+            captions.append(line)  # a block repeated in the header is a caption, however it is credited
         elif title is None and m.is_headline(line):
             title = line
         else:
@@ -139,7 +145,7 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
 
     wire_credit = next((cr for cr in map(c.caption_wire_credit, captions) if cr), None)
     built.outlet = m.outlet_name(
-        given.outlet or copyright_outlet or contributor or (dateline.tag if dateline else None) or wire_credit
+        given.outlet or copyright_outlet or byline_org or contributor or (dateline.tag if dateline else None) or wire_credit
     )
     built.published = given.published or _published(stamp_dates, dateline, captions, body)
     if title:

@@ -68,7 +68,9 @@ def is_foreign_ui_line(line: str, article_latin_share: float) -> bool:
 
 # --------------------------------------------------------------------------- captions
 
-_CAPTION_START = re.compile(r"^(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S")
+_CAPTION_START = re.compile(
+    r"^(?:(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S|(?:Image|Media|Photo|Video) (?:source|caption|credit)\b)"
+)
 _PHOTO_CREDIT = re.compile(
     r"\bAP Photo\b|Getty Images|\bvia (?:REUTERS|Reuters|AFP|AP|EPA|Getty)\b|\b(?:REUTERS|Reuters|AFP|EPA|Xinhua)/\S"
     r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\b|\bPhoto(?:graph)?s? (?:by|credit|courtesy)\b|\(Photo\b|\bPhoto:\s|Courtesy of\b"
@@ -77,7 +79,7 @@ _PHOTO_CREDIT = re.compile(
 _POSITION_CUE = re.compile(r"\((?:left|right|center|centre|L|R|C|second from (?:left|right))\)|, (?:left|right|center|centre),|\bfrom left\b")
 # A credit after the caption sentence: "... on Oct. 30, 2024. Yonhap" / "... in Washington. (AP)"
 _TAIL_CREDIT = re.compile(r"(?<=[.!?)\"”])\s+(\(?[A-Z][A-Za-z&./-]*(?:\s+[A-Z][A-Za-z&./-]*){0,3}\)?)$")
-_PAREN_CREDIT = re.compile(r"\(([A-Z][A-Za-z]{1,10}(?: Photo[^()]{0,40})?)\)$")
+_PAREN_CREDIT = re.compile(r"[(\[]([A-Z][A-Za-z]{1,10}(?: Photo[^()\[\]]{0,40})?)[)\]]$")
 _DATE_CUE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
 )
@@ -150,6 +152,13 @@ _FURNITURE = [
         r"^(?:reporting|writing|additional reporting|editing|compiled|translated) by\b.{0,200}$",
         r"^(?:tags?|topics?|categories|filed under)\s*:.{0,200}$",
         r"^(?:image|photo) (?:enlarge|zoom|gallery|expand)\b.{0,40}$",
+        r"^\d+\s*(?:min|minute)s?\s+read$",
+        r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
+        r"^story continues (?:below|after)\b.{0,40}$",
+        r"^our standards\s*:.{0,120}$",
+        r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
+        r"^\S+@\S+\.\w+$",
+        r"^(?:https?://|www\.)\S+$",
         r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
     )
 ]
@@ -186,7 +195,7 @@ _APPEAL_SIGNALS = [
         r"\bjoin our\b", r"\bhelp us\b", r"\bcup of coffee\b", r"\bbecome an? (?:member|patron|supporter|subscriber)\b",
         r"\b(?:our|independent|quality) (?:journalism|reporting)\b", r"\bsign up\b", r"\bclose this page\b", r"\bpaywall\b",
         r"\bfree (?:information|journalism|press)\b", r"\bkeep (?:our|this) (?:reporting|journalism|site|work)\b",
-        r"\byou can help\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\ba month\b", r"\bunlimited access\b",
+        r"\byou can help\b", r"\bjoin us\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\ba month\b", r"\bunlimited access\b",
     )
 ]
 _READER_PRONOUN = re.compile(r"\b(?:you|your|our|us|we)\b", re.I)

@@ -21,6 +21,8 @@ WIRE_NAMES = {"AP": "Associated Press", "THE ASSOCIATED PRESS": "Associated Pres
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
+_YMD_DATE = re.compile(r"\b((?:19|20)\d\d)[./](\d{1,2})[./](\d{1,2})\b")
+_DMY_DOTS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{3,4}\s*GMT\b", re.I)
 _STAMP_WORDS = re.compile(
     r"\b(?:first|last|posted|published|updated|released|modified|created|date|on|at|by|uk|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|"
@@ -52,6 +54,16 @@ def dates_in(line: str) -> list[str]:
         found.append((offset + m.start(), got))
         offset += m.end()
         rest = rest[m.end():]
+    for m in _YMD_DATE.finditer(line):
+        try:
+            found.append((m.start(), date(int(m[1]), int(m[2]), int(m[3])).isoformat()))
+        except ValueError:
+            pass
+    for m in _DMY_DOTS.finditer(line):
+        try:
+            found.append((m.start(), date(int(m[3]), int(m[2]), int(m[1])).isoformat()))
+        except ValueError:
+            pass
     for m in _NUMERIC_DATE.finditer(line):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         # 5/5/2010 is clear; 4/9/2007 is read month-first only when the other order is impossible.
@@ -72,7 +84,7 @@ def is_date_line(line: str) -> bool:
     """A timestamp line: "Posted September 26, 2013-3:47pm", "Updated 5 / 5 / 2010 1:41 PM"."""
     if len(line) > 160 or len(c.words(line)) > 20 or not dates_in(line):
         return False
-    rest = _NUMERIC_DATE.sub(" ", line)
+    rest = _YMD_DATE.sub(" ", _DMY_DOTS.sub(" ", _NUMERIC_DATE.sub(" ", line)))
     rest = re.sub(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES}|{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?", " ", rest, flags=re.I)
     rest = re.sub(r"(?:19|20)\d\d-\d\d-\d\d", " ", rest)
     rest = _TIME.sub(" ", rest)
@@ -82,7 +94,10 @@ def is_date_line(line: str) -> bool:
 
 
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+(.+)$")
-_BYLINE_STOP = {"posted", "published", "updated", "on", "at", "for", "in", "|", "-", "—", "–", "and", "&"}
+_BYLINE_STOP = {
+    "posted", "published", "updated", "on", "at", "for", "in", "|", "-", "—", "–", "staff", "reporter", "reporters",
+    "correspondent", "writer", "editor", "contributor", "senior", "chief", "special", "associate", "international",
+}
 
 
 def byline_of(line: str) -> str | None:
@@ -130,6 +145,17 @@ class Dateline:
     place: str
     month_day: str | None
     tag: str | None
+
+
+def byline_outlet(line: str) -> str | None:
+    """"By Jane Roe, Associated Press" / "By Jane Roe | Reuters" -> the organisation after the name."""
+    if len(line) > 200 or not _BYLINE.match(line):
+        return None
+    m = re.search(r"[,|]\s*((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$", line)
+    if not m or dates_in(line):
+        return None
+    org = m.group(1)
+    return None if set(org.lower().split()) & _BYLINE_STOP else org
 
 
 def dateline_of(line: str) -> Dateline | None:

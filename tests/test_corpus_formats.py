@@ -156,3 +156,37 @@ def test_ids_follow_file_stem_and_split_order(tmp_path):
         ("two", "First Flood Story Headline Here", "Jane Roe"),
         ("two#2", "Second Story About The Dam Breach", "Sam Poe"),
     ]
+
+
+SUB_BODY = " ".join([LEDE, SECOND] * 3)
+
+
+def _write(tmp_path, text):
+    f = tmp_path / "s.txt"
+    f.write_text(text, encoding="utf-8")
+    return load_corpus([f]).articles
+
+
+def test_subheadings_never_split_an_article(tmp_path):
+    caption = "Rescuers carry a resident through the water in Marlow on Tuesday. (AP Photo/Jane Roe)"
+    arts = _write(
+        tmp_path,
+        f"Floods Hit Marlow\n\n{SUB_BODY}\n\nResidents Moved To Higher Ground\n\n{caption}\n\n{SUB_BODY}\n\n"
+        f"What Comes Next\n\n{SUB_BODY.replace('300', '500')}\n",
+    )
+    assert len(arts) == 1
+    assert "Residents Moved To Higher Ground" in arts[0].text and "What Comes Next" in arts[0].text
+    assert caption not in arts[0].text
+
+
+def test_loose_spacing_with_subheadings_is_one_article(tmp_path):
+    arts = _write(tmp_path, f"{SUB_BODY}\n\n\n\nWhat Comes Next For The Town\n\n\n\n{SUB_BODY.replace('300', '500')}\n\n\n\n{SECOND}\n")
+    assert len(arts) == 1
+
+
+def test_articles_after_a_wide_gap_split(tmp_path):
+    arts = _write(
+        tmp_path,
+        f"Floods Hit Marlow\n{SUB_BODY}\n{SECOND}\n\n\n\nDam Repairs Begin In Dunmore\n{LEDE.replace('Marlow', 'Dunmore')}\n{SECOND}\n",
+    )
+    assert [a.title for a in arts] == ["Floods Hit Marlow", "Dam Repairs Begin In Dunmore"]

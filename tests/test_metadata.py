@@ -138,3 +138,24 @@ def test_ecbplus_titles_and_dates_from_real_pages(tmp_path):
         assert not a.text.startswith(("Posted", "Published", "Updated", "First Posted"))
         assert a.title and not a.title.startswith("Posted")
     assert len(result.articles) == 23  # one article per file: nothing split
+
+
+@pytest.mark.parametrize(
+    "line, first",
+    [("Published : 2024.10.31 17:14", "2024-10-31"), ("Updated 31.10.2024, 09:00", "2024-10-31"), ("2024/10/31", "2024-10-31")],
+)
+def test_more_timestamp_shapes(line, first):
+    assert is_date_line(line) and dates_in(line)[0] == first
+
+
+def test_byline_names_the_outlet_after_the_name():
+    b = build("Harbour Bridge Closes", "By JANE ROE, Associated Press", LEDE, MORE)
+    assert (b.byline, b.outlet) == ("JANE ROE", "Associated Press")
+    b = build("Harbour Bridge Closes", "By Jane Roe Staff Reporter", LEDE, MORE)
+    assert (b.byline, b.outlet) == ("Jane Roe", None)
+
+
+def test_caption_repeated_in_header_is_removed_whatever_its_credit():
+    caption = "Rescue workers search the rubble of a collapsed house in the harbour district"
+    b = build("Harbour Bridge Closes", caption, caption, LEDE, MORE)
+    assert caption not in b.text and b.title == "Harbour Bridge Closes"
