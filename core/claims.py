@@ -1,13 +1,585 @@
-"""Attributed numeric claims and their comparison groups (filled in by the claims work)."""
+"""Attributed numeric claims: every quantity a sentence states, what it counts, who says so, when.
+
+`extract_claims` reads one parsed article (spaCy Doc; never imports spaCy) and returns plain
+`RawClaim`s; `group_claims` (in core.grouping) lines them up across articles.
+
+For each quantity `core.quantities` finds in a sentence:
+- what it counts: the noun the number modifies (or, for "3,000 of them" / "killing one", the noun
+  of the quantity named just before), with its modifiers and the prepositional phrases that narrow it;
+- the event: the clause's verb as a class ("killed"/"died" -> kill), or an event noun for light verbs;
+- the claimer (core.attribution) and the dates: `said_on` (the reporting verb's date, else the
+  article's) and `refers_to` (the date the clause is about), resolved with core.dates.
+Things that are numbers but not claims are skipped: years, days of the month, clock times, ordinals,
+designations ("12-gauge", "Hwasong-18"), "2+2", phone numbers.
+"""
 
 from __future__ import annotations
 
+import re
+
+from . import attribution
+from .dates import resolve_date
 from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
+from .quantities import Quantity, find_quantities
+
+# Verb or noun lemma -> event class: claims about one event class can be compared.
+EVENT_CLASSES = {
+    "kill": "kill", "die": "kill", "dead": "kill", "death": "kill", "slay": "kill", "perish": "kill",
+    "suffocate": "kill", "fatality": "kill", "toll": "kill", "murder": "kill",
+    "injure": "injure", "wound": "injure", "hurt": "injure", "injury": "injure", "injured": "injure",
+    "wounded": "injure", "hospitalize": "injure",
+    "shoot": "shoot", "arrest": "arrest", "detain": "arrest", "detention": "arrest",
+    "deploy": "deploy", "deployment": "deploy", "send": "deploy", "dispatch": "deploy",
+    "station": "deploy", "transfer": "deploy", "base": "deploy", "be": "deploy", "have": "deploy",
+    "number": "deploy", "increase": "deploy", "rise": "deploy", "grow": "deploy",
+    "march": "protest", "protest": "protest", "rally": "protest", "demonstrate": "protest",
+    "demonstration": "protest", "join": "protest", "attend": "protest", "gather": "protest",
+    "protester": "protest", "demonstrator": "protest", "strike": "protest", "walkout": "protest",
+    "fire": "burn", "blaze": "burn", "burn": "burn", "torch": "burn", "firebomb": "burn",
+    "chase": "chase", "pursuit": "chase", "pursue": "chase", "fly": "fly", "flight": "fly",
+    "rescue": "rescue", "save": "rescue", "evacuate": "rescue", "usher": "usher",
+    "lend": "lend", "loan": "lend", "bailout": "lend", "package": "lend",
+}
+# Verbs that say little about the event; an event noun nearby tells more.
+ASPECT_VERBS = frozenset("begin start continue need try plan expect".split())
+LIGHT_VERBS = frozenset("be have put reach remain total stand become make take get include leave".split())
+PERSON_NOUNS = frozenset(
+    """person people man men woman women child children victim worker employee other one civilian
+    resident student officer passenger member adult teenager boy girl baby customer staff protester
+    demonstrator activist journalist patient hostage migrant refugee individual colleague co-worker
+    manager partner receptionist bystander pedestrian""".split()
+)
+TROOP_NOUNS = frozenset("troop soldier force unit personnel serviceman fighter mercenary".split())
+EXTRA_WORDS = frozenset("other another more further additional extra".split())
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NARROWING_PREPS = frozenset("in to toward towards near from at into on inside outside across along".split())
+_STOP = frozenset(
+    """be have do say tell report said the a an of to in on at for and or but that this these those it its
+    they them he she his her their there which who whom what when where how than then also more other
+    number people one year day week""".split()
+)
+_MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|o'clock|[ap]\.m)\b", re.I)
+_PHONE = re.compile(r"\d{3}[-.\s]\d{3,4}(?:[-.\s]\d{4})?")
+# Designations written "N-word" that are not amounts: units and ages pass, "12-gauge" does not.
+_HYPHEN_UNITS = frozenset(
+    """mile km kilometer kilometre metre meter foot feet minute hour day week month year second
+    year-old member strong man woman person story storey seat""".split()
+)
+
+
+def _event_class(lemma: str) -> str:
+    lemma = lemma.lower()
+    if lemma in EVENT_CLASSES:
+        return EVENT_CLASSES[lemma]
+    for suffix in ("ment", "ing", "ion", "al"):
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+            stem = lemma[: -len(suffix)]
+            for key, cls in EVENT_CLASSES.items():
+                if key.startswith(stem) or stem.startswith(key):
+                    return cls
+            return stem
+    return lemma
+
+
+def concept_of(lemma: str) -> str:
+    """The kind of thing counted: people, troops, or the noun itself."""
+    lemma = lemma.lower()
+    if lemma in PERSON_NOUNS or lemma.endswith(("ist", "ian")) or lemma in ("they", "them", "others"):
+        return "person"
+    if lemma in TROOP_NOUNS:
+        return "troop"
+    return lemma
+
+
+def _token_at(doc, char: int):
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _span_tokens(doc, start: int, end: int):
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _top(tokens):
+    """The token of a span whose head lies outside the span."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head is t:
+            return t
+    return tokens[-1]
+
+
+def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, tokens) -> bool:
+    raw = sent_text[q.number_start:q.number_end]
+    before = sent_text[:q.number_start].rstrip()
+    after = sent_text[q.number_end:]
+    if q.hyphenated and q.dimension == "count" and q.hyphenated.split("-")[0] not in _HYPHEN_UNITS:
+        return True  # "12-gauge", "12-axle"
+    if _CLOCK_AFTER.match(after) or re.match(r"^\s*:\d", after):
+        return True
+    if _PHONE.match(sent_text[q.number_start:]) and q.dimension == "count":
+        return True
+    if q.dimension == "count" and re.fullmatch(r"(?:1[5-9]|20)\d\d", raw):
+        return True  # a year
+    prev_word = before.split()[-1] if before.split() else ""
+    next_word = after.split()[0] if after.split() else ""
+    if q.dimension == "count" and (_MONTHS.match(prev_word) or _MONTHS.match(next_word.strip(",."))):
+        return True  # "Oct. 8", "8 October"
+    if q.dimension == "count" and re.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and q.dimension == "count":
+        # "two days after", "Monday at 10", "the 3rd": dates are their own thing, unless a noun is
+        # counted or the number is an age in apposition ("LaCalamita, 38,")
+        counts_noun = any(t.head.pos_ == "NOUN" and t.dep_ == "nummod" and t.head.ent_type_ not in ("DATE", "TIME") for t in tokens)
+        age = any(t.dep_ in ("appos", "npadvmod", "amod", "nummod") and t.head.pos_ == "PROPN" and t.head.ent_type_ == "PERSON" for t in tokens)
+        ages = any(t.head.lower_ in ("ages", "aged", "age") for t in tokens)
+        if not (counts_noun or age or ages):
+            return True
+    if q.dimension == "count" and any(
+        t.head.pos_ == "PROPN" and t.head.i == t.i - 1 and t.dep_ in ("nummod", "compound", "appos") for t in tokens
+    ):
+        return True  # "Interstate 75", "Route 66"
+    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
+        return True  # "Interstate 75", "Hwasong 18"
+    return False
+
+
+def _climb_to_event(token):
+    """(event class, event token, clause verb) from a counted noun up to its clause's verb."""
+    node = token
+    noun_event = None
+    for _ in range(30):
+        lemma = node.lemma_.lower()
+        if node.pos_ == "NOUN" and node is not token and lemma in EVENT_CLASSES and noun_event is None:
+            noun_event = node
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            if node.pos_ in ("VERB", "AUX") and lemma in attribution.REPORTING_VERBS and lemma != "put" and node is not token:
+                # the number sits in the reporting clause itself ("X told The AP that 3 ...") is rare;
+                # the event is what is reported, not the saying
+                pass
+            if noun_event is not None:
+                return EVENT_CLASSES[noun_event.lemma_.lower()], noun_event, node
+            # "had to be ushered", "began deploying": the complement carries the event
+            xcomp = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if xcomp is not None and (lemma in LIGHT_VERBS or lemma in ASPECT_VERBS):
+                node, lemma = xcomp, xcomp.lemma_.lower()
+            # "shot to death", "burnt to death": a killing
+            if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in node.children):
+                return "kill", node, node
+            if lemma in LIGHT_VERBS or node.pos_ == "AUX":
+                found = _event_noun_near(node)
+                if found is not None:
+                    return _event_class(found.lemma_), found, node
+                return _event_class(lemma), node, node
+            if lemma not in EVENT_CLASSES:
+                found = _event_noun_near(node)
+                if found is not None:
+                    return _event_class(found.lemma_), found, node
+            return _event_class(lemma), node, node
+        if node.head is node:
+            break
+        node = node.head
+    return (EVENT_CLASSES[noun_event.lemma_.lower()] if noun_event is not None else ""), noun_event, node
+
+
+def _event_noun_near(verb):
+    for child in verb.children:
+        for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+            if cand.pos_ in ("NOUN", "ADJ") and cand.lemma_.lower() in EVENT_CLASSES and EVENT_CLASSES[cand.lemma_.lower()] != "deploy":
+                return cand
+    if verb.lemma_.lower() == "take" and any(t.lemma_.lower() == "street" for t in verb.subtree):
+        return _FakeToken("protest")  # "took to the streets"
+    return None
+
+
+class _FakeToken:
+    """A stand-in event token carrying only a lemma ("took to the streets" -> protest)."""
+
+    def __init__(self, lemma: str):
+        self.lemma_ = lemma
+
+
+def _places(root, doc, exclude) -> tuple[str, ...]:
+    lo, hi = root.left_edge.i, root.right_edge.i
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude):
+            name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
+            name = re.sub(r"^the\s+", "", name, flags=re.I)
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
+    """Places in the phrases that narrow the claim: "in Thessaloniki, where 20,000 marched",
+    "took to the streets of Athens", "troops ... to Russia"; not places elsewhere in the sentence."""
+    ids: set[int] = set()
+    for holder in (noun, clause):
+        if holder is None or not hasattr(holder, "children"):
+            continue
+        for child in holder.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "dobj", "attr", "nsubjpass") or (child.dep_ == "xcomp" and holder is clause):
+                ids.update(t.i for t in child.subtree if not any(e[0] <= t.i <= e[1] for e in exclude))
+    if clause is not None and hasattr(clause, "dep_") and clause.dep_ == "relcl":
+        ids.update(t.i for t in clause.head.subtree if t.i < clause.i and t.i >= clause.head.left_edge.i)
+        ids.add(clause.head.i)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
+            name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
+            out.append(re.sub(r"^the\s+", "", name, flags=re.I))
+    return tuple(dict.fromkeys(out))
+
+
+def _context(root, exclude) -> tuple[str, ...]:
+    out = []
+    for tok in root.subtree:
+        if any(e[0] <= tok.i <= e[1] for e in exclude):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not tok.is_stop and tok.lemma_.lower() not in _STOP:
+            if tok.lemma_.lower() in attribution.REPORTING_VERBS:
+                continue
+            out.append(tok.lemma_.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _counted_phrase(noun, verb) -> str:
+    """ "North Korean troops to Russia": the noun with its modifiers and narrowing phrases."""
+    words = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") and child.i < noun.i:
+            words.extend(t for t in child.subtree)
+    words.append(noun)
+    tail = []
+    for holder in (noun, verb):
+        if holder is None or not hasattr(holder, "children"):
+            continue
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _NARROWING_PREPS | {"of"} and child.i > noun.i:
+                span = list(child.subtree)
+                if len(span) <= 7:
+                    tail.extend(span)
+        if tail:
+            break
+    tokens = sorted({t.i: t for t in words + tail}.values(), key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens)
+    return text.replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _dates_in(root, doc, exclude):
+    """DATE entities inside a clause, outside the reporting part; "since October" is a start, not the time."""
+    lo, hi = root.left_edge.i, root.right_edge.i
+    return [
+        ent for ent in doc.ents
+        if ent.label_ == "DATE" and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude)
+        and not re.search(r"year-old|years old", ent.text)
+        and not _in_since_clause(doc, ent)
+    ]
+
+
+def _in_since_clause(doc, ent) -> bool:
+    node = doc[ent.start]
+    for _ in range(6):
+        if node.lower_ in ("since", "after", "before") and node.dep_ in ("mark", "prep"):
+            return True
+        if any(c.lower_ in ("since",) and c.dep_ == "mark" for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _resolve(expr: str, anchor: str | None, future: bool = False) -> str | None:
+    try:
+        return resolve_date(expr, anchor, future=future)
+    except Exception:  # a date we cannot read is simply unknown
+        return None
 
 
 def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list[RawClaim]:
-    return []
+    claims: list[RawClaim] = []
+    anchor = article.published
+    previous_atts: list = []
+    last_count = None  # (concept, counted, event) of the latest counted noun, for ellipsis
+    prev_refers: str | None = None
+    all_quantities = find_quantities(doc.text)
+    last_count_sentence = -10
+    for si, sent in enumerate(doc.sents):
+        atts = attribution.sentence_attributions(sent)
+        sent_text = sent.text
+        sent_refers: str | None = None
+        if si - last_count_sentence > 1:
+            last_count = None  # ellipsis reaches back one sentence at most
+        for q in _in_sentence(all_quantities, sent):
+            num_tokens = _span_tokens(doc, sent.start_char + q.number_start, sent.start_char + q.number_end)
+            all_tokens = _span_tokens(doc, sent.start_char + q.start, sent.start_char + q.end)
+            if not num_tokens or not all_tokens:
+                continue
+            if _is_not_a_claim(q, sent_text, q.start, q.end, num_tokens):
+                continue
+            top = _top(all_tokens)
+            claim = _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers)
+            if claim is None:
+                continue
+            if claim.dimension == "count" and not claim.subset:
+                last_count = (claim.counted_lemma, claim.counted, claim.event, claim.unit)
+                last_count_sentence = si
+            if claim.refers_to:
+                sent_refers = claim.refers_to
+            claims.append(claim)
+        if atts:
+            previous_atts = atts
+        # "it was also launched ... and flew for 73 minutes": a pronoun subject carries the date on
+        prev_refers = sent_refers or _sentence_date(sent, doc, anchor) or (prev_refers if _pronoun_subject(sent) else None)
+    return claims
+
+
+def _in_sentence(quantities, sent):
+    """The quantities whose number lies in this sentence, with offsets made relative to it."""
+    from dataclasses import replace
+
+    base = sent.start_char
+    out = []
+    for q in quantities:
+        if base <= q.number_start < sent.end_char:
+            start = max(q.start, base)
+            out.append(replace(
+                q, start=start - base, end=min(q.end, sent.end_char) - base,
+                number_start=q.number_start - base, number_end=q.number_end - base,
+            ))
+    return out
+
+
+def _sentence_date(sent, doc, anchor):
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and not re.search(r"year-old|years old", ent.text):
+            r = _resolve(ent.text, anchor)
+            if r:
+                return r
+    return None
+
+
+def _pronoun_subject(sent) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("it", "they", "he", "she") and t.head.dep_ == "ROOT" for t in sent)
+
+
+def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers):
+    doc = sent.doc
+    head = top.head if top.head is not top else top
+    dimension, unit, factor = q.dimension, q.unit, q.factor
+    counted_tok = None
+    subset = False
+    extra = False
+    inherited = None
+    inside = {t.i for t in all_tokens}
+    for t in list(top.children) + [c for n in num_tokens for c in n.children] + list(head.children if head is not top else []):
+        if t.i in inside or t.i + 1 in inside and t.lower_ == "more":
+            continue  # "more than" is the qualifier, not "more people"
+        if t.lower_ in EXTRA_WORDS and t.dep_ in ("amod", "advmod", "det", "quantmod", "nmod", "npadvmod"):
+            extra = True
+    if q.text.lower().split()[0] in ("another",):
+        extra = True
+    if dimension == "count":
+        # the noun the number modifies
+        if top.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != top.i:
+            counted_tok = head
+            # "3 bank employees": the number sits on the compound, the head noun is counted
+            while counted_tok.dep_ == "compound" and counted_tok.head.pos_ == "NOUN" and counted_tok.head.i > counted_tok.i:
+                counted_tok = counted_tok.head
+            if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "GPE"):
+                return None
+        # "two of the three victims": the part counts the noun of its "of" phrase
+        partitive = next((c for c in top.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if counted_tok is None and partitive is not None:
+            pobj = next((c for c in partitive.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                if pobj.pos_ == "PRON":
+                    subset = True
+                else:
+                    counted_tok = pobj
+        # the total in "two of the three victims" is not a claim of its own
+        if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
+            return None
+        # ages: "LaCalamita, 38," "ages 47 and 48"
+        if counted_tok is None and top.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            dimension, unit = "age", "years"
+            counted_tok = head
+        elif counted_tok is not None and counted_tok.lemma_.lower() in ("age", "aged"):
+            dimension, unit = "age", "years"
+        elif counted_tok is None and top.head.lower_ in ("aged", "ages", "age"):
+            dimension, unit = "age", "years"
+            counted_tok = top.head
+        if counted_tok is not None and (counted_tok.ent_type_ in ("DATE", "TIME") or counted_tok.lemma_.lower() in ("time", "percent")):
+            return None
+        if counted_tok is None and dimension == "count":
+            if last_count is None:
+                return None
+            inherited = last_count
+    if dimension == "count" and counted_tok is not None and counted_tok.pos_ == "ADJ" and counted_tok.lemma_.lower() not in EVENT_CLASSES:
+        return None
+    # "a woman and two men": a part of a larger set
+    if dimension == "count" and counted_tok is not None and (
+        counted_tok.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in counted_tok.children)
+    ):
+        subset = True
+
+    # Where the claim lives in the tree: the counted noun or, for measures, the word it attaches to.
+    if dimension in ("count", "age") and counted_tok is not None:
+        base = counted_tok
+    else:
+        base = top
+    event, event_tok, clause = _climb_to_event(base if base is not top or dimension != "count" else top)
+    # "12 arrested", "the person killed": a participle on the number or noun names the event
+    for holder in (top, counted_tok):
+        if holder is None:
+            continue
+        acl = next((c for c in holder.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i == holder.i + 1), None)
+        if acl is not None and _event_class(acl.lemma_) in EVENT_CLASSES.values():
+            event, clause = _event_class(acl.lemma_), acl
+            break
+    anchor_tok = None
+    if dimension not in ("count",):
+        node = top
+        for _ in range(10):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("NOUN", "VERB", "PROPN") and node.i not in {t.i for t in all_tokens} and node.text.isalpha():
+                if node.lemma_.lower() in attribution.REPORTING_VERBS:
+                    break  # climbed out of the claim into its attribution
+                anchor_tok = _specific_anchor(node)
+                break
+    if dimension == "age":
+        if counted_tok is None:
+            counted_tok = anchor_tok
+        counted = counted_tok.text if counted_tok is not None else ""
+        lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
+    elif dimension == "count":
+        if inherited is not None:
+            lemma, counted, inh_event, unit = inherited
+            # "killing one" keeps its own verb; a bare "there were 50,000" keeps the previous event
+            if not event or event in ("deploy",) and clause is not None and clause.lemma_.lower() in LIGHT_VERBS:
+                event = inh_event
+        else:
+            lemma = concept_of(counted_tok.lemma_)
+            if EVENT_CLASSES.get(counted_tok.lemma_.lower()) == "protest" or counted_tok.lemma_.lower() == "crowd":
+                lemma = "person"  # "more than 50,000 - the biggest protest": people at it
+            counted = _counted_phrase(counted_tok, clause if clause is not None and clause.pos_ in ("VERB", "AUX") else None)
+            unit = counted_tok.lemma_.lower() if counted_tok.lemma_ else counted_tok.lower_
+            if lemma == "person":
+                unit = "people"
+            elif not unit.endswith("s"):
+                unit = unit + "s"
+            if counted_tok.lemma_.lower() in EVENT_CLASSES and EVENT_CLASSES[counted_tok.lemma_.lower()] in ("kill", "injure"):
+                # "20 dead", "12 injured": the adjective is the event
+                event = EVENT_CLASSES[counted_tok.lemma_.lower()]
+                lemma = "person"
+                unit = "people"
+    else:
+        lemma = (anchor_tok.lemma_.lower() if anchor_tok is not None else "")
+        counted = anchor_tok.text if anchor_tok is not None else q.text
+        if anchor_tok is not None:
+            counted = _counted_phrase(anchor_tok, None) if anchor_tok.pos_ != "VERB" else anchor_tok.text
+
+    # attribution and dates
+    att = attribution.governing(top, atts)
+    claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    exclude = []
+    if att is not None:
+        exclude.append((att.head.left_edge.i, att.head.right_edge.i))
+    said_on = anchor
+    if att is not None and att.verb is not None:
+        for child in att.verb.children:
+            if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
+                span = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                r = _resolve(span.text if span is not None else child.text, anchor)
+                if r and len(r) == 10:
+                    said_on = r
+                    exclude.append((child.left_edge.i, child.right_edge.i))
+    clause_root = clause if clause is not None and hasattr(clause, "subtree") else sent.root
+    refers = None
+    best = None
+    own = {t.i for t in all_tokens}
+    for ent in _dates_in(clause_root, doc, exclude):
+        if any(i in own for i in range(ent.start, ent.end)):
+            continue
+        distance = abs(ent.start - top.i)
+        if best is None or distance < best[0]:
+            best = (distance, ent)
+    if best is not None:
+        future = any(t.lower_ in ("by", "until", "next") for t in doc[max(best[1].start - 1, 0):best[1].end])
+        refers = _resolve(best[1].text, anchor, future=future)
+    if refers is None and prev_refers and _pronoun_subject(sent):
+        refers = prev_refers
+
+    places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
+    context = _context(clause_root, exclude)
+    entities = tuple(dict.fromkeys(e.text for e in doc.ents if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
+    start = sent.start_char + q.start
+    end = sent.start_char + q.end
+    return RawClaim(
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        unit=unit or "",
+        dimension=dimension,
+        qualifier=q.qualifier,
+        counted=counted,
+        counted_lemma=lemma,
+        text=q.text,
+        start=start,
+        end=end,
+        sentence=si,
+        claimer=claimer,
+        verb=(clause.lemma_.lower() if clause is not None and hasattr(clause, "lemma_") else None),
+        said_on=said_on,
+        refers_to=refers,
+        entities=entities,
+        factor=factor,
+        event=event or "",
+        anchor=_event_class(lemma) if dimension not in ("count", "age") and lemma else "",
+        extra=extra,
+        subset=subset,
+        places=places,
+        context=context,
+    )
+
+
+GENERIC_MEASURE_NOUNS = frozenset("time duration period length distance total amount sum figure speed".split())
+
+
+def _specific_anchor(node):
+    """The word a measure is about: "remained in flight" -> flight, "flight-time" -> flight."""
+    lemma = node.lemma_.lower()
+    if node.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS | {"last", "stay", "reach"}:
+        for child in node.children:
+            for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                if cand.pos_ == "NOUN" and cand.lemma_.lower() in EVENT_CLASSES:
+                    return cand
+    if node.pos_ == "NOUN" and lemma in GENERIC_MEASURE_NOUNS and lemma != "speed":
+        for child in node.children:
+            if child.dep_ in ("compound", "amod") and child.pos_ == "NOUN":
+                return child
+    return node
+
+
+def _person_key(tok, doc) -> str:
+    """Whom an age belongs to: the surname of a named person, else the noun ("woman")."""
+    if tok.pos_ == "PROPN":
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        words = (ent.text if ent is not None else tok.text).split()
+        words = [w for w in words if w not in ("III", "II", "Jr.", "Sr.", "Jr")]
+        return (words[-1] if words else tok.text).lower()
+    if tok.pos_ == "NOUN":
+        return tok.lemma_.lower()
+    return ""
 
 
 def group_claims(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
-    return []
+    from .grouping import build_groups
+
+    return build_groups(articles, analyses, entities)

@@ -109,11 +109,21 @@ class RawClaim:
     said_on: str | None = None  # YYYY-MM-DD
     refers_to: str | None = None  # YYYY-MM-DD or YYYY-MM or YYYY
     entities: tuple[str, ...] = ()  # surface forms of named entities in the clause
+    # Features the grouping compares (filled by core.claims; defaults keep old cache rows readable).
+    factor: float = 1.0  # value * factor = value in the dimension's base unit (km, minutes, km/h)
+    event: str = ""  # event class of the clause: "kill", "injure", "deploy", "protest", ...
+    anchor: str = ""  # what a measure belongs to: "chase", "altitude", "building"
+    extra: bool = False  # "other", "another", "more": counted on top of something else
+    subset: bool = False  # "3,000 of them": a part of a group named before
+    places: tuple[str, ...] = ()  # places named in the clause
+    context: tuple[str, ...] = ()  # content lemmas of the clause
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawClaim":
         data = dict(data)
         data["entities"] = tuple(data.get("entities") or ())
+        data["places"] = tuple(data.get("places") or ())
+        data["context"] = tuple(data.get("context") or ())
         return _from_dict(cls, data)
 
 
@@ -217,6 +227,8 @@ class EventMention:
     article: str
     sentence: int
     text: str = ""  # the sentence, for display
+    start: int = -1  # the trigger's offsets in the article text (-1: unknown)
+    end: int = -1
 
 
 @dataclass(frozen=True)
@@ -227,7 +239,8 @@ class Event:
     date: str | None
     articles: tuple[str, ...]
     entities: tuple[str, ...]  # entity ids
-    mentions: tuple[EventMention, ...]
+    mentions: tuple[EventMention, ...]  # one per (article, sentence)
+    triggers: tuple[EventMention, ...] = ()  # every trigger, with its offsets
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,7 +250,9 @@ class Event:
             "date": self.date,
             "articles": list(self.articles),
             "entities": list(self.entities),
-            "mentions": [{"article": m.article, "sentence": m.sentence} for m in self.mentions],
+            "mentions": [
+                {"article": m.article, "sentence": m.sentence, "start": m.start, "end": m.end} for m in self.mentions
+            ],
         }
 
 

@@ -63,7 +63,29 @@ def load_pipeline(name: str) -> "Language":
     unneeded = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
     if unneeded:
         nlp.select_pipes(disable=unneeded)
+    if "parser" in nlp.pipe_names and "newline_boundaries" not in nlp.pipe_names:
+        _register_newline_boundaries()
+        nlp.add_pipe("newline_boundaries", before="parser")
     return nlp
+
+
+def _register_newline_boundaries() -> None:
+    """A line break ends a sentence: the parser otherwise runs a headline or a credit line
+    ("(AP)", "(USA Today article)") into the next sentence and attributes its claims wrongly."""
+    from spacy.language import Language
+
+    if "newline_boundaries" in Language.factories:
+        return
+
+    @Language.component("newline_boundaries")
+    def newline_boundaries(doc):
+        for tok in doc[:-1]:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+            elif tok.text == "?" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i + 1].like_num:
+                # "lend? 22.4 billion": a currency sign lost in transit, not a question mark
+                doc[tok.i + 1].is_sent_start = False
+        return doc
 
 
 def choose_n_process(total_words: int, requested: int = 0) -> int:

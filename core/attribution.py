@@ -1,0 +1,146 @@
+"""Who says it: the source a sentence attributes its content to.
+
+Shapes (after textacy's direct quotations and semistructured statements, on spaCy's tree):
+"X said (that) ...", "..., X said", "X estimated/told/reported/assessed ...", "according to X",
+"as per X", "citing X". A pronoun or a bare "the official" takes the source named in the previous
+sentence when it fits. Works on spaCy tokens; never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REPORTING_VERBS = frozenset(
+    """say tell report estimate assess claim state announce confirm add indicate note estimate
+    believe testify describe identify put warn urge insist acknowledge admit explain write quote
+    disclose reveal suggest show""".split()
+)
+PRONOUNS = frozenset("he she they it we i".split())
+_TRIM_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
+_KEEP_PREPS = frozenset({"of"})  # "head of research", "spokesman of the ministry"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # as written, trimmed to the noun phrase: "Genesee County Sheriff Robert J. Pickell"
+    verb: object | None  # the reporting verb token (None for "according to")
+    head: object  # the speaker's head token
+    resolved: bool = True  # False: a pronoun or "the official" that no earlier source explained
+
+
+def phrase(head) -> str:
+    """The noun phrase headed by `head`, without clauses hanging off it ("who spoke on condition ...")."""
+    keep = [head]
+
+    def walk(tok):
+        for child in tok.children:
+            if child.dep_ in _TRIM_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS):
+                continue
+            keep.append(child)
+            walk(child)
+
+    walk(head)
+    tokens = sorted(keep, key=lambda t: t.i)
+    # Only the contiguous run around the head: a parse can attach far-away words.
+    run = [t for t in tokens if abs(t.i - head.i) <= 12]
+    text = " ".join(t.text for t in run)
+    text = text.replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the") and len(words) > 1 and head.lower_ not in PRONOUNS:
+        pass
+    return text.strip(" ,\"'“”")
+
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("there", "that", "which", "who"):
+            if child.dep_ == "nsubjpass":
+                # "was quoted as saying by KCNA": the agent is the source
+                for c in verb.children:
+                    if c.dep_ == "agent":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return p
+                continue
+            return child
+    return None
+
+
+def sentence_attributions(sent) -> list[Attribution]:
+    """Every source the sentence names, in order of appearance."""
+    found: list[Attribution] = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS:
+            subj = _subject(tok)
+            if subj is not None:
+                found.append(Attribution(phrase(subj), tok, subj))
+        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None) or next(
+                    (c for c in tok.subtree if c.dep_ == "pobj"), None
+                )
+            if obj is not None:
+                found.append(Attribution(phrase(obj), None, obj))
+        elif tok.lower_ == "per" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "as":
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found.append(Attribution(phrase(obj), None, obj))
+        elif tok.lower_ == "citing":
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                found.append(Attribution(phrase(obj), None, obj))
+    return found
+
+
+def governing(token, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution whose reporting verb governs `token`; else an "according to" in the sentence."""
+    by_verb = {a.verb.i: a for a in attributions if a.verb is not None}
+    node = token
+    seen = 0
+    while seen < 40:
+        if node.i in by_verb:
+            att = by_verb[node.i]
+            # the number inside the speaker phrase itself ("a 38-year-old official said") is not his claim
+            if not (att.head.left_edge.i <= token.i <= att.head.right_edge.i):
+                return att
+        if node.head is node:
+            break
+        node = node.head
+        seen += 1
+    explicit = [a for a in attributions if a.verb is None]
+    if explicit:
+        return explicit[0]
+    # A reporting verb in the sentence that is the root ("..., police said") covers the whole sentence.
+    for att in attributions:
+        if att.verb is not None and att.verb.dep_ == "ROOT" and not (att.head.left_edge.i <= token.i <= att.head.right_edge.i):
+            return att
+    return None
+
+
+def is_vague(att: Attribution) -> bool:
+    """A pronoun or a bare definite description that stands for a source named before."""
+    head = att.head
+    if head.lower_ in PRONOUNS:
+        return True
+    words = att.speaker.lower().split()
+    return len(words) <= 2 and words[0] in ("the", "this") and head.pos_ == "NOUN"
+
+
+def resolve(att: Attribution, previous: list[Attribution]) -> str:
+    """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source."""
+    if not is_vague(att):
+        return att.speaker
+    head = att.head.lemma_.lower()
+    for prev in reversed(previous):
+        if is_vague(prev):
+            continue
+        if att.head.lower_ in PRONOUNS:
+            # "he said" after "Pickell said": people only (an organisation is "it"/"they")
+            if att.head.lower_ in ("he", "she") and prev.head.ent_type_ in ("PERSON", "") and prev.head.pos_ == "PROPN":
+                return prev.speaker
+            if att.head.lower_ in ("they", "it") and prev.head.pos_ in ("NOUN", "PROPN"):
+                return prev.speaker
+        elif head in prev.speaker.lower():
+            return prev.speaker
+    return att.speaker
