@@ -98,8 +98,16 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+_FOLDS: dict[int, str] = {}
+
+
 def _fold(text: str) -> str:
-    return "".join(_fold_char(ch) for ch in text)
+    if text.isascii():
+        return text
+    for ch in set(text):
+        if ord(ch) not in _FOLDS and not ch.isascii():
+            _FOLDS[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLDS)
 
 
 def parse_query(query: str) -> list[list[_Term]]:
@@ -195,8 +203,9 @@ class SearchIndex:
         self._conn = conn
         self._lock = threading.Lock()  # built in a worker, searched from the UI thread
         self._digest_articles: dict[str, list[str]] = {}
-        for article in self.articles:
-            self._digest_articles.setdefault(_digest(article), []).append(article.id)
+        self._digests = [_digest(a) for a in self.articles]
+        for article, digest in zip(self.articles, self._digests):
+            self._digest_articles.setdefault(digest, []).append(article.id)
         self._order = {a.id: i for i, a in enumerate(self.articles)}
 
     # ----------------------------------------------------------------- building
@@ -265,9 +274,9 @@ class SearchIndex:
         if self._conn is None:
             return
         conn = self._conn
-        wanted = {}
-        for article in self.articles:
-            wanted.setdefault(_digest(article), article)
+        wanted: dict[str, Article] = {}
+        for article, digest in zip(self.articles, self._digests):
+            wanted.setdefault(digest, article)
         try:
             have: set[str] = set()
             digests = list(wanted)
@@ -298,16 +307,17 @@ class SearchIndex:
 
     # ----------------------------------------------------------------- searching
 
-    def _candidates(self, alternatives: list[list[_Term]]) -> list[str]:
+    def _candidates(self, alternatives: list[list[_Term]], limit: int | None = None) -> list[str]:
         """Article ids that match, best first (all articles when there is no FTS)."""
         if self._conn is None:
             return [a.id for a in self.articles]
         ranked: list[str] = []
         try:
             with self._lock:
+                # Every matching article gives at least one hit, so `limit` articles are enough.
                 rows = self._conn.execute(
-                    "SELECT digest FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 5.0, 1.0)",
-                    (_fts_expression(alternatives),),
+                    "SELECT digest FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 0.0, 5.0, 1.0) LIMIT ?",
+                    (_fts_expression(alternatives), -1 if limit is None else limit),
                 ).fetchall()
         except sqlite3.DatabaseError as exc:
             self.notices.append(f"search failed in SQLite ({exc}); scanning the articles")
@@ -321,7 +331,7 @@ class SearchIndex:
         if not alternatives:
             return []
         hits: list[Hit] = []
-        for article_id in self._candidates(alternatives):
+        for article_id in self._candidates(alternatives, limit):
             hits.extend(_hits(self.article_by_id[article_id], alternatives))
             if len(hits) >= limit:
                 return hits[:limit]
