@@ -42,6 +42,13 @@ class Built:
     notes: list[str] = field(default_factory=list)
 
 
+# Furniture after which an article's own text is over (link lists and footers follow).
+_END_MARKER = re.compile(
+    r"(?i)^(?:related|comments?|more from|recommended|most read|tags?|topics?|suggested|our standards|"
+    r"(?:additional )?reporting by|editing by|writing by|trending|popular)\b"
+)
+
+
 def _same(a: str, b: str | None) -> bool:
     return bool(b) and " ".join(a.lower().split()) == " ".join(b.lower().split())
 
@@ -93,6 +100,7 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             stamp_dates += m.dates_in(line)
         elif m.is_date_line(line):
             stamp_dates += m.dates_in(line)
+            byline_org = byline_org or m.stamp_outlet(line)
         elif c.is_header_caption(line):
             captions.append(line)
         elif _same(line, title):
@@ -125,7 +133,7 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             captions.append(line)
             continue
         if c.is_furniture(line):
-            in_tail = in_tail or bool(re.match(r"(?i)^(?:related|comments?|more from|recommended|most read|tags?|topics?)\b", line))
+            in_tail = in_tail or bool(_END_MARKER.match(line))
             continue
         if c.is_appeal(line, in_tail):
             in_tail = True
@@ -139,7 +147,7 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
     if not body:
         return None
 
-    dateline = m.dateline_of(body[0])
+    dateline = next((d for d in map(m.dateline_of, body[:3]) if d), None)
     built = Built(title="", text="\n\n".join(body), byline=byline, url=given.url)
     built.dateline = dateline.place if dateline else None
 

@@ -156,6 +156,8 @@ _FURNITURE = [
         r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
         r"^story continues (?:below|after)\b.{0,40}$",
         r"^our standards\s*:.{0,120}$",
+        r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
+        r"^(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram|e-?mail)\s*:\s*\S+$",
         r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
         r"^\S+@\S+\.\w+$",
         r"^(?:https?://|www\.)\S+$",

@@ -27,7 +27,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\
 _STAMP_WORDS = re.compile(
     r"\b(?:first|last|posted|published|updated|released|modified|created|date|on|at|by|uk|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|"
     r"kst|jst|hkt|aest|aedt|ist|et|pt|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"am|pm|a\.m|p\.m|time|and)\b",
+    r"am|pm|a\.m|p\.m|time|and|ago|just|now|hours?|minutes?|mins?|days?|hrs?)\b",
     re.I,
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -80,6 +80,18 @@ def dates_in(line: str) -> list[str]:
     return [iso for _, iso in sorted(found)]
 
 
+def stamp_outlet(line: str) -> str | None:
+    """"Stars and Stripes • October 31, 2024" -> the name set apart from the date by a separator."""
+    if len(line) > 160 or not dates_in(line):
+        return None
+    for part in re.split(r"\s+[•|·—–-]\s+", line):
+        part = part.strip()
+        if part and not dates_in(part) and not _TIME.search(part) and re.fullmatch(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|and|of|the|&)){0,5}", part):
+            if not _STAMP_WORDS.fullmatch(part.split()[0]):
+                return part
+    return None
+
+
 def is_date_line(line: str) -> bool:
     """A timestamp line: "Posted September 26, 2013-3:47pm", "Updated 5 / 5 / 2010 1:41 PM"."""
     if len(line) > 160 or len(c.words(line)) > 20 or not dates_in(line):
@@ -90,7 +102,7 @@ def is_date_line(line: str) -> bool:
     rest = _TIME.sub(" ", rest)
     rest = _STAMP_WORDS.sub(" ", rest)
     leftover = re.findall(r"[A-Za-z]{2,}", rest)
-    return len(leftover) <= 1
+    return len(leftover) <= 1 or (stamp_outlet(line) is not None and len(leftover) <= 6)
 
 
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+(.+)$")
