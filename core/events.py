@@ -385,6 +385,9 @@ def _is_future(token, clause) -> bool:
 def _date_of(token, clause, token_mention, doc, anchor, last_date, future):
     """(date as written, resolved date) of the DATE attached to this trigger or its clause."""
     owners = {token.i} | ({clause.i} if clause is not None else set())
+    # "shot one person and injured two others Monday": conjoined verbs share the date.
+    if token.pos_ == "VERB":
+        owners |= {c.i for c in token.conjuncts if c.pos_ == "VERB"}
     # "a meeting scheduled for 28 October": the date hangs on the noun's participle.
     owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
     seen: set[int] = set()
@@ -655,7 +658,10 @@ def _score(a: _Node, b: _Node) -> float:
         if not (shared or same_place or same_day):
             return 0.0
         return 0.6 + 0.4 * jaccard + 0.2 * same_day
-    if not shared or jaccard < 0.5:
+    if not shared:
+        # Nobody named on either side: the same kind of event, on the same day, at the same place.
+        return 0.5 + 0.1 * same_place if same_day and same_place else 0.0
+    if jaccard < 0.5:
         return 0.0
     if not (shared & a.strong) and not (same_place or same_day):
         # Sharing only a country ("North Korea launched") needs the same parties and a close date.
@@ -753,18 +759,38 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     label = make_label(top_parties, trigger, top_place, noun=is_noun)
-    mentions = tuple(dict.fromkeys(EventMention(n.article, n.raw.sentence) for n in members))
+    triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
+    first_in_sentence: dict[tuple[str, int], EventMention] = {}
+    for t in triggers:
+        first_in_sentence.setdefault((t.article, t.sentence), t)
+    mentions = tuple(first_in_sentence.values())
     entity_ids = [p for p, _ in parties.most_common() if not p.startswith("name:")]
     entity_ids += [p for p, _ in places.most_common() if not p.startswith("name:") and p not in entity_ids]
     return Event(
         id="",
         label=label,
         trigger=trigger,
-        date=_best_date([n.date for n in members if n.date]),
+        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)),
         articles=tuple(dict.fromkeys(n.article for n in members)),
         entities=tuple(entity_ids),
         mentions=mentions,
+        triggers=triggers,
     )
+
+
+def _borrowed_dates(members: list[_Node]) -> list[str]:
+    """Dates written without a year ("30 October") in undated articles, resolved against the date of
+    another article reporting the same event: they were written about the same time."""
+    anchors = sorted({n.anchor for n in members if n.anchor})
+    found = []
+    for node in members:
+        if node.when_key and not node.anchor:
+            for anchor in anchors:
+                value = resolve_date(node.raw.when or "", anchor, future=node.raw.future)
+                if value:
+                    found.append(value)
+                    break
+    return found
 
 
 def _renumber(event: Event, n: int) -> Event:

@@ -1,0 +1,183 @@
+"""Cross-article event linking on plain data (no spaCy): what must merge and what must stay apart."""
+
+from __future__ import annotations
+
+from newsx.core.events import dates_compatible, link_events, make_label
+from newsx.core.models import Article, ArticleAnalysis, Entity, MentionSpan, RawEvent
+
+
+class Corpus:
+    """A small hand-built corpus: articles, their raw events, and entities with mention spans."""
+
+    def __init__(self):
+        self.articles: list[Article] = []
+        self.events: dict[str, list[RawEvent]] = {}
+        self.spans: dict[tuple[str, str], list[MentionSpan]] = {}
+        self._offset = 0
+
+    def article(self, article_id: str, published: str | None = None) -> str:
+        self.articles.append(Article(id=article_id, path=f"{article_id}.txt", title=article_id, text="x" * 10_000, published=published))
+        self.events[article_id] = []
+        return article_id
+
+    def event(self, article_id, trigger, participants=(), places=(), date=None, when=None, future=False, sentence=0):
+        starts = []
+        for name, label in list(participants) + list(places):
+            self._offset += 20
+            self.spans.setdefault((name, label), []).append(MentionSpan(article_id, self._offset, self._offset + len(name), name))
+            starts.append(self._offset)
+        n = len(participants)
+        self.events[article_id].append(
+            RawEvent(
+                trigger=trigger, text=trigger, start=sentence * 100, end=sentence * 100 + len(trigger), sentence=sentence,
+                label=trigger, date=date, when=when, future=future,
+                participants=tuple(p for p, _ in participants), places=tuple(p for p, _ in places),
+                participant_starts=tuple(starts[:n]), place_starts=tuple(starts[n:]),
+            )
+        )
+
+    def link(self):
+        entities = [
+            Entity(id=f"e{i}", name=name, label=label, aliases=(), articles=tuple(dict.fromkeys(s.article for s in spans)), mention_spans=tuple(spans))
+            for i, ((name, label), spans) in enumerate(self.spans.items(), 1)
+        ]
+        analyses = {a: ArticleAnalysis(sentences=((0, 10),) * 50, mentions=(), events=tuple(ev)) for a, ev in self.events.items()}
+        return link_events(self.articles, analyses, entities), {e.id: e.name for e in entities}
+
+
+A = ("Ana Reyes", "PERSON")
+B = ("Tom Vik", "PERSON")
+C = ("Lee Park", "PERSON")
+D = ("Ola Berg", "PERSON")
+NK = ("Northland", "GPE")
+CITY = ("Portville", "GPE")
+
+
+def _event_of(events, article, sentence):
+    return next(e for e in events if any(m.article == article and m.sentence == sentence for m in e.mentions))
+
+
+def test_one_meeting_reported_by_four_articles_is_one_event():
+    c = Corpus()
+    for n, trigger in enumerate(("meet", "meeting", "talks", "conference")):
+        a = c.article(f"a{n}", "2024-10-30")
+        c.event(a, trigger, participants=[A, B], places=[CITY] if n % 2 else [], date="2024-10-30" if n == 0 else None, sentence=1)
+    events, names = c.link()
+    meeting = _event_of(events, "a0", 1)
+    assert meeting.articles == ("a0", "a1", "a2", "a3")
+    assert meeting.date == "2024-10-30"
+    assert {names[e] for e in meeting.entities} >= {"Ana Reyes", "Tom Vik"}
+    assert len([e for e in events if e.trigger in ("meet", "meeting", "talks", "conference")]) == 1
+
+
+def test_a_test_last_december_is_not_this_octobers_launch():
+    c = Corpus()
+    a = c.article("a", "2024-10-31")
+    b = c.article("b", "2024-10-31")
+    c.event(a, "test", participants=[NK], date="2024-10-31", when="Thursday", sentence=0)
+    c.event(a, "test", participants=[NK], date="2023-12", when="December last year", sentence=5)
+    c.event(b, "launch", participants=[NK], sentence=2)  # undated: about the recent launch
+    events, _ = c.link()
+    october = _event_of(events, "a", 0)
+    december = _event_of(events, "a", 5)
+    assert october is not december
+    assert december.date == "2023-12" and october.date == "2024-10-31"
+    assert _event_of(events, "b", 2) is october
+
+
+def test_unresolved_dates_still_keep_different_days_apart():
+    # No publication dates: "Thursday" and "December last year" cannot be the same test.
+    c = Corpus()
+    a = c.article("a")
+    b = c.article("b")
+    c.event(a, "test", participants=[NK], when="Thursday", sentence=0)
+    c.event(b, "test", participants=[NK], when="December last year", sentence=3)
+    events, _ = c.link()
+    assert _event_of(events, "a", 0) is not _event_of(events, "b", 3)
+
+
+def test_a_scheduled_meeting_with_more_people_is_another_meeting():
+    c = Corpus()
+    a = c.article("a", "2024-10-30")
+    b = c.article("b", "2024-10-30")
+    c.event(a, "meet", participants=[A, B], date="2024-10-30", sentence=0)
+    c.event(b, "meeting", participants=[A, B], sentence=1)
+    c.event(a, "meet", participants=[A, B, C, D], date="2024-10-31", when="Thursday", future=True, sentence=9)
+    c.event(b, "meet", participants=[A, B, C, D], when="Thursday", future=True, sentence=8)
+    events, _ = c.link()
+    first = _event_of(events, "a", 0)
+    later = _event_of(events, "a", 9)
+    assert first is not later
+    assert _event_of(events, "b", 1) is first
+    assert _event_of(events, "b", 8) is later
+    assert later.date == "2024-10-31"
+
+
+def test_sharing_only_a_country_on_different_days_does_not_link():
+    c = Corpus()
+    a = c.article("a", "2024-05-01")
+    b = c.article("b", "2024-09-01")
+    c.event(a, "deploy", participants=[NK, A], date="2024-04-28", sentence=0)
+    c.event(b, "deploy", participants=[NK, C], date="2024-08-30", sentence=0)
+    events, _ = c.link()
+    assert len(events) == 2
+
+
+def test_different_kinds_of_event_never_merge():
+    c = Corpus()
+    a = c.article("a", "2024-10-31")
+    c.event(a, "meet", participants=[A, B], date="2024-10-30", sentence=0)
+    c.event(a, "condemn", participants=[A, B], date="2024-10-30", sentence=0)
+    events, _ = c.link()
+    assert len(events) == 2
+
+
+def test_timeline_order_is_by_date_with_undated_last():
+    c = Corpus()
+    a = c.article("a", "2024-10-31")
+    c.event(a, "arrest", participants=[A], sentence=0)
+    c.event(a, "visit", participants=[B], date="2024-06", sentence=1)
+    c.event(a, "test", participants=[NK], date="2023-12", sentence=2)
+    c.event(a, "meet", participants=[C], date="2024-10-30", sentence=3)
+    events, _ = c.link()
+    assert [e.date for e in events] == ["2023-12", "2024-06", "2024-10-30", None]
+    assert [e.id for e in events] == ["ev1", "ev2", "ev3", "ev4"]
+
+
+def test_event_json_has_the_documented_fields():
+    c = Corpus()
+    a = c.article("a", "2024-10-31")
+    c.event(a, "meet", participants=[A, B], date="2024-10-30", sentence=2)
+    events, _ = c.link()
+    data = events[0].to_dict()
+    assert {"id", "label", "trigger", "date", "articles", "entities", "mentions"} <= set(data)
+    assert data["mentions"][0]["article"] == "a" and data["mentions"][0]["sentence"] == 2
+
+
+def test_many_articles_link_without_comparing_every_pair():
+    # 3,000 articles about 1,000 different meetings (three reports each): blocking keeps this quick,
+    # and each meeting comes out as one event.
+    c = Corpus()
+    for n in range(1000):
+        people = [(f"Person {n} A", "PERSON"), (f"Person {n} B", "PERSON")]
+        day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        for k in range(3):
+            art = c.article(f"m{n}-{k}", day)
+            c.event(art, "meet", participants=people, date=day if k == 0 else None, sentence=0)
+    events, _ = c.link()
+    assert len(events) == 1000
+    assert all(len(e.articles) == 3 for e in events)
+
+
+def test_labels_read_like_headlines():
+    assert make_label(("Ana Reyes", "Tom Vik"), "meet", ("Portville",)) == "Ana Reyes and Tom Vik meet in Portville"
+    assert make_label(("Northland",), "launch", ()) == "Northland launches"
+    assert make_label(("Ana Reyes",), "meeting", (), noun=True) == "Ana Reyes meets"
+    assert make_label((), "explosion", ("Portville",), noun=True) == "Explosion in Portville"
+
+
+def test_date_compatibility_is_containment():
+    assert dates_compatible("2024-10", "2024-10-30")
+    assert dates_compatible(None, "2024-10-30")
+    assert not dates_compatible("2024-10-30", "2024-10-31")
+    assert not dates_compatible("2023-12", "2024-10-31")
