@@ -147,9 +147,22 @@ def score_cluster(name: str, verbose: bool) -> dict:
             wrong[entity_id] = chains
     linked = len(chains_of_entity)
 
+    # Pairwise links between documents over named mentions of cross-document chains.
+    named = [(doc, m["chain_id"], match) for doc, m, match in gold_mentions if m["named"] and is_cross_doc(m["chain_id"])]
+    tp = fp = fn = 0
+    for i, (doc_a, chain_a, ent_a) in enumerate(named):
+        for doc_b, chain_b, ent_b in named[i + 1:]:
+            if doc_a == doc_b:
+                continue
+            same_gold = chain_a == chain_b
+            same_newsx = ent_a is not None and ent_a == ent_b
+            tp += same_gold and same_newsx
+            fp += same_newsx and not same_gold
+            fn += same_gold and not same_newsx
     print(f"{name}: named cross-document chains recovered as one entity: {recovered}/{len(named_chains)}; "
           f"named mentions found {named_found}/{named_total}; "
-          f"entities wrongly merging gold chains: {len(wrong)}/{linked} matched entities")
+          f"entities wrongly merging gold chains: {len(wrong)}/{linked} matched entities; "
+          f"cross-document links of named mentions: {tp} right, {fp} wrong, {fn} missed")
     if verbose:
         for chain, docs in failures:
             shown = "; ".join(f"{d}: " + ", ".join(f"{m['text']!r}->{names.get(x, '-')}" for m, x in ms) for d, ms in docs.items())
@@ -158,7 +171,7 @@ def score_cluster(name: str, verbose: bool) -> dict:
             parts = [f"{gold['chains'].get(c, {}).get('descriptor', c)} {sorted(texts_of_chain[c])}" for c in sorted(chains)]
             print(f"  merged {names[entity_id]}: " + " | ".join(parts))
     return {"chains": len(named_chains), "recovered": recovered, "found": named_found,
-            "named_mentions": named_total, "wrong": len(wrong), "entities": linked}
+            "named_mentions": named_total, "wrong": len(wrong), "entities": linked, "tp": tp, "fp": fp, "fn": fn}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"all: named cross-document chains recovered: {totals['recovered']}/{totals['chains']}; "
           f"named mentions found {totals['found']}/{totals['named_mentions']}; "
           f"wrong merges: {totals['wrong']}/{totals['entities']} matched entities")
+    tp, fp, fn = totals["tp"], totals["fp"], totals["fn"]
+    if tp + fp and tp + fn:
+        print(f"all: cross-document link precision {tp / (tp + fp):.2f}, recall {tp / (tp + fn):.2f} ({tp} right, {fp} wrong, {fn} missed)")
     return 0
 
 

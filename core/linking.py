@@ -61,6 +61,7 @@ class _Span:
     text: str
     label: str
     name: str  # the name this span stands for (its in-article ref, or itself, tidied)
+    resolved: bool = False  # True when a shorter form was resolved to `name` in its article
 
 
 @dataclass
@@ -108,6 +109,7 @@ def display_name(text: str, label: str) -> str:
 def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     spans = _collect_spans(articles, analyses)
     spans = _split_titled_people(spans)
+    spans = _resolve_with_corpus_labels(spans)
     forms: dict[str, _Form] = {}
     for span in spans:
         key = name_key(span.name)
@@ -147,7 +149,7 @@ def _collect_spans(articles, analyses) -> list[_Span]:
             label = "PERSON" if m.ref else m.label
             name = m.ref or display_name(m.text, m.label)
             if name:
-                spans.append(_Span(article.id, m.start, m.end, m.text, label, name))
+                spans.append(_Span(article.id, m.start, m.end, m.text, label, name, bool(m.ref)))
     return spans
 
 
@@ -165,6 +167,80 @@ def _split_titled_people(spans: list[_Span]) -> list[_Span]:
                     break
         out.append(s)
     return out
+
+
+# Words that make a multi-word name an organisation or a place, not a person.
+NOT_PERSON_WORDS = ORG_TAIL_WORDS | {
+    "police", "department", "university", "college", "school", "hospital", "county", "city",
+    "bank", "ministry", "office", "court", "council", "committee", "club", "street", "road",
+    "avenue", "lane", "township", "church", "airport", "station", "center", "centre", "museum",
+    "union", "association", "institute", "foundation", "army", "navy", "force", "forces",
+}
+
+
+def _key_labels(spans: list[_Span]) -> dict[str, str]:
+    """One label per name over the corpus. A multi-word name the model calls a person in a
+    third of its mentions or more is a person ("Paul Riva" tagged ORG in some articles)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    person_words_seen: set[str] = set()  # words some short form used for a person
+    for s in spans:
+        key = name_key(s.name)
+        votes[key][s.label] += 1
+        surface = name_key(display_name(s.text, s.label))
+        if surface != key:
+            votes[surface][s.label] += 1
+        if s.label == "PERSON" and " " not in surface:
+            person_words_seen.add(surface)
+        if s.resolved:
+            person_words_seen.add(key)
+    labels = {}
+    for key, counter in votes.items():
+        label = counter.most_common(1)[0][0]
+        words = key.split()
+        if (label != "PERSON" and counter["PERSON"] * 3 >= sum(counter.values()) and len(words) >= 2
+                and not NOT_PERSON_WORDS & set(words) and (key in person_words_seen or words[-1] in person_words_seen)):
+            label = "PERSON"
+        labels[key] = label
+    return labels
+
+
+def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
+    """The in-article rule again, now that the corpus says which names are people: a bare
+    "Riva" (tagged ORG) takes the nearest "Paul Riva" of its article, even where the model
+    tagged that full name ORG too."""
+    labels = _key_labels(spans)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(spans):
+        by_article[s.article].append(i)
+    out = list(spans)
+    for indices in by_article.values():
+        full = []
+        for i in indices:
+            key = name_key(spans[i].name)
+            words = {w for w in key.split() if len(w) > 1}
+            if labels.get(key) == "PERSON" and len(words) >= 2:
+                full.append((spans[i], words))
+        if not full:
+            continue
+        for i in indices:
+            s = spans[i]
+            key = name_key(s.name)
+            if " " in key or acronym_letters(s.text) or not s.text[:1].isupper():
+                continue
+            if labels.get(name_key(s.text), labels.get(key)) in ("GPE", "LOC", "NORP", "FAC") and s.label != "PERSON":
+                continue  # "Washington" the city stays a city
+            candidates = [f for f, words in full if key in words]
+            if not candidates:
+                continue
+            before = [f for f in candidates if f.start < s.start]
+            chosen = max(before, key=lambda f: f.start) if before else min(candidates, key=lambda f: f.start)
+            out[i] = _Span(s.article, s.start, s.end, s.text, "PERSON", chosen.name, True)
+    # Full names the corpus calls people vote as people from here on.
+    return [
+        _Span(s.article, s.start, s.end, s.text, "PERSON", s.name, s.resolved)
+        if labels.get(name_key(s.name)) == "PERSON" and len(name_key(s.name).split()) >= 2 else s
+        for s in out
+    ]
 
 
 def _add_expansion_forms(articles, forms: dict[str, _Form]) -> None:
@@ -223,7 +299,8 @@ def _content_words(form: _Form) -> frozenset[str]:
 
 def _join_plurals(forms, uf) -> None:
     for key, form in forms.items():
-        if form.label == "NORP" and key.endswith("s") and key[:-1] in forms and forms[key[:-1]].label == "NORP":
+        # "Greeks" (even when tagged PERSON) with "Greek"
+        if key.endswith("s") and key[:-1] in forms and forms[key[:-1]].label == "NORP":
             uf.union(key[:-1], key)
 
 
@@ -303,7 +380,9 @@ def _spelling_variants(a: list[str], b: list[str]) -> bool:
         if x == y:
             same += 1
             continue
-        if min(len(x), len(y)) < 5 or x[0] != y[0] or fuzz.ratio(x, y) < FUZZY_WORD or _digits_differ(x, y):
+        ratio = fuzz.ratio(x, y)
+        # Transliterations may differ in the first letter ("Giannis"/"Yiannis"), then more must agree.
+        if min(len(x), len(y)) < 5 or ratio < FUZZY_WORD or _digits_differ(x, y) or (x[0] != y[0] and ratio < 85):
             return False
     return same >= 1
 
@@ -335,13 +414,15 @@ def _join_acronyms(articles, forms, uf) -> None:
             uf.union(stated[letters].most_common(1)[0][0], key)
             continue
         candidates = by_initials.get(letters, [])
+        if "&" in form.name:
+            candidates = [c for c in candidates if "&" in forms[c].name or " and " in forms[c].name.casefold()]
         together = Counter({c: len(forms[c].articles & form.articles) for c in candidates})
         together = Counter({c: n for c, n in together.items() if n})
         if together:
             best = together.most_common(2)
             if len(best) == 1 or best[0][1] > best[1][1]:
                 uf.union(best[0][0], key)
-        elif len({uf.find(c) for c in candidates}) == 1:
+        elif len(letters) >= 3 and len({uf.find(c) for c in candidates}) == 1:
             uf.union(candidates[0], key)
 
 
@@ -386,16 +467,28 @@ def _join_bare_people(forms, uf) -> None:
 
 
 def _join_place_qualified(forms, uf) -> None:
-    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff" when the corpus names it so too."""
+    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff" when the corpus names it so too;
+    likewise "U.S.-South Korea Security Consultative Meeting" and "Security Consultative Meeting"."""
     places = {k for k, f in forms.items() if f.label in ("GPE", "LOC")}
+    kinds = {"ORG", "EVENT"}
     for key, form in forms.items():
-        if form.label != "ORG" or len(form.words) < 3:
+        if form.label not in kinds or len(form.words) < 3:
             continue
         for cut in range(1, len(form.words) - 1):
-            head, rest = " ".join(form.words[:cut]), " ".join(form.words[cut:])
-            if head in places and rest in forms and forms[rest].label == "ORG":
+            rest = " ".join(form.words[cut:])
+            if rest in forms and forms[rest].label in kinds and _all_places(form.words[:cut], places):
                 uf.union(rest, key)
                 break
+
+
+def _all_places(words: list[str], places: set[str]) -> bool:
+    """Whether the words are a run of place names ("us south korea" = "us" + "south korea")."""
+    if not words:
+        return True
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in places and _all_places(words[n:], places):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- entities

@@ -22,12 +22,17 @@ from .names import (
 
 # Nouns that make the name before them a place ("the Kursk region", "Donetsk oblast").
 PLACE_NOUNS = {"region", "province", "oblast", "border", "city", "town", "village", "county",
-               "district", "prefecture", "peninsula", "valley", "governorate", "municipality"}
+               "district", "prefecture", "governorate", "municipality"}
+NATURAL_PLACE_NOUNS = {"island", "islands", "peninsula", "valley", "river", "strait", "mountain",
+                       "mountains", "lake", "bay", "gulf", "sea", "coast"}
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 NOT_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "EVENT", "LAW"}
 # Labels a fragment of a person's name may carry when the model got it wrong.
 FRAGMENT_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
+                  "ibn", "al", "el", "ben", "dos", "das", "ter", "y"}
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
 _TRAILING_JUNK = {"'s", "’s", "'", "’", ",", ";", ":", "-", "—", "–", '"', "“", "”", "(", ")"}
 _LEADING_JUNK = {"the", '"', "“", "”", "'", "‘", "(", ")", ",", "-", "—", "–"}
@@ -40,8 +45,8 @@ def extract_mentions(doc) -> list[Mention]:
         sentence_of[sent.start] = i
     found: list[tuple[Mention, set[str]]] = []
     for ent in doc.ents:
-        if _is_office_word(doc, ent):
-            continue
+        if _is_office_word(doc, ent) or _PLURAL_ACRONYM.fullmatch(ent.text):
+            continue  # a job title's part, or a plural like "ICBMs": not a name
         span = _trimmed_span(ent)
         if span is None:
             continue
@@ -61,6 +66,16 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
         tokens.pop(0)
     while tokens and (tokens[-1].text in _TRAILING_JUNK or tokens[-1].is_space):
         tokens.pop()
+    if ent.label_ == "PERSON":
+        # "Purportedly Simpson", "Herbert Flynn Jr told": words that are not part of a name.
+        while len(tokens) > 1 and (tokens[0].pos_ in {"ADV", "VERB", "ADP", "DET", "PRON"} or tokens[0].is_lower):
+            tokens.pop(0)
+        while len(tokens) > 1 and not _glued(tokens[-2], tokens[-1]) and (
+                tokens[-1].is_lower and tokens[-1].text not in NAME_PARTICLES or tokens[-1].is_punct):
+            tokens.pop()
+        words = [t for t in tokens if t.is_alpha]
+        if not any(t.text[:1].isupper() for t in words) or all(is_title(t.text) for t in words):
+            return None  # "van", "Sheriff", "Sgt": no name in it
     if not tokens:
         return None
     start = tokens[0].idx
@@ -84,6 +99,11 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
     if not text.strip() or not any(c.isalnum() for c in text):
         return None
     return start, end
+
+
+def _glued(a, b) -> bool:
+    """Whether two tokens touch ("Yong" "-" "hyun"): one word the tokenizer split."""
+    return a.idx + len(a.text) == b.idx
 
 
 def _is_office_word(doc, ent) -> bool:
@@ -135,8 +155,11 @@ def _corrected_label(doc, ent) -> str:
     label = ent.label_
     if label in NOT_PLACE_LABELS:
         after = doc[ent.end] if ent.end < len(doc) else None
-        if after is not None and after.lower_ in PLACE_NOUNS and not ent.text.isupper():
-            return "GPE"
+        if after is not None and not ent.text.isupper():
+            if after.lower_ in PLACE_NOUNS:
+                return "GPE"
+            if after.lower_ in NATURAL_PLACE_NOUNS:
+                return "LOC"
     return label
 
 

@@ -29,7 +29,8 @@ TITLES = set(TITLE_ABBREVIATIONS.values()) | {
     "father", "sister", "brother", "dictator", "envoy", "marshal", "trooper", "agent", "coach",
     "councilman", "councilwoman", "commissioner", "chairperson", "emperor", "sheikh", "rabbi",
     "cardinal", "bishop", "archbishop", "ayatollah", "crown", "first", "foreign", "defense",
-    "defence", "interior", "finance", "state", "army", "navy", "police", "gov.",
+    "defence", "interior", "finance", "state", "army", "navy", "police", "undersheriff",
+    "receptionist", "prosecutor", "undersecretary", "lawmaker", "legislator",
 }
 # Titles that say nothing about which person is meant ("Mr. Kim" could be anyone).
 GENERIC_TITLES = {"mr", "mrs", "ms", "miss", "sir", "first", "foreign", "defense", "defence",

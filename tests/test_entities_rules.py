@@ -1,0 +1,201 @@
+"""Entity rules on plain data (no spaCy): in-article resolution and corpus linking."""
+
+from __future__ import annotations
+
+import re
+
+from newsx.core.entities import link_entities, resolve_in_article
+from newsx.core.models import Article, ArticleAnalysis, Mention
+from newsx.core.names import acronym_letters, clean_name, initials, person_words
+
+
+def mentions_in(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
+    """Mentions for the given (surface, label) pairs, found left to right in `text`."""
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(Mention(start, start + len(surface), surface, label))
+        pos = start + len(surface)
+    return out
+
+
+def titled(text: str, mentions: list[Mention]) -> list[tuple[Mention, set[str]]]:
+    """Pair each mention with the specific titles just before it, as extraction does."""
+    out = []
+    for m in mentions:
+        before = text[max(0, m.start - 30): m.start].split()[-2:]
+        titles = {w.casefold().strip(".") for w in before} & {"minister", "leader", "admiral", "adm"}
+        out.append((m, {"admiral" if t == "adm" else t for t in titles}))
+    return out
+
+
+def article(aid: str, text: str) -> Article:
+    return Article(id=aid, path=f"/{aid}.txt", title=aid, text=text)
+
+
+def index_of(docs: dict[str, tuple[str, list[tuple[str, str]]]]):
+    articles, analyses = [], {}
+    for aid, (text, spans) in docs.items():
+        articles.append(article(aid, text))
+        found = mentions_in(text, spans)
+        analyses[aid] = ArticleAnalysis(sentences=((0, len(text)),), mentions=tuple(resolve_in_article(titled(text, found))))
+    return articles, link_entities(articles, analyses)
+
+
+def entity_with(entities, surface: str):
+    hits = [e for e in entities if any(s.text == surface for s in e.mention_spans)]
+    assert len(hits) == 1, f"{surface!r} in {[e.name for e in hits]}"
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_name_helpers():
+    assert clean_name("the Pentagon") == "Pentagon"
+    assert clean_name("North Korea’s") == "North Korea"
+    assert person_words("Defense Minister Kim Yong-hyun") == ["Kim", "Yong-hyun"]
+    assert person_words("Adm. Kim Myung-soo") == ["Kim", "Myung-soo"]
+    assert person_words("Charles “CQ” Brown") == ["Charles", "Brown"]
+    assert acronym_letters("U.S.") == "US" and acronym_letters("Seoul") is None
+    assert initials("Joint Chiefs of Staff") == "JCS"
+    assert initials("the Korean Central News Agency") == "KCNA"
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def test_surname_takes_nearest_earlier_full_name_and_people_sharing_it_stay_apart():
+    text = ("Defense Minister Kim Yong-hyun met Lloyd Austin. Kim said the talks went well. "
+            "North Korean leader Kim Jong Un spoke later. Kim warned Seoul. "
+            "Minister Kim replied. Austin agreed.")
+    found = mentions_in(text, [("Kim Yong-hyun", "PERSON"), ("Lloyd Austin", "PERSON"), ("Kim", "PERSON"),
+                               ("Kim Jong Un", "PERSON"), ("Kim", "PERSON"), ("Seoul", "GPE"),
+                               ("Kim", "PERSON"), ("Austin", "PERSON")])
+    refs = [m.ref for m in resolve_in_article(titled(text, found))]
+    assert refs == [None, None, "Kim Yong-hyun", None, "Kim Jong Un", None,
+                    # "Minister Kim" comes after Kim Jong Un, but the title says which Kim
+                    "Kim Yong-hyun", "Lloyd Austin"]
+
+
+def test_surname_before_any_full_name_takes_the_next_one():
+    text = "Austin arrived on Monday. Defense Secretary Lloyd Austin then spoke."
+    found = mentions_in(text, [("Austin", "PERSON"), ("Lloyd Austin", "PERSON")])
+    assert [m.ref for m in resolve_in_article(titled(text, found))] == ["Lloyd Austin", None]
+
+
+def test_first_name_fragment_and_mistagged_surname_resolve():
+    text = "Vladimir Putin met envoys. Vladimir praised them, and Putin smiled."
+    found = mentions_in(text, [("Vladimir Putin", "PERSON"), ("Vladimir", "PERSON"), ("Putin", "ORG")])
+    assert [m.ref for m in resolve_in_article(titled(text, found))] == [None, "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_acronym_is_not_a_piece_of_a_name():
+    text = "Kim Jong Un addressed the UN on Monday."
+    found = mentions_in(text, [("Kim Jong Un", "PERSON"), ("UN", "ORG")])
+    assert resolve_in_article(titled(text, found))[1].ref is None
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def test_spelling_variants_merge_when_context_agrees():
+    _, entities = index_of({
+        "a": ("Foreign Minister Cho Tae-yul met NATO officials in Seoul.", [("Cho Tae-yul", "PERSON"), ("NATO", "ORG"), ("Seoul", "GPE")]),
+        "b": ("Cho Tae-yeol spoke to NATO in Brussels.", [("Cho Tae-yeol", "PERSON"), ("NATO", "ORG"), ("Brussels", "GPE")]),
+    })
+    cho = entity_with(entities, "Cho Tae-yul")
+    assert cho is entity_with(entities, "Cho Tae-yeol")
+    assert cho.label == "PERSON" and cho.articles == ("a", "b")
+
+
+def test_different_full_names_never_merge():
+    _, entities = index_of({
+        "a": ("Kim Yong-hyun met Kim Myung-soo.", [("Kim Yong-hyun", "PERSON"), ("Kim Myung-soo", "PERSON")]),
+        "b": ("Kim Jong Un watched Kim Yong-hyun.", [("Kim Jong Un", "PERSON"), ("Kim Yong-hyun", "PERSON")]),
+        "c": ("John Smith and Joan Smith left.", [("John Smith", "PERSON"), ("Joan Smith", "PERSON")]),
+        "d": ("Joan Smith returned.", [("Joan Smith", "PERSON")]),
+    })
+    names = {e.name for e in entities}
+    assert {"Kim Yong-hyun", "Kim Myung-soo", "Kim Jong Un", "John Smith", "Joan Smith"} <= names
+    assert len({id(entity_with(entities, n)) for n in ("Kim Myung-soo", "Kim Jong Un", "John Smith")}) == 3
+
+
+def test_acronym_from_full_name_in_parentheses_and_from_initials():
+    text_a = "The Korean Central News Agency (KCNA) said so. KCNA added more."
+    text_b = "According to KCNA, the Joint Chiefs of Staff and the JCS met."
+    _, entities = index_of({
+        "a": (text_a, [("Korean Central News Agency", "ORG"), ("KCNA", "ORG"), ("KCNA", "ORG")]),
+        "b": (text_b, [("KCNA", "PERSON"), ("Joint Chiefs of Staff", "ORG"), ("JCS", "PERSON")]),
+    })
+    kcna = entity_with(entities, "KCNA")
+    assert kcna.name == "Korean Central News Agency" and kcna.label == "ORG" and kcna.mentions == 4
+    jcs = entity_with(entities, "JCS")
+    assert jcs.name == "Joint Chiefs of Staff" and jcs.label == "ORG"
+
+
+def test_expansion_the_model_missed_becomes_a_mention():
+    text = "Seoul's National Intelligence Service (NIS) said so, the NIS added."
+    arts, entities = index_of({"a": (text, [("Seoul", "GPE"), ("NIS", "ORG"), ("NIS", "ORG")])})
+    nis = entity_with(entities, "NIS")
+    assert nis.name == "National Intelligence Service"
+    spans = {(s.start, s.end, s.text) for s in nis.mention_spans}
+    start = text.index("National")
+    assert (start, start + len("National Intelligence Service"), "National Intelligence Service") in spans
+
+
+def test_majority_label_and_leading_article():
+    _, entities = index_of({
+        "a": ("The Pentagon said Kyiv needs help.", [("The Pentagon", "ORG"), ("Kyiv", "GPE")]),
+        "b": ("Kyiv is far from the Pentagon.", [("Kyiv", "PERSON"), ("the Pentagon", "ORG")]),
+        "c": ("Officials in Kyiv agreed.", [("Kyiv", "GPE")]),
+    })
+    assert entity_with(entities, "Kyiv").label == "GPE"
+    pentagon = entity_with(entities, "The Pentagon")
+    assert pentagon.name == "Pentagon" and entity_with(entities, "the Pentagon") is pentagon
+
+
+def test_bare_surname_joins_the_only_person_it_fits():
+    _, entities = index_of({
+        "a": ("Lloyd Austin flew to Seoul.", [("Lloyd Austin", "PERSON"), ("Seoul", "GPE")]),
+        "b": ("Austin said nothing.", [("Austin", "PERSON")]),
+        "c": ("Kim Jong Un and Kim Yong-hyun.", [("Kim Jong Un", "PERSON"), ("Kim Yong-hyun", "PERSON")]),
+        "d": ("Kim said nothing.", [("Kim", "PERSON")]),
+    })
+    assert entity_with(entities, "Austin").name == "Lloyd Austin"
+    # Two people fit "Kim": it stays apart rather than guess.
+    assert entity_with(entities, "Kim").name == "Kim"
+
+
+def test_ids_are_short_stable_and_by_importance():
+    docs = {
+        "a": ("Seoul and Tokyo met on Monday.", [("Seoul", "GPE"), ("Tokyo", "GPE"), ("Monday", "DATE")]),
+        "b": ("Seoul spoke.", [("Seoul", "GPE")]),
+    }
+    _, first = index_of(docs)
+    _, again = index_of(docs)
+    assert [(e.id, e.name) for e in first] == [(e.id, e.name) for e in again] == [("e1", "Seoul"), ("e2", "Tokyo")]
+
+
+def test_offsets_index_the_article_text():
+    arts, entities = index_of({
+        "a": ("North Korea’s army and the United States (US) met.", [("North Korea", "GPE"), ("United States", "GPE"), ("US", "GPE")]),
+    })
+    texts = {a.id: a.text for a in arts}
+    for e in entities:
+        for s in e.mention_spans:
+            assert texts[s.article][s.start:s.end] == s.text
+    assert entity_with(entities, "US").name == "United States"
+
+
+def test_many_articles_link_without_comparing_all_pairs():
+    # 400 articles, each naming its own person and a shared place: linking stays correct.
+    docs = {}
+    for i in range(400):
+        first = "".join(chr(97 + int(d)) for d in f"{i:03d}").title()
+        text = f"{first} Lastname{i} visited Seoul."
+        docs[f"a{i}"] = (text, [(f"{first} Lastname{i}", "PERSON"), ("Seoul", "GPE")])
+    _, entities = index_of(docs)
+    assert entities[0].name == "Seoul" and len(entities[0].articles) == 400
+    assert len(entities) == 401
+    assert all(re.fullmatch(r"e\d+", e.id) for e in entities)
