@@ -120,8 +120,11 @@ def test_markdown_for_the_readme_lists_every_binding_with_its_id():
 async def test_help_on_the_real_app_with_a_keymap_from_settings(seed_loaded):
     from newsx.core.settings import Settings
     from newsx.tui.app import NewsxApp
+    from newsx.tui.screens.read import ReadScreen
 
-    settings = Settings(keymap={"read.toggle_highlight": "H"})
+    # Whatever id the Read screen gives its highlight toggle, remapping it must show in the help.
+    (highlight_id,) = [b.id for b in ReadScreen.BINDINGS if b.action == "toggle_highlight"]
+    settings = Settings(keymap={highlight_id: "H"})
     app = NewsxApp(settings=settings, loaded=seed_loaded, build=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
@@ -129,7 +132,7 @@ async def test_help_on_the_real_app_with_a_keymap_from_settings(seed_loaded):
         assert isinstance(app.screen, HelpScreen)
         rows = app.screen.rows
         assert {r.group for r in rows} >= {"nav", "pane", "view", "screen", "app"}
-        (highlight,) = [r for r in rows if r.binding_id == "read.toggle_highlight"]
+        (highlight,) = [r for r in rows if r.binding_id == highlight_id]
         assert highlight.keys == ("H",) and highlight.group == "view"
         screens = {r.description for r in rows if r.group == "screen"}
         assert {"Read", "Entities", "Claims", "Timeline"} <= screens

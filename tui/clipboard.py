@@ -8,6 +8,13 @@ API:
   article has no analysis yet. The reader's `y` copies `sentence_at(article.text, ..., cursor)`;
   the Claims screen's `y` copies the claim's `sentence`.
 
+- `copy_current(app) -> bool`: what `y` copies on any screen, first that applies:
+  1. `screen.copy_text()` if the screen defines it, returning (text, what) or None;
+  2. a reader pane (a widget with `article` and `marked` attributes): the sentence holding the
+     marked span (a search hit, an entity mention, a claim opened in its article);
+  3. the focused table's current row (a claim: value, claimer, outlet, date, quote), cells
+     joined with " · ".
+
 The terminal decides whether OSC 52 reaches the system clipboard (most do, including over SSH;
 tmux needs `set -g set-clipboard on`); the text is also kept in `app.clipboard`.
 """
@@ -39,3 +46,46 @@ def copy_text(app: App, text: str, what: str = "sentence") -> bool:
     app.copy_to_clipboard(text)
     app.notify(f"Copied {what} ({len(text)} characters)")
     return True
+
+
+def _reader_sentence(app: App) -> tuple[str, str] | None:
+    for widget in app.screen.query("*"):
+        article = getattr(widget, "article", None)
+        marked = getattr(widget, "marked", None)
+        if article is None or not hasattr(article, "text") or not hasattr(widget, "marked"):
+            continue
+        if not marked:
+            return None
+        index = getattr(app, "index", None)
+        analysis = index.analyses.get(article.id) if index is not None else None
+        sentences = analysis.sentences if analysis is not None else ()
+        return sentence_at(article.text, sentences, marked[0]), "sentence"
+    return None
+
+
+def _table_row(app: App) -> tuple[str, str] | None:
+    from textual.widgets import DataTable
+
+    table = app.screen.focused
+    if not isinstance(table, DataTable) or not table.row_count:
+        return None
+    try:
+        cells = table.get_row_at(table.cursor_row)
+    except Exception:  # no row under the cursor
+        return None
+    parts = [getattr(c, "plain", str(c)).strip() for c in cells]
+    return " · ".join(p for p in parts if p), "row"
+
+
+def copy_current(app: App) -> bool:
+    target = None
+    own = getattr(app.screen, "copy_text", None)
+    if callable(own):
+        target = own()
+    if target is None:
+        target = _reader_sentence(app) or _table_row(app)
+    if target is None:
+        app.notify("Nothing to copy here: mark a sentence (search, n/N) or select a row", severity="warning")
+        return False
+    text, what = target
+    return copy_text(app, text, what)

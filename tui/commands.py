@@ -78,9 +78,13 @@ def _post_open_article(app: Any) -> Callable[[str], Any] | None:
 
 class NewsxCommands(Provider):
     def _screen_entries(self) -> Iterator[Entry]:
+        try:  # the app may list the screens among its system commands already: no doubles
+            system = {c.title for c in self.app.get_system_commands(self.screen)}
+        except Exception:
+            system = set()
         for name in SCREENS:
             callback = switch_screen_callback(self.app, name)
-            if callback is not None:
+            if callback is not None and f"screen: {name.capitalize()}" not in system:
                 yield f"screen: {name.capitalize()}", f"Go to the {name.capitalize()} screen", callback
 
     def _command_entries(self) -> Iterator[Entry]:

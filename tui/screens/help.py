@@ -9,6 +9,8 @@ API:
 - `collect_bindings(screen) -> list[BindingRow]`: the same rows as data.
 - `bindings_markdown(sections, keymap=None) -> str`: Markdown tables for the README from classes,
   without running the app: `sections` is a list of (title, [App/Screen/Widget classes]).
+- `readme_markdown() -> str` (also `python -m newsx.tui.screens.help`): that, for the newsx app
+  and its screens and panes, for pasting into the README.
 - `group_of(binding) -> str`: purpose of a binding: the prefix of its id when it is one of
   GROUPS (`nav.down`, `pane.next`, `search.open`, `view.highlights`, `screen.read`, `app.quit`),
   otherwise guessed from its action name.
@@ -239,6 +241,10 @@ def _class_rows(classes: Iterable[type[DOMNode]], keymap: Mapping[str, str]) -> 
     rows: list[BindingRow] = []
     for cls in classes:
         merged = cls._merged_bindings.copy() if cls._merged_bindings is not None else BindingsMap()
+        if issubclass(cls, App) and cls.ENABLE_COMMAND_PALETTE:
+            # Textual adds the palette key when the app starts, not in BINDINGS.
+            palette = Binding(cls.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+            merged.key_to_bindings.setdefault(palette.key, []).append(palette)
         normalised = App._normalize_keymap(dict(keymap)) if keymap else {}
         where = "" if issubclass(cls, (App, Screen)) else _pane_name_of_class(cls)
         rows += _rows_from(_with_keymap(merged, normalised), where)
@@ -255,14 +261,43 @@ def bindings_markdown(sections: Sequence[tuple[str, Sequence[type[DOMNode]]]], k
     out: list[str] = []
     for title, classes in sections:
         rows = sorted(_class_rows(classes, keymap or {}), key=lambda r: order.get(r.group, len(order)))
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple] = set()
         out += [f"### {title}", "", "| Purpose | Keys | Action | Binding id |", "| --- | --- | --- | --- |"]
         for row in rows:
-            if (row.action, row.where) in seen:
+            if (row.keys, row.description, row.where) in seen:
                 continue
-            seen.add((row.action, row.where))
+            seen.add((row.keys, row.description, row.where))
             keys = ", ".join(f"`{k}`" for k in row.keys).replace("|", "\\|")
             what = row.description + (f" ({row.where})" if row.where else "")
             out.append(f"| {_GROUP_TITLES.get(row.group, row.group)} | {keys} | {what} | {row.binding_id or ''} |")
         out.append("")
     return "\n".join(out)
+
+
+def readme_markdown(keymap: Mapping[str, str] | None = None) -> str:
+    """The keys of the newsx app, one section per screen (its panes included)."""
+    from textual.widget import Widget
+
+    from newsx.tui.app import NewsxApp
+
+    def panes_of(screen_cls: type) -> list[type]:
+        # Widgets of newsx that the screen's module uses: their bindings work in that screen.
+        import sys
+
+        module = sys.modules[screen_cls.__module__]
+        found = []
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Widget) and value.__module__.startswith("newsx.") and not issubclass(value, Screen):
+                if value.__dict__.get("BINDINGS"):
+                    found.append(value)
+        return found
+
+    sections: list[tuple[str, Sequence[type[DOMNode]]]] = [("Everywhere", [NewsxApp])]
+    for mode, screen_cls in NewsxApp.MODES.items():
+        if isinstance(screen_cls, type):
+            sections.append((f"{mode.capitalize()} screen", [screen_cls, *panes_of(screen_cls)]))
+    return bindings_markdown(sections, keymap)
+
+
+if __name__ == "__main__":
+    print(readme_markdown())
