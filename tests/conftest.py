@@ -46,3 +46,36 @@ def ecbplus_cluster(name: str):
     if not folder.is_dir():
         pytest.skip(f"{folder} not found")
     return folder
+
+
+@pytest.fixture(scope="session")
+def ui_index(seed_index):
+    """The seed index for explorer tests, with at least one claim group and one event.
+
+    While the claims/events layers produce nothing for the seeds, a conflict group is built from two
+    real seed sentences that state numbers, so the Claims screen has something to show.
+    """
+    import re
+    from dataclasses import replace
+
+    from newsx.core.models import Claim, ClaimGroup
+
+    if seed_index.claim_groups:
+        return seed_index
+    claims = []
+    for article in seed_index.articles:
+        analysis = seed_index.analyses.get(article.id)
+        for n, (start, end) in enumerate(analysis.sentences if analysis else ()):
+            match = re.search(r"\d[\d,]*", article.text[start:end])
+            if match:
+                value = float(match.group().replace(",", "") or 0)
+                claims.append(
+                    Claim(article.id, value, value, value, match.group(), article.text[start:end], n,
+                          start + match.start(), start + match.end(), article.outlet or "the outlet",
+                          article.published, None, article.outlet)
+                )
+                break
+        if len(claims) == 3:
+            break
+    group = ClaimGroup("g1", "numbers in the seeds", "things", "conflict", "values differ", tuple(claims))
+    return replace(seed_index, claim_groups=(group,))

@@ -23,15 +23,16 @@ from newsx.core.index import Index
 from newsx.core.models import Article, LoadResult
 from newsx.core.settings import Settings
 
-from .messages import IndexFailed, IndexProgress, IndexReady, OpenArticle, ShowRelated
+from . import keymap, theming
+from .clipboard import copy_current
+from .commands import NewsxCommands
+from .messages import IndexFailed, IndexProgress, IndexReady, OpenArticle, SearchReady, ShowRelated
 from .screens.claims import ClaimsScreen
 from .screens.entities import EntitiesScreen
 from .screens.read import ReadScreen
 from .screens.skipped import SkippedScreen
 from .screens.timeline import TimelineScreen
 from .widgets.kinds import THEME_VARIABLE_DEFAULTS
-
-SCREENS_BY_MODE = {"read": "Read", "entities": "Entities", "claims": "Claims", "timeline": "Timeline"}
 
 # Colours for claim verdicts, overridable by themes like the entity colours.
 VERDICT_VARIABLE_DEFAULTS = {
@@ -49,12 +50,15 @@ class NewsxApp(App):
     DEFAULT_MODE = "read"
     # Below 100 columns the Read screen hides its side pane and other screens stack their panes.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS = App.COMMANDS | {NewsxCommands}
 
     BINDINGS = [
         Binding("1", "switch_mode('read')", "Read", id="screen.read"),
         Binding("2,E", "switch_mode('entities')", "Entities", id="screen.entities"),
         Binding("3,C", "switch_mode('claims')", "Claims", id="screen.claims"),
         Binding("4,T", "switch_mode('timeline')", "Timeline", id="screen.timeline"),
+        Binding("slash", "search", "Search", id="search.open"),
+        Binding("y", "copy", "Copy", show=False, id="app.copy"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("s", "skipped", "Skipped files", show=False, id="app.skipped"),
         Binding("Q", "quit", "Quit", show=False, id="app.quit"),
@@ -88,15 +92,21 @@ class NewsxApp(App):
         self._build = build
         self.index_status: str | None = None  # why there is no index (model missing, failure)
         self.notices: list[str] = []
+        self.search_index = None  # newsx.core.search.SearchIndex, built by a worker
+        self.last_query = ""
         super().__init__()
-        self.mouse_enabled = self.settings.mouse
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {**super().get_theme_variable_defaults(), **THEME_VARIABLE_DEFAULTS, **VERDICT_VARIABLE_DEFAULTS}
+        return {
+            **super().get_theme_variable_defaults(),
+            **THEME_VARIABLE_DEFAULTS,
+            **VERDICT_VARIABLE_DEFAULTS,
+            **theming.THEME_VARIABLE_DEFAULTS,
+        }
 
     # ----------------------------------------------------------------- start-up
 
@@ -115,25 +125,34 @@ class NewsxApp(App):
         elif self._build and self.articles:
             self.index_progress = ("parse", 0, len(self.articles))
             self.build_index_worker()
+        if self._build and self.articles:
+            self.build_search_worker()
 
     def _apply_user_settings(self) -> None:
-        """Theme and keymap from the settings (through the TUI extras modules when present)."""
+        """Theme and keymap from the settings; each problem is one notice, never a crash."""
+        for notice in theming.setup_themes(self, self.settings.theme):
+            self.notices.append(notice)
+            self.notify(notice, severity="warning", timeout=8)
+        for notice in keymap.apply_keymap(self, self.settings.keymap):
+            self.notices.append(notice)
+            self.notify(notice, severity="warning", timeout=8)
+
+    @work(thread=True, exclusive=True, group="search")
+    def build_search_worker(self) -> None:
+        """The full-text index (SQLite FTS5 in the cache folder), off the UI thread."""
+        from newsx.core.search import SearchIndex
+
         try:
-            from newsx.tui import theming
-        except ImportError:
-            theming = None
-        if theming is not None and hasattr(theming, "setup_themes"):
-            for notice in theming.setup_themes(self, self.settings.theme) or ():
-                self.notify(notice, severity="warning", timeout=8)
-        try:
-            from newsx.tui import keymap
-        except ImportError:
-            keymap = None
-        if keymap is not None and hasattr(keymap, "apply_keymap"):
-            for notice in keymap.apply_keymap(self, self.settings.keymap) or ():
-                self.notify(notice, severity="warning", timeout=8)
-        elif self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+            search_index = SearchIndex.for_articles(self.articles, self.settings.cache_dir)
+        except Exception as exc:  # search is optional: the rest of the app works without it
+            self.post_message(IndexFailed(f"search unavailable: {type(exc).__name__}: {exc}", notice_only=True))
+            return
+        self.post_message(SearchReady(search_index))
+
+    def on_search_ready(self, message: SearchReady) -> None:
+        self.search_index = message.search_index
+        for notice in getattr(message.search_index, "notices", ()):
+            self.notices.append(notice)
 
     @work(thread=True, exclusive=True, group="index")
     def build_index_worker(self) -> None:
@@ -165,6 +184,10 @@ class NewsxApp(App):
         self.index = message.index
 
     def on_index_failed(self, message: IndexFailed) -> None:
+        if message.notice_only:
+            self.notices.append(message.message)
+            self.notify(message.message, severity="warning", timeout=8)
+            return
         self.index_progress = None
         self.index_status = "No entities: " + message.message
         self.notices.append(message.message)
@@ -191,22 +214,84 @@ class NewsxApp(App):
         if hasattr(screen, "set_article_filter"):
             screen.set_article_filter(message.article_id)
 
+    # ----------------------------------------------------------------- actions (keys and palette)
+
+    async def switch_to(self, name: str) -> None:
+        if name in self.MODES and name != self.current_mode:
+            await self.switch_mode(name)
+
+    def action_open_article(self, article_id: str, offset: int | None = None) -> None:
+        self.post_message(OpenArticle(article_id, offset, offset))
+
+    async def action_show_entity(self, entity_id: str) -> None:
+        await self.switch_to("entities")
+        self.screen.select(entity_id)
+
+    async def action_show_claim_group(self, group_id: str) -> None:
+        await self.switch_to("claims")
+        self.screen.set_article_filter(None)
+        self.screen.select(group_id)
+
+    async def action_show_event(self, event_id: str) -> None:
+        await self.switch_to("timeline")
+        self.screen.set_article_filter(None)
+        self.screen.select(event_id)
+
+    async def action_filter_entity(self, entity_id: str | None) -> None:
+        """Limit the article list to the articles that mention an entity (None: all articles)."""
+        await self.switch_to("read")
+        self.screen.set_entity_filter(entity_id)
+
+    async def _read_screen(self) -> ReadScreen:
+        await self.switch_to("read")
+        return self.screen
+
+    async def action_toggle_highlights(self) -> None:
+        (await self._read_screen()).action_toggle_highlight()
+
+    async def action_cycle_types(self) -> None:
+        (await self._read_screen()).action_cycle_kinds()
+
+    def action_copy(self) -> None:
+        copy_current(self)
+
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            self.last_query = choice.query
+            hit = choice.hit
+            if getattr(hit, "field", "text") == "title":
+                self.post_message(OpenArticle(hit.article_id, query=choice.query))
+            else:
+                self.post_message(OpenArticle(hit.article_id, hit.start, hit.end, query=choice.query))
+
+        self.push_screen(SearchScreen(self.search_index, self.last_query), chosen)
+
+    def search_hits(self, article_id: str, query: str) -> list[tuple[int, int]]:
+        """Spans of a search query's hits in one article's text (the search module's matching)."""
+        if self.search_index is not None:
+            hits = self.search_index.hits_in(article_id, query)
+            return [(h.start, h.end) for h in hits if getattr(h, "field", "text") != "title"]
+        from newsx.core.search import find_spans
+
+        article = self.article_by_id.get(article_id)
+        return find_spans(article.text, query) if article else []
+
     def action_skipped(self) -> None:
         self.push_screen(SkippedScreen(self.loaded.problems, self.notices))
 
     def action_help(self) -> None:
-        try:
-            from newsx.tui.screens.help import HelpScreen
-        except ImportError:
-            self.action_show_help_panel()
-            return
-        self.push_screen(HelpScreen(self.screen))
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.for_screen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for mode, name in SCREENS_BY_MODE.items():
-            yield SystemCommand(f"screen: {name}", f"Show the {name} screen", lambda m=mode: self.switch_mode(m))
-        yield SystemCommand("Skipped files", "Files that could not be loaded, and other notices", self.action_skipped)
+        yield SystemCommand("command: skipped files", "Files that could not be loaded, and other notices", self.action_skipped)
 
 
 def run_app(paths: list[Path], settings: Settings) -> int:
@@ -219,5 +304,5 @@ def run_app(paths: list[Path], settings: Settings) -> int:
         print("newsx: nothing could be loaded", file=sys.stderr)
         return 1
     app = NewsxApp(paths, settings, loaded=loaded)
-    app.run()
+    app.run(**keymap.run_options(settings))
     return app.return_code or 0

@@ -33,6 +33,14 @@ class IndexFailed(Message):
 
     message: str
     model_missing: bool = False
+    notice_only: bool = False  # a side job failed (search): tell the user, keep the index state
+
+
+@dataclass
+class SearchReady(Message):
+    """The full-text search index (a `newsx.core.search.SearchIndex`) is built."""
+
+    search_index: object
 
 
 @dataclass

@@ -33,9 +33,9 @@ class BrowseScreen(Screen):
     """A screen reached from the Read screen: Esc/q go back to Read, tab moves between panes."""
 
     BINDINGS = [
-        Binding("escape,q", "back", "Back", id="browse.back"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="browse.next_pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="browse.previous_pane"),
+        Binding("escape,q", "back", "Back", id="nav.back"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
     ]
 
     article_filter: str | None = None

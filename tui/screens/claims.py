@@ -53,7 +53,7 @@ def claim_marks(group: ClaimGroup, claims: list[Claim]) -> list[str]:
 
 
 class ClaimsScreen(BrowseScreen):
-    BINDINGS = [Binding("a", "clear_filter", "All articles", id="claims.all")]
+    BINDINGS = [Binding("a", "clear_filter", "All articles", id="view.all_articles")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,6 +141,21 @@ class ClaimsScreen(BrowseScreen):
                 key=f"{group.id}:{n}",
             )
         self._claims = claims
+
+    def select(self, group_id: str) -> None:
+        table = self.query_one("#groups", EntityTable)
+        table.move_to_key(group_id)
+        self.show_group(group_id)
+        table.focus()
+
+    def copy_text(self) -> tuple[str, str] | None:
+        """What `y` copies here: the current claim with its source, or the group's topic."""
+        rows = self.query_one("#claim-rows", EntityTable)
+        if self.focused is rows and rows.current_key and getattr(self, "_claims", None):
+            claim = self._claims[int(rows.current_key.rsplit(":", 1)[1])]
+            source = ", ".join(p for p in (claim.claimer, claim.outlet, claim.said_on) if p)
+            return f"{' '.join(claim.sentence.split())} ({source})", "claim"
+        return None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "groups":

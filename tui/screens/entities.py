@@ -24,8 +24,9 @@ def entity_matches(entity: Entity, needle: str) -> bool:
 
 class EntitiesScreen(BrowseScreen):
     BINDINGS = [
-        Binding("t", "cycle_kinds", "Types", id="entities.cycle_types"),
-        Binding("f", "filter", "Filter", id="entities.filter"),
+        Binding("t", "cycle_kinds", "Types", id="view.types"),
+        Binding("f", "filter", "Filter", id="search.filter"),
+        Binding("m", "only_mentioning", "Articles mentioning it", id="view.only_mentioning"),
     ]
 
     def __init__(self) -> None:
@@ -131,6 +132,22 @@ class EntitiesScreen(BrowseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#entity-table").focus()
+
+    def select(self, entity_id: str) -> None:
+        """Show one entity and its mentions (clearing filters that would hide it)."""
+        if entity_id not in {e.id for e in self.visible_entities()}:
+            self.kind_filter = None
+            self.query_one("#entity-filter", Input).value = ""
+            self.populate()
+        table = self.query_one("#entity-table", EntityTable)
+        table.move_to_key(entity_id)
+        self.show_mentions(entity_id)
+        table.focus()
+
+    def action_only_mentioning(self) -> None:
+        entity_id = self.query_one("#entity-table", EntityTable).current_key
+        if entity_id:
+            self.run_worker(self.app.action_filter_entity(entity_id))
 
     def action_filter(self) -> None:
         self.query_one("#entity-filter", Input).focus()

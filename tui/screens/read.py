@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from rich.text import Text
@@ -27,19 +26,20 @@ class ReadScreen(Screen):
     """Reading one article at a time; the screen the app opens on."""
 
     BINDINGS = [
-        Binding("q", "app.quit", "Quit", id="read.quit"),
-        Binding("escape", "back", "Back", show=False, id="read.back"),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="read.next_pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="read.previous_pane"),
-        Binding("left_square_bracket", "previous_article", "Prev article", show=False, id="read.previous_article"),
-        Binding("right_square_bracket", "next_article", "Next article", show=False, id="read.next_article"),
-        Binding("h", "toggle_highlight", "Highlight", id="read.toggle_highlight"),
-        Binding("t", "cycle_kinds", "Types", id="read.cycle_types"),
-        Binding("n", "next_mention", "Next", id="read.next_mention"),
-        Binding("N", "previous_mention", "Previous", show=False, id="read.previous_mention"),
-        Binding("i", "toggle_side", "Entities pane", show=False, id="read.toggle_side"),
-        Binding("c", "related('claims')", "Claims here", id="read.claims"),
-        Binding("e", "related('timeline')", "Events here", id="read.events"),
+        Binding("q", "app.quit", "Quit", id="app.quit_main"),
+        Binding("escape", "back", "Back", show=False, id="nav.back"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
+        Binding("left_square_bracket", "previous_article", "Prev article", show=False, id="nav.previous_article"),
+        Binding("right_square_bracket", "next_article", "Next article", show=False, id="nav.next_article"),
+        Binding("h", "toggle_highlight", "Highlight", id="view.highlights"),
+        Binding("t", "cycle_kinds", "Types", id="view.types"),
+        Binding("n", "next_mention", "Next", id="search.next"),
+        Binding("N", "previous_mention", "Previous", show=False, id="search.previous"),
+        Binding("i", "toggle_side", "Entities pane", show=False, id="pane.side"),
+        Binding("m", "only_mentioning", "Only articles mentioning the entity", show=False, id="view.only_mentioning"),
+        Binding("c", "related('claims')", "Claims here", id="screen.article_claims"),
+        Binding("e", "related('timeline')", "Events here", id="screen.article_events"),
     ]
 
     def __init__(self) -> None:
@@ -50,6 +50,7 @@ class ReadScreen(Screen):
         # (start, end, entity id, kind) per article, sorted by start.
         self._spans: dict[str, list[tuple[int, int, str, str]]] = {}
         self.query_text: str | None = None  # an active search: n/N go through its hits
+        self.entity_filter: str | None = None  # list only the articles mentioning this entity
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,6 +121,7 @@ class ReadScreen(Screen):
         spans = self._spans.get(article_id, [])
         reader = self.query_one(Reader)
         reader.show_article(article, [Highlight(s, e, k) for s, e, _id, k in spans])
+        reader.set_hits(self._search_hits())
         self._fill_side(article_id, spans)
         self.sub_title = article.title
 
@@ -170,6 +172,7 @@ class ReadScreen(Screen):
         if query:
             self.query_text = query
             hits = self._search_hits()
+            reader.set_hits(hits)
             if start is None and hits:
                 start, end = hits[0]
         if start is not None:
@@ -181,8 +184,35 @@ class ReadScreen(Screen):
     def action_back(self) -> None:
         if self.query_text:
             self.query_text = None
+            self.query_one(Reader).set_hits(())
             self.notify("Search cleared", timeout=2)
         self.query_one(ArticleList).focus()
+
+    def set_entity_filter(self, entity_id: str | None) -> None:
+        """List only the articles that mention an entity (None: every article)."""
+        articles = self.query_one(ArticleList)
+        entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
+        self.entity_filter = entity.id if entity else None
+        if entity is None:
+            articles.set_articles(self.app.articles)
+            articles.border_title = "Articles"
+        else:
+            mentioning = set(entity.articles)
+            articles.set_articles([a for a in self.app.articles if a.id in mentioning])
+            articles.border_title = f"Articles · {entity.name}"
+            articles.border_subtitle = "m: all"
+        if articles.highlighted_id and articles.highlighted_id != self.current_id:
+            self._show(articles.highlighted_id)
+
+    def action_only_mentioning(self) -> None:
+        if self.entity_filter is not None:
+            self.set_entity_filter(None)
+            return
+        entity_id = self.query_one(EntityPane).current_key
+        if entity_id is None:
+            self.notify("Select an entity in the side pane first", timeout=3)
+            return
+        self.set_entity_filter(entity_id)
 
     def _step_article(self, step: int) -> None:
         articles = self.query_one(ArticleList)
@@ -215,11 +245,9 @@ class ReadScreen(Screen):
         self.post_message(ShowRelated(screen, self.current_id))
 
     def _search_hits(self) -> list[tuple[int, int]]:
-        article = self.article(self.current_id) if self.current_id else None
-        if article is None or not self.query_text:
+        if not self.current_id or not self.query_text:
             return []
-        pattern = re.compile(re.escape(self.query_text), re.IGNORECASE)
-        return [m.span() for m in pattern.finditer(article.text)]
+        return self.app.search_hits(self.current_id, self.query_text)
 
     def _targets(self) -> tuple[list[tuple[int, int]], str]:
         """What n/N step through: search hits when a search is active, else the selected entity."""

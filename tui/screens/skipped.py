@@ -16,9 +16,9 @@ from newsx.core.models import Problem
 
 class SkippedScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,s", "dismiss", "Close", id="skipped.close"),
-        Binding("down,j", "scroll_down", "Down", show=False, id="skipped.down"),
-        Binding("up,k", "scroll_up", "Up", show=False, id="skipped.up"),
+        Binding("escape,q,s", "dismiss", "Close", id="app.close_dialog"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="nav.scroll_down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="nav.scroll_up"),
     ]
     DEFAULT_CSS = """
     SkippedScreen { align: center middle; }

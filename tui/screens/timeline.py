@@ -21,7 +21,7 @@ def ordered_events(events: tuple[Event, ...]) -> list[Event]:
 
 
 class TimelineScreen(BrowseScreen):
-    BINDINGS = [Binding("a", "clear_filter", "All articles", id="timeline.all")]
+    BINDINGS = [Binding("a", "clear_filter", "All articles", id="view.all_articles")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -35,8 +35,8 @@ class TimelineScreen(BrowseScreen):
         self.sub_title = "Timeline"
         events = self.query_one("#events", EntityTable)
         events.add_column("Date", key="date")
+        events.add_column("Src", key="sources")
         events.add_column("Event", key="label")
-        events.add_column("Sources", key="sources")
         events.border_title = "Events"
         sources = self.query_one("#event-sources", EntityTable)
         sources.add_column("Outlet", key="outlet", width=14)
@@ -63,8 +63,8 @@ class TimelineScreen(BrowseScreen):
             outlets = dict.fromkeys(outlet_label(self.app.article_by_id.get(a), a) for a in e.articles)
             table.add_row(
                 Text(e.date or "undated", style="bold"),
+                Text(str(len(outlets)), justify="right"),
                 Text(e.label),
-                Text(f"{len(outlets)}: " + ", ".join(outlets)),
                 key=e.id,
             )
         table.border_subtitle = f"{len(events)} events" if self.index else self.empty_reason()
@@ -84,6 +84,12 @@ class TimelineScreen(BrowseScreen):
                 span = self.index.sentence(mention.article, mention.sentence)
                 sentence = article.text[span[0] : span[1]] if span else ""
             sources.add_row(Text(outlet_label(article, mention.article)), Text(" ".join(sentence.split())), key=str(n))
+
+    def select(self, event_id: str) -> None:
+        table = self.query_one("#events", EntityTable)
+        table.move_to_key(event_id)
+        self.show_event(event_id)
+        table.focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "events":

@@ -25,10 +25,10 @@ class ArticleList(OptionList):
     """Keyboard list of articles; option ids are article ids."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="nav.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="nav.up"),
+        Binding("home,g", "first", "First", show=False, id="nav.first"),
+        Binding("end,G", "last", "Last", show=False, id="nav.last"),
     ]
 
     def set_articles(self, articles: Iterable[Article]) -> None:

@@ -17,10 +17,10 @@ class EntityTable(DataTable):
     """A DataTable with vim keys; row keys are ids (entity, claim, event...)."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("home,g", "first", "First", show=False, id="table.first"),
-        Binding("end,G", "last", "Last", show=False, id="table.last"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="nav.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="nav.up"),
+        Binding("home,g", "first", "First", show=False, id="nav.first"),
+        Binding("end,G", "last", "Last", show=False, id="nav.last"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -58,15 +58,17 @@ class EntityPane(EntityTable):
     """Entities of one article, most mentioned first."""
 
     def on_mount(self) -> None:
-        self.add_column("Entity", key="name")
-        self.add_column("Type", key="type")
         self.add_column("#", key="count")
+        self.add_column("Type", key="type")
+        self.add_column("Entity", key="name")
 
     def set_entities(self, entities: Iterable[tuple[Entity, int]]) -> None:
         selected = self.current_key
         self.clear()
         for entity, count in entities:
-            self.add_row(Text(entity.name), Text(entity.label, style=f"bold"), Text(str(count)), key=entity.id)
+            self.add_row(
+                Text(str(count), justify="right"), Text(entity.label, style="dim"), Text(entity.name), key=entity.id
+            )
         if selected:
             self.move_to_key(selected)
 

@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich._wrap import divide_line
 from rich.text import Text
-from textual._wrap import compute_wrap_offsets
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -34,15 +34,16 @@ class Highlight:
 def wrapped_line_of(text: str, offset: int, width: int) -> int:
     """The line (0-based) that character `offset` of `text` lands on when wrapped to `width` cells.
 
-    Mirrors how Textual wraps content: each newline starts a line, long lines break at word
-    boundaries (compute_wrap_offsets), words longer than the width fold.
+    Mirrors how Textual wraps `Content` (which uses rich's `divide_line`): each newline starts a
+    line, long lines break at word boundaries, words longer than the width fold. A test checks the
+    two agree on real articles.
     """
     width = max(width, 1)
     line = 0
     position = 0
     for paragraph in text.split("\n"):
         end = position + len(paragraph)
-        breaks = compute_wrap_offsets(paragraph, width, tab_size=8) if paragraph else []
+        breaks = divide_line(paragraph.expandtabs(8), width, fold=True) if paragraph else []
         if offset <= end:
             return line + bisect_right(breaks, offset - position)
         line += len(breaks) + 1
@@ -58,7 +59,7 @@ def article_meta(article: Article) -> Text:
 class Reader(VerticalScroll, can_focus=True):
     """Scrollable article text with highlighted entity mentions and one focused span."""
 
-    COMPONENT_CLASSES = {f"reader--{kind}" for kind in KINDS} | {"reader--focus"}
+    COMPONENT_CLASSES = {f"reader--{kind}" for kind in KINDS} | {"reader--focus", "reader--hit"}
 
     DEFAULT_CSS = """
     Reader { padding: 0 1; }
@@ -69,16 +70,17 @@ class Reader(VerticalScroll, can_focus=True):
     Reader > .reader--place { color: $entity-place; text-style: italic; }
     Reader > .reader--group { color: $entity-group; text-style: bold italic; }
     Reader > .reader--other { color: $entity-other; text-style: underline; }
+    Reader > .reader--hit { background: $search-hit; color: $background; text-style: bold underline; }
     Reader > .reader--focus { text-style: reverse bold; }
     """
 
     BINDINGS = [
-        Binding("down,j", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("up,k", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("home,g", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("end,G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="nav.scroll_down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="nav.scroll_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="nav.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="nav.bottom"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="nav.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="nav.page_up"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -88,6 +90,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.highlighting = True
         self.kind_filter: str | None = None  # None: every kind
         self.marked: tuple[int, int] | None = None
+        self.hits: tuple[tuple[int, int], ...] = ()  # search hits, marked whatever the highlighting
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title")
@@ -132,9 +135,15 @@ class Reader(VerticalScroll, can_focus=True):
             for h in self.highlights:
                 if self.kind_filter is None or h.kind == self.kind_filter:
                     text.stylize(self.get_component_rich_style(f"reader--{h.kind}", partial=True), h.start, h.end)
+        for start, end in self.hits:
+            text.stylize(self.get_component_rich_style("reader--hit", partial=True), start, end)
         if self.marked is not None:
             text.stylize(self.get_component_rich_style("reader--focus", partial=True), *self.marked)
         return text
+
+    def set_hits(self, hits) -> None:
+        self.hits = tuple(hits)
+        self.refresh_body()
 
     def refresh_body(self) -> None:
         self.query_one("#reader-body", Static).update(self.body_text())
