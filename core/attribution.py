@@ -13,7 +13,7 @@ from dataclasses import dataclass
 REPORTING_VERBS = frozenset(
     """say tell report estimate assess claim state announce confirm add indicate note estimate
     believe testify describe identify put warn urge insist acknowledge admit explain write quote
-    disclose reveal suggest show""".split()
+    disclose reveal suggest""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
 _TRIM_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
@@ -40,7 +40,12 @@ def phrase(head) -> str:
             walk(child)
 
     walk(head)
-    tokens = sorted(keep, key=lambda t: t.i)
+    # a name the model found is kept whole: "the U.S. Joint Chiefs of Staff"
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None:
+        keep.extend(t for t in ent if t not in keep)
+    tokens = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
     # Only the contiguous run around the head: a parse can attach far-away words.
     run = [t for t in tokens if abs(t.i - head.i) <= 12]
     text = " ".join(t.text for t in run)
@@ -66,6 +71,23 @@ def _subject(verb):
     return None
 
 
+def _speaker_before(verb) -> Attribution | None:
+    """ "..., South Korea's National Intelligence Service said": the parse lost the subject, but the
+    words between the last comma and the verb name the speaker."""
+    sent = verb.sent
+    i = verb.i - 1
+    if i < sent.start or verb.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = i
+    while start - 1 >= sent.start and verb.doc[start - 1].text not in (",", "—", "-", '"', "“", "”") and i - start < 8:
+        start -= 1
+    if start == sent.start or verb.doc[start - 1].text not in (",", '"', "”", "“"):
+        return None
+    span = verb.doc[start:i + 1]
+    text = span.text.strip(" ,\"'“”")
+    return Attribution(text, verb, verb.doc[i]) if text else None
+
+
 def sentence_attributions(sent) -> list[Attribution]:
     """Every source the sentence names, in order of appearance."""
     found: list[Attribution] = []
@@ -74,6 +96,10 @@ def sentence_attributions(sent) -> list[Attribution]:
             subj = _subject(tok)
             if subj is not None:
                 found.append(Attribution(phrase(subj), tok, subj))
+            else:
+                tail = _speaker_before(tok)
+                if tail is not None:
+                    found.append(tail)
         elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is None:
@@ -104,7 +130,7 @@ def governing(token, attributions: list[Attribution]) -> Attribution | None:
             # the number inside the speaker phrase itself ("a 38-year-old official said") is not his claim
             if not (att.head.left_edge.i <= token.i <= att.head.right_edge.i):
                 return att
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         seen += 1
@@ -131,6 +157,11 @@ def resolve(att: Attribution, previous: list[Attribution]) -> str:
     """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source."""
     if not is_vague(att):
         return att.speaker
+    if att.head.lower_ in ("it", "they"):
+        # "the White House released images it said were ...": the subject before it, same sentence
+        for tok in reversed(list(att.head.sent[: att.head.i - att.head.sent.start])):
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" or tok.dep_ == "nsubj" and tok.ent_type_ in ("ORG", "GPE", "NORP"):
+                return phrase(tok)
     head = att.head.lemma_.lower()
     for prev in reversed(previous):
         if is_vague(prev):

@@ -26,7 +26,7 @@ from typing import Any
 from .models import Article, ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "7"
 SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
@@ -63,6 +63,13 @@ def _is_damage(exc: BaseException) -> bool:
         return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     text = str(exc).lower()
     return "malformed" in text or "not a database" in text
+
+
+def decode_analysis(data: str) -> ArticleAnalysis | None:
+    try:
+        return ArticleAnalysis.from_dict(json.loads(data))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 class _ModelsOnlyUnpickler(pickle.Unpickler):
@@ -177,10 +184,20 @@ class Cache:
     # ----------------------------------------------------------------- analyses
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
-        keys = list(dict.fromkeys(keys))
+        """Decoded analyses for the keys found; a damaged row is left out (parsed again, overwritten)."""
         found: dict[str, ArticleAnalysis] = {}
+        for key, data in self.get_raw_many(keys).items():
+            analysis = decode_analysis(data)
+            if analysis is not None:
+                found[key] = analysis
+        return found
+
+    def get_raw_many(self, keys: Iterable[str]) -> dict[str, str]:
+        """Stored analyses as their JSON text, decoded later by whoever needs one (a warm reopen
+        of a large corpus needs only the few the reader opens)."""
+        keys = list(dict.fromkeys(keys))
         if self._conn is None:
-            return found
+            return {}
         rows: list[tuple[str, str]] = []
         try:
             for i in range(0, len(keys), 900):  # stay under SQLite's bound-parameter limit
@@ -191,14 +208,7 @@ class Cache:
             if not self._recover(exc):
                 self._note(f"{self.path}: cache read failed ({exc}); parsing again")
             return {}
-        from_dict = ArticleAnalysis.from_dict
-        loads = json.loads
-        for key, data in rows:
-            try:
-                found[key] = from_dict(loads(data))
-            except (ValueError, TypeError, KeyError, AttributeError):
-                continue  # a damaged row is parsed again and overwritten
-        return found
+        return {key: data for key, data in rows if isinstance(data, str) and data.startswith("{")}
 
     def put_many(self, items: Iterable[tuple[str, ArticleAnalysis]]) -> None:
         rows = [(key, json.dumps(a.to_dict(), ensure_ascii=False), time.time()) for key, a in items]

@@ -107,7 +107,7 @@ def _top(tokens):
     """The token of a span whose head lies outside the span."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return tokens[-1]
 
@@ -153,10 +153,10 @@ def _climb_to_event(token):
     noun_event = None
     for _ in range(30):
         lemma = node.lemma_.lower()
-        if node.pos_ == "NOUN" and node is not token and lemma in EVENT_CLASSES and noun_event is None:
+        if node.pos_ == "NOUN" and node.i != token.i and lemma in EVENT_CLASSES and noun_event is None:
             noun_event = node
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
-            if node.pos_ in ("VERB", "AUX") and lemma in attribution.REPORTING_VERBS and lemma != "put" and node is not token:
+            if node.pos_ in ("VERB", "AUX") and lemma in attribution.REPORTING_VERBS and lemma != "put" and node.i != token.i:
                 # the number sits in the reporting clause itself ("X told The AP that 3 ...") is rare;
                 # the event is what is reported, not the saying
                 pass
@@ -164,7 +164,7 @@ def _climb_to_event(token):
                 return EVENT_CLASSES[noun_event.lemma_.lower()], noun_event, node
             # "had to be ushered", "began deploying": the complement carries the event
             xcomp = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if xcomp is not None and (lemma in LIGHT_VERBS or lemma in ASPECT_VERBS):
+            if xcomp is not None and (lemma in LIGHT_VERBS or lemma in ASPECT_VERBS or lemma in attribution.REPORTING_VERBS):
                 node, lemma = xcomp, xcomp.lemma_.lower()
             # "shot to death", "burnt to death": a killing
             if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in node.children):
@@ -179,7 +179,7 @@ def _climb_to_event(token):
                 if found is not None:
                     return _event_class(found.lemma_), found, node
             return _event_class(lemma), node, node
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return (EVENT_CLASSES[noun_event.lemma_.lower()] if noun_event is not None else ""), noun_event, node
@@ -280,6 +280,17 @@ def _dates_in(root, doc, exclude):
     ]
 
 
+def _nearest_verb(token):
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
 def _in_since_clause(doc, ent) -> bool:
     node = doc[ent.start]
     for _ in range(6):
@@ -287,7 +298,7 @@ def _in_since_clause(doc, ent) -> bool:
             return True
         if any(c.lower_ in ("since",) and c.dep_ == "mark" for c in node.children):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -330,6 +341,8 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 last_count_sentence = si
             if claim.refers_to:
                 sent_refers = claim.refers_to
+            elif claim.when:
+                sent_refers = "~" + claim.when
             claims.append(claim)
         if atts:
             previous_atts = atts
@@ -355,11 +368,11 @@ def _in_sentence(quantities, sent):
 
 
 def _sentence_date(sent, doc, anchor):
+    """The sentence's first date, resolved; "~expression" when it cannot be resolved (no anchor)."""
     for ent in doc.ents:
         if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and not re.search(r"year-old|years old", ent.text):
             r = _resolve(ent.text, anchor)
-            if r:
-                return r
+            return r or "~" + ent.text.lower()
     return None
 
 
@@ -369,14 +382,14 @@ def _pronoun_subject(sent) -> bool:
 
 def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers):
     doc = sent.doc
-    head = top.head if top.head is not top else top
+    head = top.head
     dimension, unit, factor = q.dimension, q.unit, q.factor
     counted_tok = None
     subset = False
     extra = False
     inherited = None
     inside = {t.i for t in all_tokens}
-    for t in list(top.children) + [c for n in num_tokens for c in n.children] + list(head.children if head is not top else []):
+    for t in list(top.children) + [c for n in num_tokens for c in n.children] + list(head.children if head.i != top.i else []):
         if t.i in inside or t.i + 1 in inside and t.lower_ == "more":
             continue  # "more than" is the qualifier, not "more people"
         if t.lower_ in EXTRA_WORDS and t.dep_ in ("amod", "advmod", "det", "quantmod", "nmod", "npadvmod"):
@@ -401,6 +414,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                     subset = True
                 else:
                     counted_tok = pobj
+        if re.match(r"\s+of (?:them|these|those|whom|which|us)\b", sent.text[q.number_end:]):
+            subset = True
         # the total in "two of the three victims" is not a claim of its own
         if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
             return None
@@ -432,7 +447,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         base = counted_tok
     else:
         base = top
-    event, event_tok, clause = _climb_to_event(base if base is not top or dimension != "count" else top)
+    event, event_tok, clause = _climb_to_event(base if base.i != top.i or dimension != "count" else top)
     # "12 arrested", "the person killed": a participle on the number or noun names the event
     for holder in (top, counted_tok):
         if holder is None:
@@ -445,12 +460,14 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     if dimension not in ("count",):
         node = top
         for _ in range(10):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.pos_ in ("NOUN", "VERB", "PROPN") and node.i not in {t.i for t in all_tokens} and node.text.isalpha():
                 if node.lemma_.lower() in attribution.REPORTING_VERBS:
                     break  # climbed out of the claim into its attribution
+                if node.lower_ in _UNIT_WORDS:
+                    continue  # "50 kilometers (30 miles)": the conversion hangs on the first unit
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":
@@ -507,14 +524,23 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     for ent in _dates_in(clause_root, doc, exclude):
         if any(i in own for i in range(ent.start, ent.end)):
             continue
+        verb = _nearest_verb(doc[ent.start])
+        if clause is not None and getattr(clause, "pos_", "") in ("VERB", "AUX") and verb is not None and verb.i != clause.i:
+            continue  # "sent 3,000 ... with plans to deploy 10,000 by December": December is the plan's
         distance = abs(ent.start - top.i)
         if best is None or distance < best[0]:
             best = (distance, ent)
+    when = ""
     if best is not None:
         future = any(t.lower_ in ("by", "until", "next") for t in doc[max(best[1].start - 1, 0):best[1].end])
         refers = _resolve(best[1].text, anchor, future=future)
-    if refers is None and prev_refers and _pronoun_subject(sent):
-        refers = prev_refers
+        if refers is None:
+            when = best[1].text.lower()
+    if refers is None and not when and prev_refers and _pronoun_subject(sent):
+        if prev_refers.startswith("~"):
+            when = prev_refers[1:]
+        else:
+            refers = prev_refers
 
     places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
     context = _context(clause_root, exclude)
@@ -546,9 +572,14 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         subset=subset,
         places=places,
         context=context,
+        when=when,
     )
 
 
+_UNIT_WORDS = frozenset(
+    """km kilometers kilometres kilometer kilometre miles mile meters metres feet minutes hours days weeks
+    months years mph percent euros dollars pounds billion million""".split()
+)
 GENERIC_MEASURE_NOUNS = frozenset("time duration period length distance total amount sum figure speed".split())
 
 

@@ -48,6 +48,12 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     ra, rb = a.refers_to, b.refers_to
     if ra and rb and not (ra.startswith(rb) or rb.startswith(ra)):
         return False
+    # dates that could not be resolved (no article date): different expressions, different times
+    wa, wb = a.when, b.when
+    if wa and wb and wa != wb:
+        return False
+    if (wa and rb) or (wb and ra):
+        return False
     if a.dimension == "age":
         # a person is 38 at the shooting and 39 at the trial: ages said far apart are other moments
         da, db = to_date(a.said_on), to_date(b.said_on)
@@ -78,6 +84,10 @@ def compatible(a: _Item, b: _Item) -> bool:
     if a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
+        if ra.dimension == "count" and ra.counted_lemma == rb.counted_lemma and ra.event == rb.event and (
+            (ra.refers_to or ra.when) != (rb.refers_to or rb.when)
+        ):
+            return True  # "sent 3,000 troops with plans to deploy 10,000 by December": one figure over time
         if ra.dimension == "count" or ra.unit == rb.unit:
             return False
         first, second = sorted((ra, rb), key=lambda r: r.start)
@@ -85,7 +95,11 @@ def compatible(a: _Item, b: _Item) -> bool:
         return "(" in between and len(between.strip()) <= 3 and (ra.dimension == "money" or _close(_base(a, ra.value), _base(b, rb.value)))
     dim = ra.dimension
     if dim == "count":
-        return bool(ra.counted_lemma) and ra.counted_lemma == rb.counted_lemma and bool(ra.event) and ra.event == rb.event
+        if not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma:
+            return False
+        # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
+        # the part is named by its "of them", whatever verb carries it
+        return ra.subset or (bool(ra.event) and ra.event == rb.event)
     if dim == "age":
         if not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma:
             return False
@@ -117,10 +131,7 @@ def _close(x: float | None, y: float | None) -> bool:
 
 def _similarity(a: _Item, b: _Item) -> float:
     sa, sb = set(a.raw.context), set(b.raw.context)
-    score = len(sa & sb) / (min(len(sa), len(sb)) or 1)
-    if a.raw.value * a.raw.factor == b.raw.value * b.raw.factor:
-        score += 0.5
-    return score
+    return len(sa & sb) / (min(len(sa), len(sb)) or 1)
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
@@ -136,7 +147,8 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
         best, best_score = None, -1.0
         for cluster in clusters:
             if all(compatible(item, other) for other in cluster):
-                score = max(_similarity(item, other) for other in cluster)
+                # the larger group first (one group per quantity), then the closer context
+                score = len(cluster) + max(_similarity(item, other) for other in cluster)
                 if score > best_score:
                     best, best_score = cluster, score
         if best is None:
@@ -222,10 +234,21 @@ def _same_value(a: _Item, b: _Item) -> bool:
     return _close(_base(a, a.raw.value), _base(b, b.raw.value))
 
 
+REVISION_VERBS = frozenset("increase rise grow climb jump swell double triple revise raise soar".split())
+
+
 def _verdict_one(items: list[_Item]) -> tuple[str, str]:
     values = sorted({_base(i, i.raw.value) for i in items})
     if all(_same_value(items[0], i) for i in items[1:]):
         return "agree", f"all {len(items)} claims give {items[0].raw.text.strip()}"
+    # "the number ... has increased to 11,000": a source says the figure moved
+    revised = [i for i in items if (i.raw.verb or "") in REVISION_VERBS]
+    if revised:
+        latest = max(revised, key=lambda i: _base(i, i.raw.value))
+        earlier = sorted({_fmt(i.raw.value) for i in items if not _same_value(i, latest)})
+        return "changed", (
+            f"{_claimer(latest)} says the figure {latest.raw.verb}d to {latest.raw.text.strip()}; earlier figures: {', '.join(earlier)}"
+        ).replace("ed" + "d ", "ed ").replace("ed", "ed")
     # by date said: values that move with time, with no disagreement on one date, were revised
     dated = [i for i in items if i.raw.said_on]
     days = sorted({i.raw.said_on for i in dated})

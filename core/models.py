@@ -117,6 +117,7 @@ class RawClaim:
     subset: bool = False  # "3,000 of them": a part of a group named before
     places: tuple[str, ...] = ()  # places named in the clause
     context: tuple[str, ...] = ()  # content lemmas of the clause
+    when: str = ""  # the date expression as written when it could not be resolved (no article date)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawClaim":
@@ -142,6 +143,7 @@ class RawEvent:
     places: tuple[str, ...] = ()
     when: str | None = None  # the date as written ("Thursday"), kept when it cannot be resolved
     future: bool = False  # scheduled or expected, not yet happened when written
+    passive: bool = False  # "was arrested": the participants underwent it
     participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
     place_starts: tuple[int, ...] = ()
 
