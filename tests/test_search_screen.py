@@ -44,6 +44,9 @@ async def test_search_lists_hits_and_enter_returns_the_chosen_one():
         assert "First story" in first.plain and "The [bold]markup[/bold] troops line." in first.plain
         # The hit is highlighted by style, and the article's brackets stayed text.
         assert any(first.plain[s.start : s.end] == "troops" for s in first.spans)
+        # A second hit in the same article does not repeat its title.
+        second = results.get_option_at_index(1).prompt
+        assert second.plain.strip() == "More troops here."
         await pilot.press("down", "enter")
         await pilot.pause()
     (choice,) = app.choices

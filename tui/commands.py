@@ -60,6 +60,10 @@ def _highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def switch_screen_callback(app: Any, name: str) -> Callable[[], Any] | None:
     if hasattr(app, "switch_to"):
         return partial(app.switch_to, name)
@@ -115,7 +119,7 @@ class NewsxCommands(Provider):
         show_entity = getattr(app, "action_show_entity", None)
         if callable(show_entity):
             for entity in index.entities:
-                about = f"{entity.label} · {entity.mentions} mentions in {len(entity.articles)} articles"
+                about = f"{entity.label} · {_count(entity.mentions, 'mention')} in {_count(len(entity.articles), 'article')}"
                 yield f"entity: {entity.name}", about, partial(show_entity, entity.id)
         filter_entity = getattr(app, "action_filter_entity", None)
         if callable(filter_entity):
@@ -124,12 +128,12 @@ class NewsxCommands(Provider):
         show_group = getattr(app, "action_show_claim_group", None)
         if callable(show_group):
             for group in index.claim_groups:
-                about = f"{group.verdict} · {len(group.claims)} claims · {group.unit}"
+                about = f"{group.verdict} · {_count(len(group.claims), 'claim')} · {group.unit}"
                 yield f"claims: {group.topic}", about, partial(show_group, group.id)
         show_event = getattr(app, "action_show_event", None)
         if callable(show_event):
             for event in index.events:
-                about = " · ".join(x for x in (event.date, f"{len(event.articles)} articles") if x)
+                about = " · ".join(x for x in (event.date, _count(len(event.articles), "article")) if x)
                 yield f"event: {event.label}", about, partial(show_event, event.id)
 
     def entries(self) -> Iterator[Entry]:

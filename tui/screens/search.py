@@ -10,8 +10,8 @@ API:
   query's hits in that article with n/N (`search_index.hits_in(article_id, query)`).
 
 Keys: typing searches as you go; Enter in the field or a result, or down, moves to / picks
-results; Esc closes. Each result shows the article title and the matching line with the hit
-highlighted (`search_hit_style`: reversed, visible without colour).
+results; Esc closes. Each result shows the matching line with the hit highlighted, under
+its article's title (`search_hit_style`: reversed, visible without colour).
 """
 
 from __future__ import annotations
@@ -113,20 +113,27 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             Text(f"{len(self.hits)}{more} hits in {len(articles)} articles" if self.hits else "No match.")
         )
         width = max(20, (results.size.width or self.app.size.width) - 4)
-        results.add_options(
-            [Option(self._render_hit(hit, width), id=str(i)) for i, hit in enumerate(self.hits)]
-        )
+        options = []
+        for i, hit in enumerate(self.hits):
+            # The article's title heads its first hit only: more hits fit on a small screen.
+            first = i == 0 or self.hits[i - 1].article_id != hit.article_id
+            options.append(Option(self._render_hit(hit, width, with_title=first), id=str(i)))
+        results.add_options(options)
         if self.hits:
             results.highlighted = 0
 
-    def _render_hit(self, hit: Hit, width: int) -> Text:
+    def _render_hit(self, hit: Hit, width: int, with_title: bool = True) -> Text:
+        line, start, end = hit.excerpt(width - 2)
+        body = Text("  " + line)  # article text is data, never markup
+        body.stylize(search_hit_style(self.app), start + 2, end + 2)
+        if not with_title:
+            return body
         article = self.search_index.article_by_id.get(hit.article_id) if self.search_index else None
         title = article.title if article else hit.article_id
-        where = " (title)" if hit.field == "title" else ""
-        head = Text(title[: width - len(where)] + where, style="bold")
-        line, start, end = hit.excerpt(width)
-        body = Text(line)  # article text is data, never markup
-        body.stylize(search_hit_style(self.app), start, end)
+        about = " · ".join(x for x in (article.outlet, article.published) if x) if article else ""
+        head = Text(title[:width], style="bold")
+        if about and len(title) + len(about) + 3 <= width:
+            head.append(f" · {about}", style="dim")
         return Text("\n").join([head, body])
 
     # ----------------------------------------------------------------- choosing
