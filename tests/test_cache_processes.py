@@ -20,11 +20,14 @@ from conftest import ECBPLUS, SEEDS
 
 
 def _paragraphs() -> list[str]:
+    from newsx.core.cleaning import is_appeal, is_strong_caption
+
     files = sorted(SEEDS.glob("*.txt")) + sorted(ECBPLUS.glob("articles/*/*.txt"))
     paras = []
     for f in files:
         for line in f.read_text(encoding="utf-8").splitlines():
-            if len(line.split()) >= 12:
+            # Article sentences only: captions and appeals are page furniture the loader drops.
+            if len(line.split()) >= 12 and not is_strong_caption(line) and not is_appeal(line, in_tail=True):
                 paras.append(line.strip())
     return paras
 
