@@ -149,11 +149,15 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         when, date = _date_of(token, clause, token_mention, doc, anchor, last_date, future)
         if date and len(date) == 10:
             last_date = date
-        if not participants and not date and not _names_a_day(when):
+        # Who or when, or for a known kind of event, where ("a shooting at a Detroit firm").
+        if not participants and not date and not _names_a_day(when) and not (places and lemma in FAMILIES):
             continue
         if not _worth_keeping(token, lemma, participants, places, date):
             continue
         text = doc[first.i : last.i + 1].text
+        passive = token.pos_ == "VERB" and (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
+        )
         names = tuple(dict.fromkeys(_name(m) for m in participants))
         starts = tuple(dict.fromkeys((_name(m), m.start) for m in participants))
         place_names = tuple(dict.fromkeys(_name(m) for m in places))
@@ -165,12 +169,13 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 start=first.idx,
                 end=last.idx + len(last.text),
                 sentence=sentence_of.get(token.i, 0),
-                label=make_label(names, lemma, place_names[:1], token.pos_ != "VERB"),
+                label=make_label(names, lemma, place_names[:1], token.pos_ != "VERB", text.lower() if passive else None),
                 date=date,
                 participants=names,
                 places=place_names,
                 when=when,
                 future=future,
+                passive=passive,
                 participant_starts=tuple(s for _, s in starts),
                 place_starts=tuple(s for _, s in place_starts),
             )
@@ -436,12 +441,14 @@ def _name(m: Mention) -> str:
     return m.ref or m.text
 
 
-def make_label(participants, lemma: str, places, noun: bool = False) -> str:
-    """ "Lloyd Austin and Kim Yong-hyun meet in Washington" """
+def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None) -> str:
+    """ "Lloyd Austin and Kim Yong-hyun meet in Washington"; passive: "Anthony Smith arrested". """
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
     verb = {"find guilty": "found guilty"}.get(verb, verb)
     who = _join(list(participants)[:3])
     where = f" in {places[0]}" if places else ""
+    if participle and who:
+        return f"{who} {participle}{where}"
     if not who:
         return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
     if len(participants) == 1 and " " not in verb and verb != "found guilty":
@@ -517,7 +524,7 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
     clusters = _merge(nodes, scored)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
-    events = [_make_event(nodes, c, names, order) for c in clusters]
+    events = [_make_event(nodes, c, names, order, labels) for c in clusters]
     events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
 
@@ -660,7 +667,9 @@ def _score(a: _Node, b: _Node) -> float:
         return 0.6 + 0.4 * jaccard + 0.2 * same_day
     if not shared:
         # Nobody named on either side: the same kind of event, on the same day, at the same place.
-        return 0.5 + 0.1 * same_place if same_day and same_place else 0.0
+        if same_place and (same_day or _recency(a, b) + _recency(b, a) > 0):
+            return 0.4 + 0.2 * same_day
+        return 0.0
     if jaccard < 0.5:
         return 0.0
     if not (shared & a.strong) and not (same_place or same_day):
@@ -744,7 +753,7 @@ def _best_date(dates: list[str]) -> str | None:
     return max(days, key=lambda p: (support[p], p))
 
 
-def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int]) -> Event:
+def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
     members = sorted((nodes[i] for i in cluster.nodes), key=lambda n: (order.get(n.article, 0), n.raw.start))
     parties: Counter[str] = Counter()
     places: Counter[str] = Counter()
@@ -754,11 +763,18 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         places.update(node.places)
         triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
     trigger = triggers.most_common(1)[0][0]
+    verbs = [n.raw for n in members if n.raw.trigger == trigger]
+    passive = [r.text.lower() for r in verbs if r.passive]
+    participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
     display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
-    top_parties = [display(p) for p, _ in sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    # Nationalities ("North Korean") name a party only when nothing more precise does.
+    ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
+    if any(labels.get(p) != "NORP" for p, _ in ranked):
+        ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
+    top_parties = [display(p) for p, _ in ranked[:3]]
     top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
-    label = make_label(top_parties, trigger, top_place, noun=is_noun)
+    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle)
     triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:
