@@ -43,6 +43,9 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
+        if not path.is_dir():
+            problems.append(Problem(str(path), "not a regular file or folder, skipped"))
+            continue
         for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: problems.append(Problem(str(e.filename), f"cannot read folder ({e.strerror})"))):
             try:
                 st = os.stat(root)
@@ -98,7 +101,7 @@ class LoadError(Exception):
 
 def _os_reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "vanished while loading" 
+        return "vanished while loading"
     if isinstance(exc, PermissionError):
         return "permission denied"
     if isinstance(exc, IsADirectoryError):
@@ -111,6 +114,8 @@ def read_bytes(path: Path, max_file_mb: float) -> bytes:
     try:
         st = path.stat()
     except OSError as exc:
+        if path.is_symlink():
+            raise LoadError("broken symbolic link" if isinstance(exc, FileNotFoundError) else "symlink loop") from exc
         raise LoadError(_os_reason(exc)) from exc
     if not stat.S_ISREG(st.st_mode):
         raise LoadError("not a regular file, skipped")

@@ -8,6 +8,7 @@ so no entity expansion (billion laughs, external entities) can happen.
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -155,7 +156,13 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
     import feedparser
 
     try:
-        parsed = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+        # A stream, never a string: feedparser would fetch a string that looks like a URL or path.
+        parsed = feedparser.parse(
+            io.BytesIO(raw.encode("utf-8", errors="replace")),
+            response_headers={"content-type": "application/xml; charset=utf-8"},
+            sanitize_html=True,
+            resolve_relative_uris=False,
+        )
     except (RecursionError, ValueError, TypeError) as exc:
         raise ReadError(f"cannot parse feed ({type(exc).__name__})") from exc
     outlet = (parsed.feed.get("title") or "").strip() or None

@@ -83,7 +83,7 @@ def test_each_bad_file_is_one_problem_and_the_rest_loads(hostile):
     assert "invalid UTF-8" in msgs["broken_utf8.txt"]
     assert "UTF-16" in msgs["utf16.txt"]
     assert any("symlink loop" in p.message for p in result.problems)
-    assert "dangling.txt" in msgs
+    assert msgs["dangling.txt"] == "broken symbolic link"
     for p in result.problems:
         assert "\n" not in p.message and p.path
     # non-fatal notes go with an article that did load
@@ -174,3 +174,16 @@ def test_cli_names_each_bad_file_once_and_exit_status(hostile, tmp_path):
     assert run.stderr.count("empty.txt") == 1 and "empty file" in run.stderr
     run = subprocess.run([exe, "articles", str(hostile / "empty.txt"), str(hostile / "binary.txt")], capture_output=True, text=True, env=env)
     assert run.returncode == 1
+
+
+def test_fifo_and_file_symlink_loop_are_named(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    result = load_corpus([tmp_path, tmp_path / "pipe.txt"])  # must not block on the pipe
+    assert [a.id for a in result.articles] == ["good"]
+    msgs = [(os.path.basename(p.path), p.message) for p in result.problems]
+    assert ("a.txt", "symlink loop") in msgs and ("b.txt", "symlink loop") in msgs
+    assert ("pipe.txt", "not a regular file, skipped") in msgs
+    assert ("pipe.txt", "not a regular file or folder, skipped") in msgs
