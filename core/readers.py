@@ -85,6 +85,10 @@ def _parse_date(value: str) -> str | None:
 # --------------------------------------------------------------------------- JSON
 
 
+_LIST_KEYS = {"articles", "items", "entries", "data", "results", "stories", "documents"}
+_LOOKS_HTML = re.compile(r"(?i)</?(?:p|div|br|span|a)\b[^>]*>")
+
+
 def _load_json(text: str) -> object:
     try:
         return json.loads(text)
@@ -107,6 +111,9 @@ def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
                 notes.append(f"line {n}: {exc}, skipped")
     else:
         data = _load_json(raw)
+        if isinstance(data, dict) and "text" not in data:
+            # common export shapes: {"articles": [...]}, {"items": [...]}
+            data = next((v for k, v in data.items() if k.lower() in _LIST_KEYS and isinstance(v, list)), data)
         items = data if isinstance(data, list) else [data]
     drafts: list[Draft] = []
     for n, item in enumerate(items, 1):
@@ -120,7 +127,10 @@ def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
             author=_str(item, "author", "byline"),
             url=_str(item, "url", "link"),
         )
-        drafts.append(Draft(item["text"], given))
+        text = item["text"]
+        if _LOOKS_HTML.search(text[:5000]):
+            text = html_fragment_text(text)
+        drafts.append(Draft(text, given))
     if not drafts and not notes:
         raise ReadError("no article objects found in JSON")
     return drafts, notes

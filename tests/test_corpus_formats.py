@@ -190,3 +190,10 @@ def test_articles_after_a_wide_gap_split(tmp_path):
         f"Floods Hit Marlow\n{SUB_BODY}\n{SECOND}\n\n\n\nDam Repairs Begin In Dunmore\n{LEDE.replace('Marlow', 'Dunmore')}\n{SECOND}\n",
     )
     assert [a.title for a in arts] == ["Floods Hit Marlow", "Dam Repairs Begin In Dunmore"]
+
+
+def test_json_export_with_article_list_and_html_text(tmp_path):
+    f = tmp_path / "export.json"
+    f.write_text(json.dumps({"count": 1, "articles": [{"title": "Flood", "text": f"<p>{LEDE}</p><p>{SECOND} &amp; more.</p>"}]}), encoding="utf-8")
+    a = _one(load_corpus([f]))
+    assert a.text == f"{LEDE}\n\n{SECOND} & more."
