@@ -147,7 +147,11 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
     if not body:
         return None
 
-    dateline = next((d for d in map(m.dateline_of, body[:3]) if d), None)
+    # The dateline opens the first paragraph; a later one counts only with a wire tag or a date,
+    # since "NATO - the alliance ..." also starts with capitals and a dash.
+    dateline = m.dateline_of(body[0]) or next(
+        (d for d in map(m.dateline_of, body[1:3]) if d and (d.tag or d.month_day)), None
+    )
     built = Built(title="", text="\n\n".join(body), byline=byline, url=given.url)
     built.dateline = dateline.place if dateline else None
 
