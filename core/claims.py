@@ -276,8 +276,16 @@ def _dates_in(root, doc, exclude):
         ent for ent in doc.ents
         if ent.label_ == "DATE" and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude)
         and not re.search(r"year-old|years old", ent.text)
+        and not _DURATION_ONLY.match(ent.text)
         and not _in_since_clause(doc, ent)
     ]
+
+
+# "over three years", "24 hours": how long, not when
+_DURATION_ONLY = re.compile(
+    r"^(?:over|for|about|around|nearly|almost|more than|the past|the next|the last|the)?\s*(?:\w+[\s-])?(?:years?|months?|weeks?|days?|hours?|decades?)$",
+    re.I,
+)
 
 
 def _nearest_verb(token):
@@ -543,7 +551,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             refers = prev_refers
 
     places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
-    context = _context(clause_root, exclude)
+    # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
+    context = _context(sent.root if dimension == "money" else clause_root, exclude)
     entities = tuple(dict.fromkeys(e.text for e in doc.ents if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
     start = sent.start_char + q.start
     end = sent.start_char + q.end

@@ -23,6 +23,7 @@ from datetime import date
 
 from .dates import to_date
 from .models import Article, ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
+from .quantities import UNKNOWN_CURRENCY
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
 MAX_SAID_APART_DAYS = 120  # claims said further apart than this are about different moments
@@ -107,12 +108,30 @@ def compatible(a: _Item, b: _Item) -> bool:
         named = ra.counted_lemma not in _PERSON_WORDS
         return named or ra.value == rb.value
     if dim == "money":
-        if ra.anchor and same_stem(ra.anchor, rb.anchor):
-            return True
-        return len(set(ra.context) & set(rb.context)) >= 2
+        # one amount in two currencies or two roundings stays within a small ratio; a share of a
+        # bailout is not the bailout
+        if not _money_ratio_ok(ra, rb):
+            return False
+        if ra.anchor and rb.anchor:
+            return same_stem(ra.anchor, rb.anchor)
+        return len(set(ra.context) & set(rb.context)) >= (1 if (ra.anchor or rb.anchor) else 2)
     if ra.anchor and rb.anchor:
         return same_stem(ra.anchor, rb.anchor)
     return len(set(ra.context) & set(rb.context)) >= 2
+
+
+# Currencies worth far less than a dollar: a converted amount can be any multiple.
+_SMALL_CURRENCIES = frozenset("JPY KRW INR RUB CNY AED".split())
+
+
+def _money_ratio_ok(ra: RawClaim, rb: RawClaim) -> bool:
+    if ra.unit in _SMALL_CURRENCIES or rb.unit in _SMALL_CURRENCIES:
+        return True
+    big, small = max(ra.value, rb.value), min(ra.value, rb.value)
+    if small <= 0:
+        return big == small
+    limit = 1.5 if ra.unit == rb.unit else 3.0
+    return big / small <= limit
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -195,7 +214,7 @@ def _interval(item: _Item) -> tuple[float, float]:
 
 
 def _overlap(a: _Item, b: _Item) -> bool:
-    if a.raw.unit != b.raw.unit:
+    if a.raw.unit != b.raw.unit and a.raw.dimension != "money":
         return _close(_base(a, a.raw.value), _base(b, b.raw.value))
     la, ha = _interval(a)
     lb, hb = _interval(b)
@@ -215,6 +234,14 @@ def verdict(cluster: list[_Item]) -> tuple[str, str]:
     for item in cluster:
         key = item.raw.unit if item.raw.dimension == "money" else item.raw.dimension
         by_unit.setdefault(key, []).append(item)
+    lost = by_unit.pop(UNKNOWN_CURRENCY, [])
+    for item in lost:
+        # a currency sign lost in transit: the currency whose figures are nearest
+        if by_unit:
+            key = min(by_unit, key=lambda k: min(abs(item.raw.value - o.raw.value) / max(item.raw.value, 1) for o in by_unit[k]))
+            by_unit[key].append(item)
+        else:
+            by_unit.setdefault(UNKNOWN_CURRENCY, []).append(item)
     verdicts = [_verdict_one(items) for items in by_unit.values() if len(items) > 1]
     if not verdicts:
         return "agree", "one figure per currency"
@@ -229,7 +256,7 @@ def verdict(cluster: list[_Item]) -> tuple[str, str]:
 
 
 def _same_value(a: _Item, b: _Item) -> bool:
-    if a.raw.unit == b.raw.unit:
+    if a.raw.unit == b.raw.unit or a.raw.dimension == "money":
         return a.raw.value == b.raw.value
     return _close(_base(a, a.raw.value), _base(b, b.raw.value))
 
@@ -282,22 +309,28 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
     return "conflict", f"values differ ({shown}) though their bounds overlap"
 
 
+_PARTICIPLES = {
+    "kill": "killed", "injure": "injured", "shoot": "shot", "arrest": "arrested", "deploy": "",
+    "protest": "at protests", "rescue": "rescued", "burn": "set on fire", "move": "moved", "find": "found",
+}
+
+
 def _topic(cluster: list[_Item]) -> str:
+    """A short label: what is counted and what happened to it, or what a measure is of."""
     counted = Counter(i.raw.counted for i in cluster if i.raw.counted)
     label = counted.most_common(1)[0][0] if counted else cluster[0].raw.counted_lemma
-    raw = cluster[0].raw
-    dim = raw.dimension
-    event = Counter(i.raw.event for i in cluster if i.raw.event).most_common(1)
-    if dim == "count" and event and event[0][0] not in label.lower():
-        verb = {"kill": "killed", "injure": "injured", "shoot": "shot", "arrest": "arrested", "deploy": "", "protest": "protesting"}.get(
-            event[0][0], event[0][0]
-        )
-        return f"{label} {verb}".strip()
+    label = " ".join(label.replace(" - ", "-").split())
+    dim = cluster[0].raw.dimension
+    if dim == "count":
+        event = Counter(i.raw.event for i in cluster if i.raw.event).most_common(1)
+        verb = _PARTICIPLES.get(event[0][0], event[0][0]) if event else ""
+        if verb and verb not in label.lower():
+            return f"{label}: {verb}"
+        return label
     if dim == "age":
         return f"age of {label}"
-    if dim in ("length", "duration", "speed", "money", "percent") and label:
-        return f"{dim} of {label}"
-    return label or dim
+    names = {"length": "distance", "duration": "duration", "speed": "speed", "money": "amount", "percent": "share"}
+    return f"{names.get(dim, dim)}: {label}" if label else names.get(dim, dim)
 
 
 def _group(index: int, cluster: list[_Item]) -> ClaimGroup:
