@@ -10,7 +10,6 @@ Rules are deliberately conservative: a real sentence must survive.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Lines longer than this are never furniture and are never searched by the header regexes, so a
 # 10 MB line costs one length check.
@@ -259,8 +258,3 @@ def contributor_outlet(line: str) -> str | None:
 
 def is_contributor_footer(line: str) -> bool:
     return len(words(line)) <= 40 and bool(_CONTRIBUTED.search(line)) and not line.startswith(("\"", "“"))
-
-
-def strip_control(text: str) -> str:
-    """Drop control characters other than newline and tab (article text never needs them)."""
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")

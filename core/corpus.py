@@ -224,14 +224,15 @@ def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[lis
         lines = [normalize_line(line) for line in inert_text(draft.text).split("\n")]
         parts = split_articles(lines) if draft.splittable else [lines]
         for part in parts:
-            article = build_article(part, _merge(draft.given, sidecar))
+            override = sidecar
+            if sidecar and sidecar.title and built:
+                # the sidecar's title names the file's first article, not the ones split from it
+                override = Given(**{**sidecar.__dict__, "title": None})
+            article = build_article(part, _merge(draft.given, override))
             if article is not None:
                 built.append(article)
     if not built:
         raise LoadError("no article text found")
-    if sidecar and sidecar.title and len(built) > 1:
-        notes.append("sidecar title applies to a file with several articles; used for the first only")
-        built = [built[0]] + [_with_title(b, None) for b in built[1:]]
     articles = []
     for n, b in enumerate(built, 1):
         article_id = path.stem if n == 1 else f"{path.stem}#{n}"
@@ -250,8 +251,3 @@ def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[lis
             )
         )
     return articles, notes
-
-
-def _with_title(built, title):
-    # Later articles of a split file keep their own headline, never the sidecar's.
-    return built

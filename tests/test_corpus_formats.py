@@ -197,3 +197,12 @@ def test_json_export_with_article_list_and_html_text(tmp_path):
     f.write_text(json.dumps({"count": 1, "articles": [{"title": "Flood", "text": f"<p>{LEDE}</p><p>{SECOND} &amp; more.</p>"}]}), encoding="utf-8")
     a = _one(load_corpus([f]))
     assert a.text == f"{LEDE}\n\n{SECOND} & more."
+
+
+def test_sidecar_title_names_only_the_first_of_a_split_file(tmp_path):
+    body = " ".join([LEDE, SECOND] * 4)
+    f = tmp_path / "two.txt"
+    f.write_text(f"First Flood Story Headline\n\nBy Jane Roe\n\n{body}\n\n\n\nSecond Story About The Dam\n\nBy Sam Poe\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "two.txt.meta.toml").write_text('title = "Given title"\noutlet = "Valley Herald"\n', encoding="utf-8")
+    result = load_corpus([tmp_path])
+    assert [(a.title, a.outlet) for a in result.articles] == [("Given title", "Valley Herald"), ("Second Story About The Dam", "Valley Herald")]
