@@ -144,7 +144,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             continue
         lemma, first, last = trigger
         clause = _clause_verb(token)
-        participants, places = _arguments(token, clause, token_mention)
+        participants, roles, places = _arguments(token, clause, token_mention)
         future = _is_future(token, clause)
         when, date = _date_of(token, clause, token_mention, doc, anchor, last_date, future)
         if date and len(date) == 10:
@@ -158,7 +158,12 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         passive = token.pos_ == "VERB" and (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
         )
-        names = tuple(dict.fromkeys(_name(m) for m in participants))
+        role_of: dict[str, str] = {}
+        for m, role in zip(participants, roles):
+            role_of.setdefault(_name(m), role)
+        names = tuple(role_of)
+        agents = tuple(n for n in names if role_of[n] == "agent")
+        patients = tuple(n for n in names if role_of[n] != "agent")
         starts = tuple(dict.fromkeys((_name(m), m.start) for m in participants))
         place_names = tuple(dict.fromkeys(_name(m) for m in places))
         place_starts = tuple(dict.fromkeys((_name(m), m.start) for m in places))
@@ -169,9 +174,10 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 start=first.idx,
                 end=last.idx + len(last.text),
                 sentence=sentence_of.get(token.i, 0),
-                label=make_label(names, lemma, place_names[:1], token.pos_ != "VERB", text.lower() if passive else None),
+                label=make_label(agents, lemma, place_names[:1], token.pos_ != "VERB", text.lower() if passive else None, patients),
                 date=date,
                 participants=names,
+                roles=tuple(role_of[n] for n in names),
                 places=place_names,
                 when=when,
                 future=future,
@@ -278,22 +284,35 @@ def _core_tokens(arg) -> list:
     return tokens
 
 
+AGENT_DEPS = {"nsubj", "poss", "compound", "amod", "nmod", "appos"}
+AGENT_PREPS = {"with", "between", "among", "by"}
+
+
 def _argument_heads(token):
-    """(phrase head, role) pairs: role 'party' or 'place'."""
+    """(phrase head, role) pairs: role 'agent' (does it), 'patient' (undergoes it) or 'place'."""
     for child in token.children:
         dep = child.dep_
         if dep in ARG_DEPS:
-            yield child, "party"
+            yield child, "agent" if dep in AGENT_DEPS else "patient"
         elif dep == "agent":
             for pobj in child.children:
-                yield pobj, "party"
+                yield pobj, "agent"
         elif dep == "prep":
             word = child.lower_
-            role = "party" if word in PARTY_PREPS else "place" if word in PLACE_PREPS else None
+            if word in AGENT_PREPS:
+                role = "agent"
+            elif word in PARTY_PREPS:
+                role = "patient"
+            else:
+                role = "place" if word in PLACE_PREPS else None
             if role:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield pobj, role
+
+
+def _subject_role(subject) -> str:
+    return "patient" if subject.dep_ == "nsubjpass" else "agent"
 
 
 def _subject_of(verb):
@@ -321,19 +340,22 @@ def _arguments(token, clause, token_mention):
     heads = list(_argument_heads(token))
     if token.pos_ == "VERB":
         if not any(d in ("nsubj", "nsubjpass") for d in (c.dep_ for c in token.children)):
-            heads.extend((s, "party") for s in _subject_of(token))
+            # Borrowed from "are scheduled to meet": they meet; from "was arrested and charged": charged.
+            heads.extend(
+                (s, "patient" if s.dep_ == "nsubjpass" and token.tag_ == "VBN" else "agent") for s in _subject_of(token)
+            )
         # "It tested a missile", reported: "X said it tested" -> X did.
         subj = [h for h, r in heads if h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in PRONOUNS]
         if subj and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
-            heads.extend((s, "party") for s in _subject_of(token.head))
+            heads.extend((s, _subject_role(subj[0])) for s in _subject_of(token.head))
     elif clause is not None:
         # An event noun takes its clause's doers: "A and B held a meeting", "A spoke ... at a conference".
         if token.dep_ in ("dobj", "obj") and clause.lemma_.lower() not in SUPPORT_VERBS:
             pass
         else:
-            heads.extend((s, "party") for s in _subject_of(clause))
+            heads.extend((s, "agent") for s in _subject_of(clause))
             heads.extend(
-                (pobj, "party")
+                (pobj, "agent")
                 for prep in clause.children
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
                 for pobj in prep.children
@@ -347,6 +369,7 @@ def _arguments(token, clause, token_mention):
                 if pobj.dep_ == "pobj" and pobj is not token
             )
     participants: dict[int, Mention] = {}
+    roles: dict[int, str] = {}
     places: dict[int, Mention] = {}
     trigger_start = token.idx
     for head, role in heads:
@@ -361,17 +384,18 @@ def _arguments(token, clause, token_mention):
             for m in found.values():
                 if role == "place" and m.label in PLACE_LABELS | {"ORG"}:
                     places[m.start] = m
-                elif m.label in ("LOC", "FAC"):
+                elif m.label == "FAC":
                     places[m.start] = m
-                elif m.label in PARTICIPANT_LABELS:
+                elif m.label in PARTICIPANT_LABELS | {"LOC"}:
                     # "his South Korean counterpart Kim": the person is the party, not the nationality.
-                    if named and m.label in ("NORP", "GPE"):
+                    if named and m.label in ("NORP", "GPE", "LOC"):
                         continue
                     participants[m.start] = m
+                    roles.setdefault(m.start, role)
     for start in list(places):
         participants.pop(start, None)
     order = sorted(participants.values(), key=lambda m: m.start)
-    return order, sorted(places.values(), key=lambda m: m.start)
+    return order, [roles[m.start] for m in order], sorted(places.values(), key=lambda m: m.start)
 
 
 def _is_future(token, clause) -> bool:
@@ -441,14 +465,23 @@ def _name(m: Mention) -> str:
     return m.ref or m.text
 
 
-def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None) -> str:
-    """ "Lloyd Austin and Kim Yong-hyun meet in Washington"; passive: "Anthony Smith arrested". """
+def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=()) -> str:
+    """A headline: "Lloyd Austin and Kim Yong-hyun meet in Washington", "Seoul condemns Pyongyang",
+    passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it."""
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
     verb = {"find guilty": "found guilty"}.get(verb, verb)
-    who = _join(list(participants)[:3])
     where = f" in {places[0]}" if places else ""
+    objects = [o for o in objects if o not in participants][:2]
+    if participle and objects:
+        by = f" by {_join(list(participants)[:2])}" if participants else ""
+        return f"{_join(objects)} {participle}{by}{where}"
+    if not participants and objects:
+        participants, objects = objects, []
+    who = _join(list(participants)[:3])
     if participle and who:
         return f"{who} {participle}{where}"
+    if objects and who and " " not in verb:
+        where = f" {_join(objects)}{where}"
     if not who:
         return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
     if len(participants) == 1 and " " not in verb and verb != "found guilty":
@@ -484,6 +517,7 @@ class _Node:
     family: str
     parties: frozenset[str]
     strong: frozenset[str]  # the people and organisations among the parties
+    agents: frozenset[str]  # the parties that do it (the rest undergo it)
     places: frozenset[str]
     anchor: str | None
     date: str | None
@@ -515,8 +549,12 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
             places = _ids(article.id, raw.places, raw.place_starts, resolve)
             when_key = None if raw.date else _when_key(raw.when)
             strong = frozenset(p for p in parties if labels.get(p) in ("PERSON", "ORG"))
+            roles = dict(zip(raw.participants, raw.roles))
+            agent_names = [n for n in raw.participants if roles.get(n, "agent") == "agent"]
+            agent_starts = [s for n, s in zip(raw.participants, raw.participant_starts) if roles.get(n, "agent") == "agent"]
+            agents = frozenset(_ids(article.id, agent_names, agent_starts, resolve))
             nodes.append(
-                _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong,
+                _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
                       frozenset(places), article.published, raw.date, when_key)
             )
     pairs = _candidate_pairs(nodes)
@@ -756,10 +794,12 @@ def _best_date(dates: list[str]) -> str | None:
 def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
     members = sorted((nodes[i] for i in cluster.nodes), key=lambda n: (order.get(n.article, 0), n.raw.start))
     parties: Counter[str] = Counter()
+    agent_votes: Counter[str] = Counter()
     places: Counter[str] = Counter()
     triggers: Counter[str] = Counter()
     for node in members:
         parties.update(node.parties)
+        agent_votes.update(node.agents)
         places.update(node.places)
         triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
     trigger = triggers.most_common(1)[0][0]
@@ -771,10 +811,15 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
     if any(labels.get(p) != "NORP" for p, _ in ranked):
         ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
-    top_parties = [display(p) for p, _ in ranked[:3]]
+    # Meetings and talks are symmetric: everyone present is a doer.
+    symmetric = FAMILIES.get(trigger) == "meet"
+    doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
+    undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
+    top_parties = [display(p) for p, _ in doers[:3]]
+    top_objects = [display(p) for p, _ in undergoers[:2]]
     top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
-    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle)
+    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
     triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:

@@ -144,13 +144,14 @@ class RawEvent:
     when: str | None = None  # the date as written ("Thursday"), kept when it cannot be resolved
     future: bool = False  # scheduled or expected, not yet happened when written
     passive: bool = False  # "was arrested": the participants underwent it
+    roles: tuple[str, ...] = ()  # per participant: "agent" (does it) or "patient" (undergoes it)
     participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
     place_starts: tuple[int, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawEvent":
         data = dict(data)
-        for name in ("participants", "places", "participant_starts", "place_starts"):
+        for name in ("participants", "places", "participant_starts", "place_starts", "roles"):
             data[name] = tuple(data.get(name) or ())
         return _from_dict(cls, data)
 
