@@ -34,6 +34,8 @@ def letters(line: str) -> int:
 
 def is_stray(line: str) -> bool:
     """Separators ("___", "* * *") and UI debris ("TT", "|"): almost no letters, no sentence."""
+    if re.fullmatch(r"[(\[][A-Z][\w .&/-]{0,24}[)\]]", line):
+        return True  # a lone credit or marker: "(AP)", "[Yonhap]", "(END)"
     if len(line) > 12:
         return False
     if letters(line) == 0 and not any(ch.isdigit() for ch in line):
@@ -68,7 +70,7 @@ def is_foreign_ui_line(line: str, article_latin_share: float) -> bool:
 # --------------------------------------------------------------------------- captions
 
 _CAPTION_START = re.compile(
-    r"^(?:(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S|(?:Image|Media|Photo|Video) (?:source|caption|credit)\b)"
+    r"^(?:(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S|(?:Image|Media|Photo|Video) (?:source|caption|credit)\b|Credit\.\.\.\S)"
 )
 _PHOTO_CREDIT = re.compile(
     r"\bAP Photo\b|Getty Images|\bvia (?:REUTERS|Reuters|AFP|AP|EPA|Getty)\b|\b(?:REUTERS|Reuters|AFP|EPA|Xinhua)/\S"
@@ -155,6 +157,7 @@ _FURNITURE = [
         r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
         r"^story continues (?:below|after)\b.{0,40}$",
         r"^our standards\s*:.{0,120}$",
+        r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
         r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
         r"^(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram|e-?mail)\s*:\s*\S+$",
         r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",

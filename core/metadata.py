@@ -152,6 +152,12 @@ _DATELINE_TAGGED = re.compile(
 )
 
 
+# "Seoul, South Korea CNN —": the outlet written after the place without parentheses
+_DATELINE_BARE_TAG = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}{_REGION})\s+(?P<tag>[A-Z]{{2,6}})\s*[—–]\s+\S"
+)
+
+
 @dataclass
 class Dateline:
     place: str
@@ -173,9 +179,10 @@ def byline_outlet(line: str) -> str | None:
 def dateline_of(line: str) -> Dateline | None:
     head = line[:160]
     m = _DATELINE.match(head) or _DATELINE_TAGGED.match(head)
-    if not m:
-        return None
-    return Dateline(m.group("place").strip(), m.group("date"), m.group("tag"))
+    if m:
+        return Dateline(m.group("place").strip(), m.group("date"), m.group("tag"))
+    m = _DATELINE_BARE_TAG.match(head)
+    return Dateline(m.group("place").strip(), None, m.group("tag")) if m else None
 
 
 def outlet_name(name: str | None) -> str | None:

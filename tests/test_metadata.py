@@ -159,3 +159,27 @@ def test_caption_repeated_in_header_is_removed_whatever_its_credit():
     caption = "Rescue workers search the rubble of a collapsed house in the harbour district"
     b = build("Harbour Bridge Closes", caption, caption, LEDE, MORE)
     assert caption not in b.text and b.title == "Harbour Bridge Closes"
+
+
+def test_outlet_written_after_the_place():
+    dl = dateline_of("Seoul, South Korea CNN — North Korea fired a missile on Thursday.")
+    assert dl is not None and (dl.place, dl.tag) == ("Seoul, South Korea", "CNN")
+    assert dateline_of("WASHINGTON — Officials said.").place == "WASHINGTON"
+
+
+def test_page_shapes_of_other_sites():
+    b = build(
+        "Harbour Bridge Closes",
+        "Published On 31 Oct 2024",
+        "Image source, Getty Images",
+        "Image caption, The bridge in 2019",
+        "Credit...Jane Roe for The Harbour Times",
+        LEDE,
+        "(Yonhap)",
+        MORE,
+        "Share full article",
+        "ⓒ 2024 Harbour News Agency",
+    )
+    assert b.published == "2024-10-31"
+    assert b.outlet == "Harbour News Agency"
+    assert b.text.split("\n\n") == [LEDE, MORE]
