@@ -6,7 +6,9 @@ One bad file becomes a `Problem` with a one-line message; the rest still loads.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -148,12 +150,27 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared:
+        return data.decode(declared, errors="replace"), [f"not valid UTF-8; decoded as {declared} (declared in the file)"]
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     good_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
     if good_multibyte > bad:
         return replaced, [f"invalid UTF-8: {bad} undecodable byte(s) replaced by \ufffd"]
     return data.decode("cp1252", errors="replace"), ["not valid UTF-8; decoded as Windows-1252"]
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML head declares (`<meta charset=...>`, `encoding="..."`), if Python knows it."""
+    m = re.search(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9._:-]{2,40})""", data[:4096])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name in ("utf-8", "utf-16", "utf-32") else name
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -187,3 +187,12 @@ def test_fifo_and_file_symlink_loop_are_named(tmp_path):
     assert ("a.txt", "symlink loop") in msgs and ("b.txt", "symlink loop") in msgs
     assert ("pipe.txt", "not a regular file, skipped") in msgs
     assert ("pipe.txt", "not a regular file or folder, skipped") in msgs
+
+
+def test_declared_legacy_charset_is_used(tmp_path):
+    f = tmp_path / "jp.html"
+    body = "<p>東京で月曜日、市長は橋を修理のため閉鎖すると述べた。</p>" * 5
+    f.write_bytes(f'<html><head><meta charset="shift_jis"><title>橋</title></head><body><article>{body}</article></body></html>'.encode("shift_jis"))
+    result = load_corpus([f])
+    assert "東京で月曜日" in result.articles[0].text
+    assert any("shift_jis" in p.message for p in result.problems if not p.fatal)
