@@ -38,6 +38,8 @@ EVENT_CLASSES = {
     "fire": "burn", "blaze": "burn", "burn": "burn", "torch": "burn", "firebomb": "burn",
     "chase": "chase", "pursuit": "chase", "pursue": "chase", "fly": "fly", "flight": "fly",
     "rescue": "rescue", "save": "rescue", "evacuate": "rescue", "usher": "usher",
+    "transport": "transport", "ship": "transport", "shipment": "transport", "deliver": "transport",
+    "delivery": "transport", "supply": "transport", "provide": "transport", "carry": "transport",
     "lend": "lend", "loan": "lend", "bailout": "lend", "package": "lend",
 }
 # Verbs that say little about the event; an event noun nearby tells more.

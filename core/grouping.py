@@ -49,8 +49,9 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     ra, rb = a.refers_to, b.refers_to
     if ra and rb and not (ra.startswith(rb) or rb.startswith(ra)):
         return False
-    # dates that could not be resolved (no article date): different expressions, different times
-    wa, wb = a.when, b.when
+    # dates that could not be resolved (no article date): different expressions, different times.
+    # Only for measures of one event (a flight time); a count can be followed over time.
+    wa, wb = (a.when, b.when) if a.dimension != "count" else ("", "")
     if wa and wb and wa != wb:
         return False
     if (wa and rb) or (wb and ra):
