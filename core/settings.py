@@ -13,7 +13,7 @@ The config file (flat, or under a `[newsx]` table):
     highlight = true                  # entity highlighting on at start
     highlight_types = ["PERSON", "ORG"]   # empty: all types
     [keymap]                          # binding id = "keys" (comma-separated)
-    "cursor.down" = "j,down,ctrl+n"
+    "view.highlights" = "H"        # ids: see the help screen (?) or the README
 
 API: `load_settings(path) -> Settings` and `settings_from_dict(data, source) -> Settings` raise
 `SettingsError` with one line naming the file and the setting (unknown keys, wrong types, values
