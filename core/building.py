@@ -62,6 +62,11 @@ def _sentence_title(lines: list[str]) -> bool:
     return len(c.words(lines[first])) <= 30 and sum(1 for line in rest if not line) <= 1 and len([x for x in rest if x]) >= 2
 
 
+def _longer_headline_follows(label: str, header: list[str]) -> bool:
+    later = header[header.index(label) + 1 :]
+    return any(m.is_headline(x) and len(c.words(x)) >= 4 for x in later)
+
+
 def _header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:HEADER_LINES]):
         if len(line) > c.MAX_FURNITURE_CHARS:
@@ -107,6 +112,8 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             continue
         elif header_counts[line] > 1 and len(c.words(line)) > 6 and not (title is None and m.is_headline(line)):
             captions.append(line)  # a block repeated in the header is a caption, however it is credited
+        elif title is None and len(c.words(line)) <= 2 and not line.endswith(".") and _longer_headline_follows(line, content[:end]):
+            continue  # a section label ("World", "North Korea") above the real headline
         elif title is None and m.is_headline(line):
             title = line
         else:

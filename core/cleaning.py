@@ -157,6 +157,7 @@ _FURNITURE = [
         r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
         r"^story continues (?:below|after)\b.{0,40}$",
         r"^our standards\s*:.{0,120}$",
+        r"^[\w&'’ -]{1,30}(?:\s*[>»›]\s*[\w&'’ -]{1,30}){1,6}$",  # breadcrumbs: Home > World > Asia
         r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
         r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
         r"^(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram|e-?mail)\s*:\s*\S+$",

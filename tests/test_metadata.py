@@ -183,3 +183,11 @@ def test_page_shapes_of_other_sites():
     assert b.published == "2024-10-31"
     assert b.outlet == "Harbour News Agency"
     assert b.text.split("\n\n") == [LEDE, MORE]
+
+
+def test_section_label_and_breadcrumbs_above_the_headline():
+    b = build("Home > World > Asia", "World", "Harbour Bridge Closes For Six Months", "By Jane Roe", LEDE, MORE)
+    assert b.title == "Harbour Bridge Closes For Six Months"
+    assert b.text.split("\n\n") == [LEDE, MORE]
+    short = build("Bridge Closes", LEDE, MORE)
+    assert short.title == "Bridge Closes"
