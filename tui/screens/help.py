@@ -153,7 +153,7 @@ def _merge_rows(rows: list[BindingRow]) -> list[BindingRow]:
     unique: dict[tuple, BindingRow] = {}
     panes: dict[tuple, list[str]] = {}
     for row in rows:
-        key = (row.keys, row.description, row.where == "")
+        key = (row.keys, row.description, row.binding_id, row.where == "")
         if key not in unique:
             unique[key] = row
             panes[key] = []
@@ -182,6 +182,8 @@ def render_rows(rows: Sequence[BindingRow]) -> Text:
             out.append(row.description)
             if row.where:
                 out.append(f"  ({row.where})", style="dim")
+            if row.binding_id:  # the name to remap it by in the config file's [keymap]
+                out.append(f"  {row.binding_id}", style="dim italic")
             out.append("\n")
     return out
 
@@ -224,7 +226,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
         box.border_title = self.title_text
-        box.border_subtitle = "Esc closes"
+        box.border_subtitle = "Esc closes · remap keys in the config [keymap] by the ids shown"
 
     def action_scroll(self, how: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
