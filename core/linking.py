@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -102,6 +103,7 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
+@lru_cache(maxsize=65536)
 def display_name(text: str, label: str) -> str:
     return person_display(text) if label == "PERSON" else clean_name(text)
 
@@ -120,14 +122,15 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.labels[span.label] += 1
         form.names[span.name] += 1
         form.articles.add(span.article)
-    _add_expansion_forms(articles, forms)
+    stated = _stated_acronyms(articles)
+    _add_expansion_forms(stated, forms)
     uf = _UnionFind()
     for key in forms:
         uf.find(key)
     _join_plurals(forms, uf)
     _join_person_subsets(forms, uf)
     _join_spelling_variants(forms, uf)
-    _join_acronyms(articles, forms, uf)
+    _join_acronyms(stated, forms, uf)
     _join_org_prefixes(forms, uf)
     _join_bare_people(forms, uf)
     _join_place_qualified(forms, uf)
@@ -183,6 +186,11 @@ def _key_labels(spans: list[_Span]) -> dict[str, str]:
     third of its mentions or more is a person ("Paul Riva" tagged ORG in some articles)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     person_words_seen: set[str] = set()  # words some short form used for a person
+    bare_person_in: set[tuple[str, str]] = {
+        (s.article, name_key(s.text)) for s in spans if s.label == "PERSON" and " " not in name_key(s.text)
+    }
+    # "Mackenzi Clayton" tagged ORG, and "Clayton" tagged PERSON in the same article.
+    surname_here: set[str] = set()
     for s in spans:
         key = name_key(s.name)
         votes[key][s.label] += 1
@@ -193,12 +201,16 @@ def _key_labels(spans: list[_Span]) -> dict[str, str]:
             person_words_seen.add(surface)
         if s.resolved:
             person_words_seen.add(key)
+        if s.label != "PERSON" and " " in key and (s.article, key.split()[-1]) in bare_person_in:
+            surname_here.add(key)
     labels = {}
     for key, counter in votes.items():
         label = counter.most_common(1)[0][0]
         words = key.split()
-        if (label != "PERSON" and counter["PERSON"] * 3 >= sum(counter.values()) and len(words) >= 2
-                and not NOT_PERSON_WORDS & set(words) and (key in person_words_seen or words[-1] in person_words_seen)):
+        tagged_person = counter["PERSON"] * 3 >= sum(counter.values()) and (
+            key in person_words_seen or words[-1] in person_words_seen)
+        if (label != "PERSON" and len(words) >= 2 and not NOT_PERSON_WORDS & set(words)
+                and (tagged_person or key in surname_here)):
             label = "PERSON"
         labels[key] = label
     return labels
@@ -243,28 +255,37 @@ def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
     ]
 
 
-def _add_expansion_forms(articles, forms: dict[str, _Form]) -> None:
-    """"Korean Central News Agency (KCNA)": the expansion becomes a form even if the model missed it."""
-    acronyms = {acronym_letters(f.name): f for f in forms.values() if acronym_letters(f.name)}
+def _stated_acronyms(articles) -> list[tuple[str, str, int, str]]:
+    """Every "Full Name (ACR)" in the texts: (article id, letters, start of the name, name)."""
+    found = []
     for article in articles:
+        if "(" not in article.text:
+            continue
         for match in _EXPANSION.finditer(article.text):
             letters = acronym_letters(match.group(2))
-            if not letters or letters not in acronyms:
-                continue
-            expansion = _expansion_for(match.group(1), letters)
-            if not expansion:
-                continue
-            start = match.start(1) + match.group(1).rindex(expansion)
-            key = name_key(expansion)
-            acronym_form = acronyms[letters]
-            label = acronym_form.label if acronym_form.label != "PERSON" else "ORG"
-            form = forms.setdefault(key, _Form(key))
-            if any(s.article == article.id and s.start < start + len(expansion) and start < s.end for s in form.spans):
-                continue
-            form.spans.append(_Span(article.id, start, start + len(expansion), expansion, label, expansion))
-            form.labels[label] += 1
-            form.names[expansion] += 1
-            form.articles.add(article.id)
+            expansion = letters and _expansion_for(match.group(1), letters)
+            if expansion:
+                start = match.start(1) + match.group(1).rindex(expansion)
+                found.append((article.id, letters, start, expansion))
+    return found
+
+
+def _add_expansion_forms(stated, forms: dict[str, _Form]) -> None:
+    """"Korean Central News Agency (KCNA)": the expansion becomes a form even if the model missed it."""
+    acronyms = {acronym_letters(f.name): f for f in forms.values() if acronym_letters(f.name)}
+    for article_id, letters, start, expansion in stated:
+        if letters not in acronyms:
+            continue
+        key = name_key(expansion)
+        acronym_form = acronyms[letters]
+        label = acronym_form.label if acronym_form.label != "PERSON" else "ORG"
+        form = forms.setdefault(key, _Form(key))
+        if any(s.article == article_id and s.start < start + len(expansion) and start < s.end for s in form.spans):
+            continue
+        form.spans.append(_Span(article_id, start, start + len(expansion), expansion, label, expansion))
+        form.labels[label] += 1
+        form.names[expansion] += 1
+        form.articles.add(article_id)
 
 
 def _expansion_for(words_text: str, letters: str) -> str | None:
@@ -320,7 +341,8 @@ def _join_person_subsets(forms, uf) -> None:
     for key in people:
         mine = words[key]
         rarest = min((blocks.get(w, []) for w in mine), key=len)
-        longer = [o for o in rarest if o != key and mine < words[o]]
+        # "Robert Pickell" <= "Robert J. Pickell": initials do not count.
+        longer = [o for o in rarest if o != key and mine <= words[o]]
         # Keep only the maximal ones; several different maximal names mean we cannot tell.
         maximal = [o for o in longer if not any(words[o] < words[p] for p in longer)]
         if len(maximal) == 1:
@@ -391,15 +413,12 @@ def _digits_differ(x: str, y: str) -> bool:
     return re.sub(r"\D", "", x) != re.sub(r"\D", "", y)
 
 
-def _join_acronyms(articles, forms, uf) -> None:
+def _join_acronyms(stated_list, forms, uf) -> None:
     """"KCNA" with "Korean Central News Agency": stated in the text, or initials seen together."""
     stated: dict[str, Counter] = defaultdict(Counter)
-    for article in articles:
-        for match in _EXPANSION.finditer(article.text):
-            letters = acronym_letters(match.group(2))
-            expansion = letters and _expansion_for(match.group(1), letters)
-            if expansion and name_key(expansion) in forms:
-                stated[letters][name_key(expansion)] += 1
+    for _, letters, _, expansion in stated_list:
+        if name_key(expansion) in forms:
+            stated[letters][name_key(expansion)] += 1
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, form in forms.items():
         if len(form.words) >= 2 and not _is_person(form) and not acronym_letters(form.name):
@@ -511,6 +530,24 @@ def _entity_label(members: list[_Form]) -> str:
     return label
 
 
+# The last word of a name says what it is, whatever the model thought ("McGinnis Lane" is no one).
+KIND_BY_LAST_WORD = {
+    **dict.fromkeys(("street", "road", "avenue", "lane", "boulevard", "highway", "bridge", "square",
+                     "airport", "station", "stadium", "plaza", "mall", "park"), "FAC"),
+    **dict.fromkeys(("county", "township", "province", "oblast", "prefecture", "district"), "GPE"),
+    **dict.fromkeys(("university", "college", "hospital", "police", "department", "ministry", "agency",
+                     "company", "corporation", "inc", "bank", "council", "committee", "party", "army",
+                     "wireless", "news"), "ORG"),
+}
+
+
+def _label_from_last_word(label: str, name: str) -> str:
+    words = name_key(name).split()
+    if label in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 and name[:1].isupper():
+        return KIND_BY_LAST_WORD.get(words[-1], label)
+    return label
+
+
 def _canonical(members: list[_Form], label: str) -> str:
     def rank(form: _Form):
         size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
@@ -530,6 +567,7 @@ def _build_entities(articles, forms, uf) -> list[Entity]:
         if label not in INDEX_LABELS:
             continue
         name = _canonical(members, label)
+        label = _label_from_last_word(label, name)
         seen: set[tuple[str, int, int]] = set()
         spans = []
         for form in members:
@@ -540,17 +578,18 @@ def _build_entities(articles, forms, uf) -> list[Entity]:
         spans.sort(key=lambda s: (order.get(s.article, 0), s.start))
         surface = Counter(s.text for s in spans) + Counter(f.name for f in members)
         aliases = tuple(sorted((t for t in surface if t != name), key=lambda t: (-surface[t], t)))
-        drafts.append((name, label, aliases, spans))
-    drafts.sort(key=lambda d: (-len({s.article for s in d[3]}), -len(d[3]), d[0]))
+        in_articles = tuple(dict.fromkeys(s.article for s in spans))
+        drafts.append((name, label, aliases, spans, in_articles))
+    drafts.sort(key=lambda d: (-len(d[4]), -len(d[3]), d[0]))
     entities = []
-    for n, (name, label, aliases, spans) in enumerate(drafts, 1):
+    for n, (name, label, aliases, spans, in_articles) in enumerate(drafts, 1):
         entities.append(
             Entity(
                 id=f"e{n}",
                 name=name,
                 label=label,
                 aliases=aliases,
-                articles=tuple(dict.fromkeys(s.article for s in spans)),
+                articles=in_articles,
                 mention_spans=tuple(MentionSpan(s.article, s.start, s.end, s.text) for s in spans),
             )
         )

@@ -7,6 +7,7 @@ general vocabulary lives here (honorifics, office titles, function words), never
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that stand before a surname ("Mr. Kim", "Defense Minister Kim", "Gen. Brown").
 # Abbreviations map to their full word so "Adm. Kim" and "Admiral Kim" compare equal.
@@ -59,6 +60,7 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text) if not text.endswith("s'") else text[:-1]
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Display form: whitespace collapsed, no leading article, no possessive."""
     text = _SPACES.sub(" ", text).strip()
@@ -79,6 +81,7 @@ def person_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def person_display(text: str) -> str:
     """A person's name as shown: leading titles dropped, a nickname kept ("Charles “CQ” Brown")."""
     shown = clean_name(text).split()
@@ -87,15 +90,18 @@ def person_display(text: str) -> str:
     return " ".join(shown)
 
 
+_KEY_DROP = re.compile(r"['.’]")
+_KEY_SPLIT = re.compile(r"[\s\-–]+")
+
+
 def key_tokens(text: str) -> list[str]:
     """Comparable tokens: case-folded, dots and apostrophes gone, hyphens split."""
-    text = text.casefold().replace("’", "'")
-    text = re.sub(r"['.]", "", text)
-    return [t for t in re.split(r"[\s\-–]+", text) if t]
+    return name_key(text).split()
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    return " ".join(key_tokens(text))
+    return " ".join(t for t in _KEY_SPLIT.split(_KEY_DROP.sub("", text.casefold())) if t)
 
 
 def person_key(text: str) -> str:
@@ -106,6 +112,7 @@ def is_initial(token: str) -> bool:
     return len(token) == 1
 
 
+@lru_cache(maxsize=65536)
 def acronym_letters(text: str) -> str | None:
     """"U.S." -> "US", "KCNA" -> "KCNA"; None when the text is not an acronym."""
     letters = text.replace(".", "").replace("&", "")
@@ -114,6 +121,7 @@ def acronym_letters(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """First letters of the capitalised words: "Korean Central News Agency" -> "KCNA"."""
     out = []
