@@ -34,29 +34,48 @@ def seed_paths() -> list[Path]:
 
 
 def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
-    """Files under `paths`, recursively, in a stable order; symlink loops and missing paths reported."""
+    """Files under `paths`, recursively, in a stable order, each once; loops and missing paths reported."""
     found: list[Path] = []
     seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+
+    def add(file: Path) -> None:
+        try:
+            st = file.stat()
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            found.append(file)  # reported when read
+            return
+        if key not in seen_files:
+            seen_files.add(key)
+            found.append(file)
+
+    def walk_error(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename), f"cannot read folder ({exc.strerror})"))
+
     for path in paths:
         path = Path(path)
         if not path.exists():
-            problems.append(Problem(str(path), "no such file or folder"))
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            problems.append(Problem(str(path), reason))
             continue
         if path.is_file():
-            found.append(path)
+            add(path)
             continue
         if not path.is_dir():
             problems.append(Problem(str(path), "not a regular file or folder, skipped"))
             continue
-        for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: problems.append(Problem(str(e.filename), f"cannot read folder ({e.strerror})"))):
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=walk_error):
             try:
                 st = os.stat(root)
             except OSError:
                 dirs[:] = []
                 continue
             if (st.st_dev, st.st_ino) in seen_dirs:
-                problems.append(Problem(root, "symlink loop, skipped"))
-                dirs[:] = []
+                real, parent = os.path.realpath(root), os.path.realpath(os.path.dirname(root))
+                if parent == real or parent.startswith(real + os.sep):
+                    problems.append(Problem(root, "symlink loop, skipped"))
+                dirs[:] = []  # a folder reached twice is read once
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -64,7 +83,7 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
                 if name.startswith(".") or name.endswith(".meta.toml"):
                     continue
                 if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.append(Path(root) / name)
+                    add(Path(root) / name)
     return found
 
 

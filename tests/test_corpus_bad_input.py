@@ -196,3 +196,11 @@ def test_declared_legacy_charset_is_used(tmp_path):
     result = load_corpus([f])
     assert "東京で月曜日" in result.articles[0].text
     assert any("shift_jis" in p.message for p in result.problems if not p.fatal)
+
+
+def test_same_file_or_folder_given_twice_loads_once(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink(tmp_path, tmp_path.parent / (tmp_path.name + "-alias"))
+    result = load_corpus([tmp_path, tmp_path / "good.txt", tmp_path.parent / (tmp_path.name + "-alias")])
+    assert [a.id for a in result.articles] == ["good"]
+    assert not result.problems
