@@ -245,7 +245,7 @@ def _front_matter(block: str, toml: bool) -> dict[str, str]:
 
         try:
             data = tomllib.loads(block)
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             data = {}
         return {k.lower(): str(v) for k, v in data.items() if isinstance(v, (str, int, float)) or hasattr(v, "isoformat")}
     meta: dict[str, str] = {}
