@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import cleaning as c
-from .dates import find_published_date, resolve_date, to_date
+from .dates import resolve_date, to_date
 
 # Wire agencies written in their short form; only spelling is normalised, nothing is guessed.
 WIRE_NAMES = {"AP": "Associated Press", "THE ASSOCIATED PRESS": "Associated Press", "ASSOCIATED PRESS": "Associated Press", "REUTERS": "Reuters"}
@@ -21,6 +21,10 @@ WIRE_NAMES = {"AP": "Associated Press", "THE ASSOCIATED PRESS": "Associated Pres
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b")
+_NAMED_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d{{2}})", re.I
+)
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _YMD_DATE = re.compile(r"\b((?:19|20)\d\d)[./](\d{1,2})[./](\d{1,2})\b")
 _DMY_DOTS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{3,4}\s*GMT\b", re.I)
@@ -34,26 +38,21 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def dates_in(line: str) -> list[str]:
-    """Explicit full dates (with a year) in one line, in order, as YYYY-MM-DD."""
+    """Explicit full dates (with a year) in one line, in order, as YYYY-MM-DD.
+
+    Only shapes the fast rules of `resolve_date` read, so no date library is imported here."""
     found: list[tuple[int, str]] = []
     if len(line) > c.MAX_FURNITURE_CHARS:
         return []
-    rest = line
-    offset = 0
-    while True:
-        got = find_published_date(rest)
-        if not got:
-            break
-        m = re.search(
-            rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})",
-            rest,
-            re.I,
-        )
-        if not m:
-            break
-        found.append((offset + m.start(), got))
-        offset += m.end()
-        rest = rest[m.end():]
+    for m in _NAMED_DATE.finditer(line):
+        iso = resolve_date(m.group(0))
+        if iso and len(iso) == 10:
+            found.append((m.start(), iso))
+    for m in _ISO_DATE.finditer(line):
+        try:
+            found.append((m.start(), date(int(m[1]), int(m[2]), int(m[3])).isoformat()))
+        except ValueError:
+            pass
     for m in _YMD_DATE.finditer(line):
         try:
             found.append((m.start(), date(int(m[1]), int(m[2]), int(m[3])).isoformat()))
