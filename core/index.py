@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .cache import PIPELINE_VERSION, Cache, analysis_key, open_cache
+from .cache import PIPELINE_VERSION, Cache, analysis_key, decode_analysis, open_cache
 from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Event, LoadResult, Problem
 from .settings import Settings
 
@@ -27,10 +27,58 @@ _COMMIT_SECONDS = 1.0
 Progress = Callable[[str, int, int], None]
 
 
+class LazyAnalyses(Mapping[str, ArticleAnalysis]):
+    """Analyses by article id, decoded from the cache's JSON the first time each is asked for.
+
+    A warm reopen of 10,000 articles reads every row but builds objects only for the articles
+    the user opens (the corpus-level results come ready-made from the cache).
+    """
+
+    def __init__(self) -> None:
+        self._decoded: dict[str, ArticleAnalysis] = {}
+        self._raw: dict[str, str] = {}
+        self._order: dict[str, None] = {}
+
+    def add_raw(self, article_id: str, data: str) -> None:
+        self._raw[article_id] = data
+        self._order[article_id] = None
+
+    def __setitem__(self, article_id: str, analysis: ArticleAnalysis) -> None:
+        self._raw.pop(article_id, None)
+        self._decoded[article_id] = analysis
+        self._order[article_id] = None
+
+    def __getitem__(self, article_id: str) -> ArticleAnalysis:
+        found = self._decoded.get(article_id)
+        if found is not None:
+            return found
+        data = self._raw.pop(article_id)  # KeyError for an unknown id, as a dict would
+        # A row damaged inside a sound database: the article is shown without its analysis.
+        found = decode_analysis(data) or ArticleAnalysis(sentences=(), mentions=())
+        self._decoded[article_id] = found
+        return found
+
+    def reorder(self, article_ids: list[str]) -> None:
+        """Iterate in the corpus order (parsed articles arrive after cached ones)."""
+        self._order = {k: None for k in article_ids if k in self._order}
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._order
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __repr__(self) -> str:
+        return f"<LazyAnalyses {len(self._order)} articles, {len(self._decoded)} decoded>"
+
+
 @dataclass(frozen=True)
 class Index:
     articles: tuple[Article, ...]
-    analyses: dict[str, ArticleAnalysis]
+    analyses: Mapping[str, ArticleAnalysis]  # a dict, or LazyAnalyses when built from the cache
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     claim_groups: tuple[ClaimGroup, ...] = ()
@@ -83,7 +131,7 @@ def analyse_articles(
     settings: Settings,
     progress: Progress | None = None,
     cache: Cache | None = None,
-) -> tuple[dict[str, ArticleAnalysis], int, list[str]]:
+) -> tuple[Mapping[str, ArticleAnalysis], int, list[str]]:
     """Analyses for every article: cached where the key matches, parsed otherwise.
 
     Returns (analyses by article id, number parsed, notices). spaCy is imported only when at least
@@ -98,18 +146,18 @@ def _analyse(
     settings: Settings,
     progress: Progress | None,
     cache: Cache | None,
-) -> tuple[dict[str, ArticleAnalysis], int, list[str], list[str]]:
+) -> tuple["LazyAnalyses", int, list[str], list[str]]:
     from .nlp import model_fingerprint, parse_articles
 
     notices: list[str] = []
     fingerprint = model_fingerprint(settings.model)
     keys = [analysis_key(a, fingerprint) for a in articles]
-    cached = cache.get_many(keys) if cache else {}
-    analyses: dict[str, ArticleAnalysis] = {}
+    raw = cache.get_raw_many(keys) if cache else {}
+    analyses = LazyAnalyses()
     todo: list[int] = []
     for i, (article, key) in enumerate(zip(articles, keys)):
-        if key in cached:
-            analyses[article.id] = cached[key]
+        if key in raw:
+            analyses.add_raw(article.id, raw[key])
         else:
             todo.append(i)
     total = len(articles)
@@ -136,6 +184,7 @@ def _analyse(
                 progress("parse", done, total)
         if cache:
             cache.put_many(pending)
+    analyses.reorder([a.id for a in articles])
     if cache:
         notices.extend(cache.notices)
     return analyses, len(todo), notices, keys
@@ -204,7 +253,7 @@ def build_index(
 
 def index_from_analyses(
     articles: list[Article],
-    analyses: dict[str, ArticleAnalysis],
+    analyses: Mapping[str, ArticleAnalysis],
     problems: list[Problem] | tuple[Problem, ...] = (),
     notices: list[str] | tuple[str, ...] = (),
     parsed: int = 0,

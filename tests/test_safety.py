@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsx.core.safety import has_unsafe, inert_line, inert_text
@@ -19,6 +19,7 @@ nasty = st.lists(
 ).map("".join)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(nasty)
 def test_inert_text_leaves_no_control_characters(text):
     out = inert_text(text)
@@ -27,6 +28,7 @@ def test_inert_text_leaves_no_control_characters(text):
     assert inert_text(out) == out  # idempotent: loading twice changes nothing
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(nasty)
 def test_inert_line_is_one_line(text):
     out = inert_line(text)

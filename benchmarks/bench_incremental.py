@@ -1,0 +1,70 @@
+"""Target 4 (issue 6): one changed file is parsed alone; corpus-level steps scale near-linearly.
+
+Uses the corpus and warm cache of bench_scale.py (built if missing). Changes one file, runs
+`newsx index` and reports how many articles it parsed and how long it took (then restores the file).
+Then times `index_from_analyses` (entity linking, event linking, claim grouping, near-duplicates)
+on the first 1k, 2k, 4k and 8k articles, step by step; a ratio near 2 per doubling is linear.
+
+    python benchmarks/bench_incremental.py [-n 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+
+from common import WORK, median, newsx_cmd, timed
+from corpus import make_corpus
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--sizes", default="1000,2000,4000,8000")
+    args = parser.parse_args()
+
+    from newsx.core.corpus import load_corpus
+    from newsx.core.index import build_index, index_from_analyses
+    from newsx.core.settings import Settings
+
+    corpus, cache = WORK / f"corpus-{args.n}", WORK / f"cache-{args.n}"
+    if not (corpus / ".complete").exists():
+        make_corpus(corpus, args.n)
+        (corpus / ".complete").write_text("")
+    timed(newsx_cmd("index", str(corpus), "--cache-dir", str(cache)))  # warm (cold the first time: minutes)
+    (cache / ".indexed").write_text("")
+
+    victim = sorted(corpus.glob("*/*.txt"))[len(list(corpus.glob("*/*.txt"))) // 2]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original + b"\nOfficials said on Friday that 12 more people had been questioned.\n")
+        elapsed, done = timed(newsx_cmd("index", str(corpus), "--cache-dir", str(cache)))
+    finally:
+        victim.write_bytes(original)
+    found = re.search(r"indexed (\d+) articles \((\d+) parsed", done.stderr)
+    print(f"one changed file of {args.n}: `newsx index` parsed {found.group(2)} article(s) in {elapsed:.2f} s")
+
+    loaded = load_corpus([corpus])
+    index = build_index(loaded, Settings(cache_dir=cache))
+    articles = list(loaded.articles)
+    stages = ("entities", "events", "claims", "duplicates")
+    previous = None
+    print(f"{'articles':>8}  {'total s':>8}  " + "  ".join(f"{s:>10}" for s in stages) + "  vs half")
+    for size in map(int, args.sizes.split(",")):
+        subset = articles[:size]
+        analyses = {a.id: index.analyses[a.id] for a in subset}
+        runs = []
+        for _ in range(3 if size <= 4000 else 1):
+            marks = [time.perf_counter()]
+            index_from_analyses(subset, analyses, progress=lambda stage, done, total: marks.append(time.perf_counter()))
+            steps = [b - a for a, b in zip(marks[1:-1], marks[2:])]
+            runs.append((marks[-1] - marks[0], steps))
+        total, steps = min(runs)
+        growth = f"{total / previous:.2f}x" if previous else ""
+        print(f"{size:>8}  {total:>8.2f}  " + "  ".join(f"{s:>10.3f}" for s in steps) + f"  {growth}")
+        previous = total
+
+
+if __name__ == "__main__":
+    main()
