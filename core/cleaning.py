@@ -46,18 +46,14 @@ def is_stray(line: str) -> bool:
 # --------------------------------------------------------------------------- other scripts
 
 
-def _is_latin_letter(ch: str) -> bool:
-    return ch.isalpha() and (ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 
 
 def latin_share(text: str) -> float:
     """Share of letters in Latin script (1.0 when there are no letters)."""
-    total = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            total += 1
-            latin += _is_latin_letter(ch)
-    return latin / total if total else 1.0
+    total = len(_LETTER.findall(text))
+    return len(_LATIN_LETTER.findall(text)) / total if total else 1.0
 
 
 def is_foreign_ui_line(line: str, article_latin_share: float) -> bool:
