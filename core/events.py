@@ -260,13 +260,21 @@ def _worth_keeping(token, lemma, participants, places, date) -> bool:
     return bool(date) or len(participants) + len(places) >= 2
 
 
+# Verbs that say when or whether an event noun happened: "the meeting took place Monday".
+HAPPEN_VERBS = {"take", "be", "happen", "occur", "come", "begin", "start", "end", "go", "last"}
+
+
 def _clause_verb(token):
-    """The verb a noun trigger's clause hangs on: "hold a meeting", "at a press conference"."""
+    """The verb a noun trigger's clause hangs on: "hold a meeting", "at a press conference".
+
+    Only verbs that carry the event out or place it in time count: in "condemned the deployment
+    on Thursday" Thursday is when it was condemned, not when the troops were deployed.
+    """
     if token.pos_ == "VERB":
         return token
     head = token.head
     if token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
-        return head
+        return head if head.lemma_.lower() in SUPPORT_VERBS | HAPPEN_VERBS else None
     # "at a press conference", "during their meeting", "for a meeting": the verb's doers attend it.
     if token.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "for") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
@@ -350,9 +358,7 @@ def _arguments(token, clause, token_mention):
             heads.extend((s, _subject_role(subj[0])) for s in _subject_of(token.head))
     elif clause is not None:
         # An event noun takes its clause's doers: "A and B held a meeting", "A spoke ... at a conference".
-        if token.dep_ in ("dobj", "obj") and clause.lemma_.lower() not in SUPPORT_VERBS:
-            pass
-        else:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             heads.extend((s, "agent") for s in _subject_of(clause))
             heads.extend(
                 (pobj, "agent")
@@ -361,13 +367,14 @@ def _arguments(token, clause, token_mention):
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
-            heads.extend(
-                (pobj, "place")
-                for prep in clause.children
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep is not token.head
-                for pobj in prep.children
-                if pobj.dep_ == "pobj" and pobj is not token
-            )
+        # "took place in Washington", "spoke ... at a conference in Washington"
+        heads.extend(
+            (pobj, "place")
+            for prep in clause.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep is not token.head
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj is not token
+        )
     participants: dict[int, Mention] = {}
     roles: dict[int, str] = {}
     places: dict[int, Mention] = {}
@@ -399,12 +406,16 @@ def _arguments(token, clause, token_mention):
 
 
 def _is_future(token, clause) -> bool:
-    for verb in (token, clause):
+    verbs = [token, clause]
+    # "may test-launch an ICBM or conduct a test": conjoined verbs share the modal.
+    verbs += [v.head for v in (token, clause) if v is not None and v.dep_ == "conj"]
+    for verb in verbs:
         if verb is None:
             continue
         if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall", "'ll", "may", "might", "could", "would") for c in verb.children):
             return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_HEADS:
+        # "scheduled to meet", "plans to deploy 10,000 by December"
+        if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in FUTURE_HEADS | {"plan", "intention", "bid"}:
             return True
         if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in FUTURE_HEADS for c in verb.children):
             return True  # "a meeting scheduled for 28 October"
@@ -624,6 +635,7 @@ def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
             postings[(node.family, "a", node.article, place)].append(i)
         if node.date or node.when_key:
             postings[(node.family, "d", node.article, node.date or node.when_key)].append(i)
+        postings[(node.family, "s", node.article, node.raw.sentence)].append(i)
     pairs: set[tuple[int, int]] = set()
     for key, members in postings.items():
         groups = [members]
@@ -699,8 +711,9 @@ def _score(a: _Node, b: _Node) -> float:
     same_place = bool(a.places & b.places)
     same_day = bool(a.date and a.date == b.date and len(a.date) == 10) or bool(a.when_key and a.when_key == b.when_key)
     if a.article == b.article:
-        # Inside one article, the same kind of event on the same day or at the same place is one.
-        if not (shared or same_place or same_day):
+        # Inside one article, the same kind of event on the same day or at the same place is one,
+        # and so is one named twice in a sentence ("The launch ... was the longest test").
+        if not (shared or same_place or same_day or a.raw.sentence == b.raw.sentence):
             return 0.0
         return 0.6 + 0.4 * jaccard + 0.2 * same_day
     if not shared:
@@ -712,7 +725,7 @@ def _score(a: _Node, b: _Node) -> float:
         return 0.0
     if not (shared & a.strong) and not (same_place or same_day):
         # Sharing only a country ("North Korea launched") needs the same parties and a close date.
-        if jaccard < 1.0 or _recency(a, b) + _recency(b, a) <= 0:
+        if _recency(a, b) + _recency(b, a) <= 0:
             return 0.0
     score = jaccard + 0.2 * same_place + 0.3 * same_day
     score += _recency(a, b) + _recency(b, a)
@@ -721,9 +734,15 @@ def _score(a: _Node, b: _Node) -> float:
 
 def _recency(undated: _Node, dated: _Node) -> float:
     """An undated mention is most likely about a recent event: prefer a date near its article's."""
-    if undated.date or not dated.date:
+    if undated.date:
         return 0.0
-    anchor, when = to_date(undated.anchor), to_date((dated.date + "-15")[:10] if len(dated.date) == 7 else dated.date)
+    value = dated.date
+    if not value and dated.when_key and not dated.anchor and undated.anchor:
+        # "Thursday" in an undated article, read as if written when this one was.
+        value = resolve_date(dated.raw.when or "", undated.anchor, future=dated.raw.future)
+    if not value:
+        return 0.0
+    anchor, when = to_date(undated.anchor), to_date((value + "-15")[:10] if len(value) == 7 else value)
     if anchor is None or when is None:
         return 0.0
     return 0.1 if abs((anchor - when).days) <= 31 else -0.2
@@ -815,8 +834,8 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
-    top_parties = [display(p) for p, _ in doers[:3]]
-    top_objects = [display(p) for p, _ in undergoers[:2]]
+    top_parties = _distinct_names([display(p) for p, _ in doers])[:3]
+    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:2]
     top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
@@ -837,6 +856,22 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Names in order, without one that is part of a name already kept ("North" after "North Korea")."""
+    kept: list[str] = []
+    for name in names:
+        words = name.lower().split()
+        if any(_contains_words(k.lower().split(), words) or _contains_words(words, k.lower().split()) for k in kept):
+            continue
+        kept.append(name)
+    return kept
+
+
+def _contains_words(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _borrowed_dates(members: list[_Node]) -> list[str]:

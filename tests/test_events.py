@@ -134,6 +134,12 @@ def test_with_dates_the_launch_and_the_old_test_get_their_own_dates(dated_seed_i
     meeting = _events_with(dated_seed_index, "press conference in Washington", family="meet")[0]
     assert meeting.date == "2024-10-30"
     assert meeting is not october
+    # The AJP story's "North Korea launched a suspected long-range missile" is the same launch.
+    ajp = _article(dated_seed_index, "002_")
+    assert _events_with(dated_seed_index, "North Korea launched a suspected long-range missile", ajp, family="launch")[0] is october
+    # "may test-launch an ICBM ... around the US presidential election on Tuesday" is a future one.
+    possible = _events_with(dated_seed_index, "may test-launch", reuters, family="launch")
+    assert all(e is not october and e.date in (None, "2024-11-05") for e in possible)
 
 
 # ----------------------------------------------------------------------------- ECB+
