@@ -108,7 +108,7 @@ _NUMBER = re.compile(
     rf"(?P<prefix>{_PREFIX_RE})?\s?"
     rf"(?(prefix)|(?<![\w.,+/:'’-]))"
     rf"(?:(?P<vague>{_VAGUE_RE})\b"
-    rf"|(?P<num>{_DIGITS}(?![\d+:]|[.,]\d)|(?:{_WORD_NUMBER})\b)(?:[\s-]?(?P<scale>{_SCALE_RE}))?(?P<scale2>\s+(?:million|billion|thousand)\b)?)"
+    rf"|(?P<num>{_DIGITS}(?![\d+:]|[.,]\d|(?:st|nd|rd|th)\b)|(?:{_WORD_NUMBER})\b)(?:[\s-]?(?P<scale>{_SCALE_RE}))?(?P<scale2>\s+(?:million|billion|thousand)\b)?)"
     rf"(?![+])",
     re.IGNORECASE,
 )
