@@ -69,10 +69,12 @@ _CAPTION_START = re.compile(
     r"^(?:(?:FILE PHOTO|FILE|PHOTO|Photo|Image|IMAGE|Picture|PICTURE|Pictured|Caption)\s*[:\-–—|]\s*\S|(?:Image|Media|Photo|Video) (?:source|caption|credit)\b|Credit\.\.\.\S)"
 )
 _PHOTO_CREDIT = re.compile(
-    r"\bAP Photo\b|Getty Images|\bvia (?:REUTERS|Reuters|AFP|AP|EPA|Getty)\b|\b(?:REUTERS|Reuters|AFP|EPA|Xinhua)/\S"
-    r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\b|\bPhoto(?:graph)?s? (?:by|credit|courtesy)\b|\(Photo\b|\bPhoto:\s|Courtesy of\b"
-    r"|\bImage credit\b|\bin this (?:handout )?(?:picture|photo|image)\b"
+    r"\bAP Photo\b|Getty Images|\bvia (?:REUTERS|Reuters|AFP|AP|EPA|Getty)(?:,? File)?\)?\s*$|\b(?:REUTERS|Reuters|AFP|EPA|Xinhua)/\S"
+    r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\)?\s*$|\bPhoto(?:graph)?s? (?:by|credit)\b|\(Photo\b|\bPhoto(?:graph)?:\s|^Courtesy of\b"
+    r"|\bImage credit\b"
 )
+# "in this picture released by ..." is a caption only when a credit closes the line
+_PICTURE_CUE = re.compile(r"\bin this (?:handout )?(?:picture|photo|image)\b")
 _POSITION_CUE = re.compile(r"\((?:left|right|center|centre|L|R|C|second from (?:left|right))\)|, (?:left|right|center|centre),|\bfrom left\b")
 # A credit after the caption sentence: "... on Oct. 30, 2024. Yonhap" / "... in Washington. (AP)"
 _TAIL_CREDIT = re.compile(r"(?<=[.!?)\"”])\s+(\(?[A-Z][A-Za-z&./-]*(?:\s+[A-Z][A-Za-z&./-]*){0,3}\)?)$")
@@ -101,6 +103,8 @@ def is_strong_caption(line: str) -> bool:
     if len(line) > MAX_FURNITURE_CHARS or len(words(line)) > 80:
         return False
     if _CAPTION_START.match(line) or _PHOTO_CREDIT.search(line):
+        return True
+    if _PICTURE_CUE.search(line) and (tail_credit(line) or caption_wire_credit(line)):
         return True
     return bool(_POSITION_CUE.search(line) and tail_credit(line))
 

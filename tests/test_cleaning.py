@@ -147,3 +147,16 @@ def test_duplicate_lines_and_whitespace():
 def test_tail_after_related_drops_link_titles_but_not_earlier_text():
     built = clean(after=["Related:", "Bridge repairs delayed again in Dunmore", "Council approves new ferry line", "Comments are closed."])
     assert built.text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kim Jong Un, seen in this photo released by state media, said the test was a warning to enemies.",
+        "The footage, distributed via Reuters, showed the launch from a mobile platform near the capital.",
+        "Free meals, courtesy of the city, were handed out to residents who lost their homes.",
+    ],
+)
+def test_sentences_that_mention_photos_survive(line):
+    assert not is_strong_caption(line)
+    assert line in clean(after=[line]).text.split("\n\n")
