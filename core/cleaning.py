@@ -249,7 +249,10 @@ _CONTRIBUTOR = re.compile(
     r"^(?P<org>(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?)\s+(?:staff\s+)?"
     r"(?:reporters?|writers?|correspondents?|journalists?|photographers?|staff(?:ers)?|video journalists?)\s+.{1,160}?\s+contributed\b"
 )
-_CONTRIBUTED = re.compile(r"\bcontributed\b(?:\s+(?:to|from|reporting|this)\b|[.]?$)", re.I)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed (?:to|for) (?:this|the) (?:report|story|article|reporting)\b|\bcontributed reporting\b"
+    r"|^(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,10}(?:in [A-Z][\w ,.'’-]{1,40}\s+)?contributed(?:\s+from\s+[A-Z][\w ,.'’-]{1,60})?\.?$"
+)
 
 
 def contributor_outlet(line: str) -> str | None:
@@ -261,4 +264,7 @@ def contributor_outlet(line: str) -> str | None:
 
 
 def is_contributor_footer(line: str) -> bool:
-    return len(words(line)) <= 40 and bool(_CONTRIBUTED.search(line)) and not line.startswith(("\"", "“"))
+    """"Jane Roe in Geneva contributed to this report." and the like; not "Donors contributed to ..."."""
+    if len(line) > 400 or line.startswith(("\"", "“")):
+        return False
+    return contributor_outlet(line) is not None or (len(words(line)) <= 40 and bool(_CONTRIBUTED.search(line)))

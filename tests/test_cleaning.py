@@ -160,3 +160,21 @@ def test_tail_after_related_drops_link_titles_but_not_earlier_text():
 def test_sentences_that_mention_photos_survive(line):
     assert not is_strong_caption(line)
     assert line in clean(after=[line]).text.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "line, footer",
+    [
+        ("Donors contributed to the campaign, records show.", False),
+        ("Rising costs contributed to the decision, the mayor said.", False),
+        ("Jane Roe in Geneva contributed to this report.", True),
+        ("Associated Press writers Jane Roe and Sam Poe contributed.", True),
+        ("Jane Roe contributed from Seoul, South Korea.", True),
+        ("Sam Poe contributed reporting.", True),
+    ],
+)
+def test_contributor_footers_only(line, footer):
+    from newsx.core.cleaning import is_contributor_footer
+
+    assert is_contributor_footer(line) is footer
+    assert (line in clean(after=[line]).text) is not footer
