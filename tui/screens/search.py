@@ -123,18 +123,21 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             results.highlighted = 0
 
     def _render_hit(self, hit: Hit, width: int, with_title: bool = True) -> Text:
-        line, start, end = hit.excerpt(width - 2)
-        body = Text("  " + line)  # article text is data, never markup
-        body.stylize(search_hit_style(self.app), start + 2, end + 2)
-        if not with_title:
-            return body
         article = self.search_index.article_by_id.get(hit.article_id) if self.search_index else None
         title = article.title if article else hit.article_id
         about = " · ".join(x for x in (article.outlet, article.published) if x) if article else ""
-        head = Text(title[:width], style="bold")
+        head = Text(title[:width], style="bold")  # titles are article data too: Text, not markup
+        if hit.field == "title":
+            # A hit in the title is shown in the title line itself.
+            head.stylize(search_hit_style(self.app), hit.start, min(hit.end, width))
         if about and len(title) + len(about) + 3 <= width:
             head.append(f" · {about}", style="dim")
-        return Text("\n").join([head, body])
+        if hit.field == "title":
+            return head
+        line, start, end = hit.excerpt(width - 2)
+        body = Text("  " + line)
+        body.stylize(search_hit_style(self.app), start + 2, end + 2)
+        return Text("\n").join([head, body]) if with_title else body
 
     # ----------------------------------------------------------------- choosing
 
