@@ -137,8 +137,8 @@ _FURNITURE = [
     re.compile(p, re.I)
     for p in (
         r"^related(?: (?:articles?|stories|news|coverage|content|posts|links|topics|reading))?\s*:?\s*$",
-        r"^(?:read|see) (?:more|also|next|the full story)\b.{0,200}$",
-        r"^(?:also read|more from|more on this|more stories|recommended(?: for you)?|trending(?: now)?|most read|popular)\b\s*:?.{0,160}$",
+        r"^(?:read|see) (?:more|also|next|the full (?:story|article))(?:\s*[:»>|–—-].{0,200}|[\s.!»>…]*)$",
+        r"^(?:also read|more from|more on this|more stories|recommended(?: for you)?|trending(?: now)?|most read|most popular|popular)(?:\s*:.{0,160}|(?:\s+[^\s.]+){0,3})$",
         r"^comments? (?:are|is) (?:closed|disabled)\.?$",
         r"^(?:leave|post|add|write|view|show) (?:a |\d+ )?(?:comments?|reply|replies)\b.{0,40}$",
         r"^\d+\s+comments?$",
