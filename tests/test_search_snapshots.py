@@ -45,3 +45,11 @@ class SearchSnapApp(App):
 @pytest.mark.parametrize("theme", ["newsx-dark", "newsx-ansi"])
 def test_search_dialog_snapshot(snap_compare, theme, size):
     assert snap_compare(SearchSnapApp(theme), press=("slash", *"troops", "enter"), terminal_size=size)
+
+
+def test_search_dialog_no_color_snapshot(snap_compare, monkeypatch):
+    """With NO_COLOR the hits stay visible: they are reversed, not only coloured."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = SearchSnapApp("newsx-dark")
+    assert app.no_color
+    assert snap_compare(app, press=("slash", *"troops", "enter"), terminal_size=(80, 24))
