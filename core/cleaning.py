@@ -157,6 +157,7 @@ _FURNITURE = [
         r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
         r"^story continues (?:below|after)\b.{0,40}$",
         r"^our standards\s*:.{0,120}$",
+        r"^the post .{1,200} appeared first on .{1,80}$",
         r"^[\w&'’ -]{1,30}(?:\s*[>»›]\s*[\w&'’ -]{1,30}){1,6}$",  # breadcrumbs: Home > World > Asia
         r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
         r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
@@ -200,7 +201,7 @@ _APPEAL_SIGNALS = [
         r"\bjoin our\b", r"\bhelp us\b", r"\bcup of coffee\b", r"\bbecome an? (?:member|patron|supporter|subscriber)\b",
         r"\b(?:our|independent|quality) (?:journalism|reporting)\b", r"\bsign up\b", r"\bclose this page\b", r"\bpaywall\b",
         r"\bfree (?:information|journalism|press)\b", r"\bkeep (?:our|this) (?:reporting|journalism|site|work)\b",
-        r"\byou can help\b", r"\bjoin us\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\ba month\b", r"\bunlimited access\b",
+        r"\byou can help\b", r"\bjoin us\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\bunlimited access\b",
     )
 ]
 _READER_PRONOUN = re.compile(r"\b(?:you|your|our|us|we)\b", re.I)
@@ -215,9 +216,14 @@ def appeal_signals(line: str) -> int:
 _STRONG_APPEAL = re.compile(r"(?i)\b(?:donat(?:e|ion)|patrons?|patreon|subscribe|newsletter|sign up|become an? (?:member|patron|supporter|subscriber))\b")
 
 
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|tells|according to|added|urged|wrote)\b|^[\"“‘]")
+
+
 def is_appeal(line: str, in_tail: bool = False) -> bool:
     """A donation/subscription/newsletter appeal; in the tail (after an end marker) one signal is enough."""
     n = appeal_signals(line)
+    if _ATTRIBUTED.search(line):
+        return n >= 3  # a quoted plea ("Support us and help us," he said) is news, not an appeal
     if n >= 2 or (n >= 1 and in_tail):
         return True
     quoted = line[:1] in "\"“‘'"
