@@ -486,18 +486,24 @@ def _join_bare_people(forms, uf) -> None:
 
 
 def _join_place_qualified(forms, uf) -> None:
-    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff" when the corpus names it so too;
-    likewise "U.S.-South Korea Security Consultative Meeting" and "Security Consultative Meeting"."""
-    places = {k for k, f in forms.items() if f.label in ("GPE", "LOC")}
+    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff", "Greek Parliament" is "Parliament",
+    "U.S.-South Korea Security Consultative Meeting" is "Security Consultative Meeting" -- when
+    the corpus qualifies that name one way only (two ministries of defence stay apart)."""
+    places = {k for k, f in forms.items() if f.label in ("GPE", "LOC", "NORP")}
     kinds = {"ORG", "EVENT"}
+    qualified: dict[str, set[str]] = defaultdict(set)
     for key, form in forms.items():
-        if form.label not in kinds or len(form.words) < 3:
+        if form.label not in kinds or len(form.words) < 2:
             continue
-        for cut in range(1, len(form.words) - 1):
+        for cut in range(1, len(form.words)):
             rest = " ".join(form.words[cut:])
             if rest in forms and forms[rest].label in kinds and _all_places(form.words[:cut], places):
-                uf.union(rest, key)
+                qualified[rest].add(key)
                 break
+    for rest, keys in qualified.items():
+        if len({uf.find(k) for k in keys}) == 1:
+            for key in keys:
+                uf.union(rest, key)
 
 
 def _all_places(words: list[str], places: set[str]) -> bool:

@@ -30,6 +30,11 @@ NOT_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "EVENT", "LAW"}
 # Labels a fragment of a person's name may carry when the model got it wrong.
 FRAGMENT_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Government portfolios, as in "Defense Secretary" or "Minister of Finance".
+PORTFOLIO_WORDS = {"defense", "defence", "state", "treasury", "interior", "justice", "foreign",
+                   "finance", "commerce", "energy", "education", "health", "labor", "labour",
+                   "agriculture", "transportation", "transport", "unification", "homeland",
+                   "security", "trade", "culture", "environment", "veterans", "war", "navy", "army"}
 
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
                   "ibn", "al", "el", "ben", "dos", "das", "ter", "y"}
@@ -68,7 +73,7 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
         tokens.pop()
     if ent.label_ == "PERSON":
         # "Purportedly Simpson", "Herbert Flynn Jr told": words that are not part of a name.
-        while len(tokens) > 1 and (tokens[0].pos_ in {"ADV", "VERB", "ADP", "DET", "PRON"} or tokens[0].is_lower):
+        while len(tokens) > 1 and (tokens[0].is_lower or (tokens[0].pos_ == "ADV" and tokens[0].lower_.endswith("ly"))):
             tokens.pop(0)
         while len(tokens) > 1 and not _glued(tokens[-2], tokens[-1]) and (
                 tokens[-1].is_lower and tokens[-1].text not in NAME_PARTICLES or tokens[-1].is_punct):
@@ -107,15 +112,14 @@ def _glued(a, b) -> bool:
 
 
 def _is_office_word(doc, ent) -> bool:
-    """"Defense" in "Defense Secretary X", "State" in "Secretary of State": part of a job title."""
-    if ent.label_ not in {"ORG", "GPE", "NORP"} or len(ent) > 2:
+    """"Defense" in "Defense Secretary X", "State" in "Secretary of State": a portfolio word
+    that is part of a job title, not an organisation mentioned."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.root.lower_ not in PORTFOLIO_WORDS:
         return False
     after = doc[ent.end] if ent.end < len(doc) else None
-    if ent.label_ == "ORG" and after is not None and is_title(after.text) and normalise_title(after.text) not in GENERIC_TITLES:
+    if after is not None and is_title(after.text) and normalise_title(after.text) not in GENERIC_TITLES:
         return True
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2].text):
-        return ent.label_ == "ORG"
-    return False
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2].text)
 
 
 def _extended_name(doc, ent, span: tuple[int, int]) -> tuple[int, int]:
