@@ -102,3 +102,23 @@ async def test_markup_in_titles_stays_text(tmp_path):
     async with app.run_test():
         (hit,) = [h for h in await hits_for(app, "breaking") if h.text.startswith("article:")]
         assert hit.match_display.plain == "article: [bold red]Breaking[/] news"
+
+
+async def test_palette_in_newsx_reaches_a_screen_and_an_entity(seed_index):
+    from newsx.tui.app import NewsxApp
+
+    app = NewsxApp(index=seed_index, build=False)
+    entity = max(seed_index.entities, key=lambda e: e.mentions)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"screen: Claims")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.5)
+        assert app.current_mode == "claims"
+        hits = await hits_for(app, f"entity: {entity.name}")
+        result = max(hits, key=lambda h: h.score).command()
+        if result is not None:  # the app's actions may be coroutines, as the palette allows
+            await result
+        await pilot.pause(0.5)
+        assert app.current_mode == "entities"
+        assert app.screen.query_one("#entity-table").current_key == entity.id
