@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 SEARCH_FILE = "newsx-search.sqlite3"
 _SCHEMA = 1
-_STALE_SECONDS = 60 * 24 * 3600  # rows of corpora not opened for two months are dropped
+_STALE_SECONDS = 60 * 24 * 3600
+BUSY_TIMEOUT = 30.0  # seconds to wait for another newsx process that is writing the index  # rows of corpora not opened for two months are dropped
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,9 @@ class SearchIndex:
                 Path(cache_dir).mkdir(parents=True, exist_ok=True)
                 conn = cls._open(path)
                 in_memory = False
+            except sqlite3.OperationalError as exc:
+                # Locked by another process for too long, read-only, ...: leave the file alone.
+                notices.append(f"{path}: cannot use search index ({exc}); searching in memory")
             except sqlite3.DatabaseError as exc:
                 # A damaged search file is only a cache of the articles: start a new one.
                 conn = cls._replace_damaged(path, exc, notices)
@@ -239,9 +243,9 @@ class SearchIndex:
 
     @staticmethod
     def _open(path: Path | str) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
         try:
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             if path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -144,3 +144,21 @@ def test_entity_filter_on_the_seed_index(seed_index):
         assert text[hit.start : hit.end] == spans[(hit.article_id, hit.start, hit.end)]
         assert text[hit.start : hit.end] in hit.line
     assert articles_mentioning(seed_index, "no-such-entity") == []
+
+
+def test_a_locked_search_file_is_left_alone(tmp_path, monkeypatch):
+    import newsx.core.search as search_module
+
+    SearchIndex.for_articles(ARTICLES, tmp_path).close()
+    other = sqlite3.connect(tmp_path / SEARCH_FILE, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # another process holds the file
+    monkeypatch.setattr(search_module, "BUSY_TIMEOUT", 0.1)
+    try:
+        idx = SearchIndex.for_articles(ARTICLES, tmp_path)
+        assert idx.in_memory and "searching in memory" in idx.notices[0]
+        assert spans_text(idx, "rain") == [("c", "Rain")]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert (tmp_path / SEARCH_FILE).stat().st_size > 0  # not deleted
