@@ -279,6 +279,7 @@ def _dates_in(root, doc, exclude):
         if ent.label_ == "DATE" and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude)
         and not re.search(r"year-old|years old", ent.text)
         and not _DURATION_ONLY.match(ent.text)
+        and not re.search(r"\bage[sd]?\b|-old\b|^\d{1,3}$", ent.text.strip(), re.I)
         and not _in_since_clause(doc, ent)
     ]
 
@@ -347,7 +348,7 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             if claim is None:
                 continue
             if claim.dimension == "count" and not claim.subset:
-                last_count = (claim.counted_lemma, claim.counted, claim.event, claim.unit)
+                last_count = (claim.counted_lemma, claim.counted, claim.event, claim.unit, si)
                 last_count_sentence = si
             if claim.refers_to:
                 sent_refers = claim.refers_to
@@ -443,14 +444,20 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         if counted_tok is None and dimension == "count":
             if last_count is None:
                 return None
+            if q.value == 1 and last_count[4] != si:
+                return None  # a bare "one" ("another one") leans on its own sentence only
             inherited = last_count
     if dimension == "count" and counted_tok is not None and counted_tok.pos_ == "ADJ" and counted_tok.lemma_.lower() not in EVENT_CLASSES:
         return None
-    # "a woman and two men": a part of a larger set
-    if dimension == "count" and counted_tok is not None and (
-        counted_tok.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in counted_tok.children)
-    ):
-        subset = True
+    # "a woman and two men were shot": counted beside someone else, like "two other people"
+    # (only beside the same kind of thing: "a shotgun and three shells" are not shells on top of shells)
+    if dimension == "count" and counted_tok is not None:
+        kind = concept_of(counted_tok.lemma_)
+        partners = [c for c in counted_tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        if counted_tok.dep_ == "conj" and counted_tok.head.pos_ == "NOUN":
+            partners.append(counted_tok.head)
+        if any(concept_of(p.lemma_) == kind for p in partners):
+            extra = True
 
     # Where the claim lives in the tree: the counted noun or, for measures, the word it attaches to.
     if dimension in ("count", "age") and counted_tok is not None:
@@ -487,7 +494,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
     elif dimension == "count":
         if inherited is not None:
-            lemma, counted, inh_event, unit = inherited
+            lemma, counted, inh_event, unit, _ = inherited
             # "killing one" keeps its own verb; a bare "there were 50,000" keeps the previous event
             if not event or event in ("deploy",) and clause is not None and clause.lemma_.lower() in LIGHT_VERBS:
                 event = inh_event

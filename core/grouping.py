@@ -75,7 +75,12 @@ def _places_compatible(a: RawClaim, b: RawClaim) -> bool:
     return any(x in y or y in x for x in pa for y in pb)
 
 
-def compatible(a: _Item, b: _Item) -> bool:
+def _same_sentence(a: _Item, b: _Item) -> bool:
+    return a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start
+
+
+def hard_ok(a: _Item, b: _Item) -> bool:
+    """Nothing says the two claims are about different things (kind, time, place, part, scale)."""
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
@@ -83,7 +88,7 @@ def compatible(a: _Item, b: _Item) -> bool:
         return False
     if not _times_compatible(ra, rb) or not _places_compatible(ra, rb):
         return False
-    if a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start:
+    if _same_sentence(a, b):
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
         if ra.dimension == "count" and ra.counted_lemma == rb.counted_lemma and ra.event == rb.event and (
@@ -96,29 +101,64 @@ def compatible(a: _Item, b: _Item) -> bool:
         between = a.article.text[first.end:second.start]
         return "(" in between and len(between.strip()) <= 3 and (ra.dimension == "money" or _close(_base(a, ra.value), _base(b, rb.value)))
     dim = ra.dimension
-    if dim == "count":
-        if not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma:
-            return False
-        # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
-        # the part is named by its "of them", whatever verb carries it
-        return ra.subset or (bool(ra.event) and ra.event == rb.event)
+    if dim in ("count", "age") and (not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma):
+        return False
     if dim == "age":
-        if not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma:
-            return False
         # "a 47-year-old man" and "a 50-year-old man" are two men; a name is one person
-        named = ra.counted_lemma not in _PERSON_WORDS
-        return named or ra.value == rb.value
+        return ra.counted_lemma not in _PERSON_WORDS or ra.value == rb.value
     if dim == "money":
         # one amount in two currencies or two roundings stays within a small ratio; a share of a
         # bailout is not the bailout
-        if not _money_ratio_ok(ra, rb):
-            return False
-        if ra.anchor and rb.anchor:
-            return same_stem(ra.anchor, rb.anchor)
-        return len(set(ra.context) & set(rb.context)) >= (1 if (ra.anchor or rb.anchor) else 2)
+        return _money_ratio_ok(ra, rb)
+    return True
+
+
+def soft_ok(a: _Item, b: _Item) -> bool:
+    """The two claims are about the same event or thing: the same event class, anchor or context."""
+    ra, rb = a.raw, b.raw
+    if _same_sentence(a, b) or ra.dimension == "age":
+        return True
+    if ra.dimension == "count":
+        # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
+        # the part is named by its "of them", whatever verb carries it
+        return ra.subset or (bool(ra.event) and ra.event == rb.event)
     if ra.anchor and rb.anchor:
         return same_stem(ra.anchor, rb.anchor)
-    return len(set(ra.context) & set(rb.context)) >= 2
+    shared = len(set(ra.context) & set(rb.context))
+    if ra.dimension == "money":
+        return shared >= (1 if (ra.anchor or rb.anchor) else 2)
+    return shared >= 2
+
+
+def compatible(a: _Item, b: _Item) -> bool:
+    return hard_ok(a, b) and soft_ok(a, b)
+
+
+MERGE_SHARE = 0.5  # groups merge when half their cross pairs match and none rules it out
+
+
+def _merge_pass(clusters: list[list[_Item]]) -> list[list[_Item]]:
+    """Average linkage on the soft evidence, complete linkage on the hard constraints: a claim whose
+    own wording is thin ("110bn in loans") does not keep two halves of one quantity apart."""
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                a, b = clusters[i], clusters[j]
+                if a[0].raw.dimension != b[0].raw.dimension:
+                    continue
+                pairs = [(x, y) for x in a for y in b]
+                if not all(hard_ok(x, y) for x, y in pairs):
+                    continue
+                if sum(soft_ok(x, y) for x, y in pairs) >= MERGE_SHARE * len(pairs):
+                    clusters[i] = a + b
+                    del clusters[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
 
 
 # Currencies worth far less than a dollar: a converted amount can be any multiple.
@@ -175,6 +215,7 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
             clusters.append([item])
         else:
             best.append(item)
+    clusters = _merge_pass(clusters)
     groups = [_group(i, cluster) for i, cluster in enumerate(clusters)]
     order = {"conflict": 0, "changed": 1, "agree": 2, "single": 3}
     groups.sort(key=lambda g: (order[g.verdict], -len(g.claims)))
