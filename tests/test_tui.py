@@ -28,6 +28,12 @@ def reader(app) -> Reader:
     return app.screen.query_one(Reader)
 
 
+def near_top(r: Reader, offset: int) -> bool:
+    """The line holding `offset` is in view, within the top three lines unless the text ended."""
+    distance = r.line_of(offset) - r.scroll_y
+    return r.span_visible(offset) and (distance <= 2 or r.scroll_y == r.max_scroll_y)
+
+
 def styled_ranges(text) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in text.spans if s.style]
 
@@ -173,7 +179,7 @@ async def test_n_and_N_go_through_mentions_of_the_selected_entity(ui_index):
         await pilot.press("N")  # wraps to the last mention
         assert r.marked == mentions[-1]
         await pilot.pause()
-        assert r.span_visible(mentions[-1][0])
+        assert near_top(r, mentions[-1][0])
 
 
 async def test_enter_in_the_side_pane_jumps_to_that_entity(ui_index):
@@ -326,7 +332,7 @@ async def test_entities_screen_filters_and_jumps_to_a_mention(ui_index):
         assert r.marked == (span.start, span.end)
         assert r.article.text[span.start : span.end] == span.text
         assert span.text in {entity.name, *entity.aliases}
-        assert r.span_visible(span.start)
+        assert near_top(r, span.start)
         assert app.screen.query_one(EntityPane).current_key == entity.id
         assert app.screen.query_one(ArticleList).highlighted_id == span.article
 
@@ -367,7 +373,7 @@ async def test_claims_screen_orders_groups_and_opens_the_sentence(ui_index):
         start, end = ui_index.sentence(claim.article, claim.sentence_index)
         assert r.marked == (start, end)
         assert claim.text in r.article.text[start:end]
-        assert r.span_visible(start)
+        assert near_top(r, start)
 
 
 async def test_claims_and_events_of_the_current_article(ui_index):
@@ -483,3 +489,87 @@ def test_wrapped_line_of_agrees_with_textual_wrapping(seed_loaded):
                 continue
             position = text.index(plain, position)
             assert wrapped_line_of(text, position, width) == number, (width, number, plain)
+
+
+# ------------------------------------------------------------------------- search, copy, filters, help
+
+
+async def test_slash_searches_and_n_steps_through_the_hits(ui_index):
+    from newsx.tui.screens.search import SearchScreen
+
+    article = ui_index.articles[2]
+    word = next(w for w in article.text.split() if w.isalpha() and len(w) > 6 and article.text.count(w) >= 2)
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the search index
+        await pilot.pause()
+        assert app.search_index is not None
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*word)
+        await pilot.pause(0.5)
+        await pilot.press("enter")  # to the results
+        await pilot.pause()
+        await pilot.press("enter")  # open the first hit
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        r = reader(app)
+        first = r.marked
+        assert r.article.text[slice(*first)].casefold() == word.casefold()
+        assert len(r.hits) >= 1 and first in r.hits
+        if len(r.hits) > 1:
+            await pilot.press("n")
+            assert r.marked != first and r.marked in r.hits
+            await pilot.press("N")
+            assert r.marked == first
+
+
+async def test_y_copies_the_marked_sentence(ui_index):
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "y")
+        r = reader(app)
+        start, _end = r.marked
+        assert r.article.text[slice(*r.marked)] in app.clipboard
+        assert any("Copied" in n.message for n in app._notifications)
+
+
+async def test_m_lists_only_articles_mentioning_the_entity(ui_index):
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        entity = next(e for e in ui_index.entities if 1 < len(e.articles) < len(ui_index.articles))
+        await pilot.press("2")
+        app.screen.select(entity.id)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        articles = app.screen.query_one(ArticleList)
+        shown = [articles.get_option_at_index(i).id for i in range(articles.option_count)]
+        assert shown == [a.id for a in ui_index.articles if a.id in entity.articles]
+        assert reader(app).article.id in entity.articles
+        await pilot.press("m")
+        assert articles.option_count == len(ui_index.articles)
+
+
+async def test_question_mark_shows_the_keys_of_this_screen(ui_index):
+    from newsx.tui.screens.help import HelpScreen
+
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EntitiesScreen)
+
+
+async def test_palette_opens_an_entity(ui_index):
+    entity = next(e for e in ui_index.entities if e.label == "PERSON")
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*f"entity: {entity.name}")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntitiesScreen)
+        assert app.screen.query_one("#entity-table").current_key == entity.id

@@ -131,9 +131,7 @@ class ReadScreen(Screen):
         index = self.index
         if index is None:
             side.border_subtitle = None
-            self.query_one("#side-title", Label).update(
-                "Finding entities…" if self.app.index_progress else self.app.index_status or "No entities yet"
-            )
+            self.query_one("#side-title", Label).update(Text(self.app.index_status or "Finding entities…"))
             pane.set_entities([])
             return
         counts = Counter(entity_id for _s, _e, entity_id, _k in spans)

@@ -12,9 +12,15 @@ from textual.widgets.option_list import Option
 from newsx.core.models import Article
 
 
+TITLE_MAX = 90  # long (lede-made) titles would fill the narrow list
+
+
 def article_prompt(article: Article) -> Text:
     """Title on the first line, outlet and date dimmed on the second. Article strings are data."""
-    prompt = Text(article.title or article.id, style="bold")
+    title = article.title or article.id
+    if len(title) > TITLE_MAX:
+        title = title[: TITLE_MAX - 1].rstrip() + "…"
+    prompt = Text(title, style="bold")
     meta = " · ".join(part for part in (article.outlet, article.published) if part) or article.id
     prompt.append("\n")
     prompt.append(meta, style="dim")
@@ -37,7 +43,7 @@ class ArticleList(OptionList):
         self.add_options([Option(article_prompt(a), id=a.id) for a in articles])
         if highlighted is not None:
             self.highlight_id(highlighted)
-        elif self.option_count:
+        if self.highlighted is None and self.option_count:
             self.highlighted = 0
 
     @property
