@@ -21,6 +21,8 @@ from corpus import make_corpus
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--distinct", type=int, default=None,
+                        help="different texts among the n articles (default: all; see corpus.make_corpus)")
     parser.add_argument("--sizes", default="1000,2000,4000,8000")
     args = parser.parse_args()
 
@@ -28,9 +30,10 @@ def main() -> None:
     from newsx.core.index import build_index, index_from_analyses
     from newsx.core.settings import Settings
 
-    corpus, cache = WORK / f"corpus-{args.n}", WORK / f"cache-{args.n}"
+    tag = f"{args.n}" + (f"-d{args.distinct}" if args.distinct else "")
+    corpus, cache = WORK / f"corpus-{tag}", WORK / f"cache-{tag}"
     if not (corpus / ".complete").exists():
-        make_corpus(corpus, args.n)
+        make_corpus(corpus, args.n, distinct=args.distinct)
         (corpus / ".complete").write_text("")
     timed(newsx_cmd("index", str(corpus), "--cache-dir", str(cache)))  # warm (cold the first time: minutes)
     (cache / ".indexed").write_text("")

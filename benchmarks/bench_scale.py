@@ -70,6 +70,8 @@ async def pilot_run(corpus: Path, cache: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--distinct", type=int, default=None,
+                        help="different texts among the n articles (default: all; see corpus.make_corpus)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pilot", nargs=2, metavar=("CORPUS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -82,9 +84,10 @@ def main() -> None:
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
-    corpus, cache = WORK / f"corpus-{args.n}", WORK / f"cache-{args.n}"
+    tag = f"{args.n}" + (f"-d{args.distinct}" if args.distinct else "")
+    corpus, cache = WORK / f"corpus-{tag}", WORK / f"cache-{tag}"
     if not (corpus / ".complete").exists():
-        make_corpus(corpus, args.n)
+        make_corpus(corpus, args.n, distinct=args.distinct)
         (corpus / ".complete").write_text("")
     if not (cache / ".indexed").exists():
         elapsed, done = timed(newsx_cmd("index", str(corpus), "--cache-dir", str(cache)))

@@ -38,18 +38,29 @@ def vary(raw: str, copy: int, rng: random.Random) -> str:
     return f"{text}\n\nThis is copy {copy} of the report, filed for the {outlet} news desk.\n"
 
 
-def make_corpus(dest: Path, n: int, seed: int = 7, per_folder: int = 500) -> list[Path]:
-    """Write `n` article files under `dest` (created) and return their paths."""
-    rng = random.Random(seed)
+def make_corpus(dest: Path, n: int, seed: int = 7, per_folder: int = 500, distinct: int | None = None) -> list[Path]:
+    """Write `n` article files under `dest` (created) and return their paths.
+
+    `distinct`: how many different article texts; None makes every text different (every article
+    must be parsed). With a number, later files repeat an earlier text under a headline of their
+    own (an edition number): the corpus still has `n` articles, with their own ids, titles and
+    analyses in the index, but a cold index parses only `distinct` texts. Use it to build a
+    large warm cache quickly when only the warm path is being measured.
+    """
     bases = base_articles()
     dest.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(n):
-        name, raw = bases[i % len(bases)]
+        variant = i if distinct is None else i % max(distinct, 1)
+        name, raw = bases[variant % len(bases)]
+        text = vary(raw, variant, random.Random(seed * 1_000_003 + variant)) if variant >= len(bases) else raw
+        if variant != i:
+            first, _, rest = text.partition("\n")
+            text = f"{first} (edition {i})\n{rest}"
         folder = dest / f"part{i // per_folder:03d}"
         folder.mkdir(exist_ok=True)
         path = folder / f"{i:05d}_{name}.txt"
-        path.write_text(vary(raw, i, rng) if i >= len(bases) else raw, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -60,6 +71,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("dest", type=Path)
     parser.add_argument("-n", type=int, default=1000)
+    parser.add_argument("--distinct", type=int, help="how many different texts (default: all)")
     args = parser.parse_args()
-    made = make_corpus(args.dest, args.n)
+    made = make_corpus(args.dest, args.n, distinct=args.distinct)
     print(f"{len(made)} articles in {args.dest}")

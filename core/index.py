@@ -85,7 +85,7 @@ class Index:
     near_duplicates: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     notices: tuple[str, ...] = ()
-    parsed: int = 0  # how many articles this build had to parse (0: all from cache)
+    parsed: int = 0  # how many texts this build had to parse (0: all from cache; copies count once)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -154,27 +154,31 @@ def _analyse(
     keys = [analysis_key(a, fingerprint) for a in articles]
     raw = cache.get_raw_many(keys) if cache else {}
     analyses = LazyAnalyses()
-    todo: list[int] = []
+    # Articles missing from the cache, by key: copies of one text (a wire story run by several
+    # outlets, on the same date) are parsed once.
+    todo: dict[str, list[int]] = {}
     for i, (article, key) in enumerate(zip(articles, keys)):
         if key in raw:
             analyses.add_raw(article.id, raw[key])
         else:
-            todo.append(i)
+            todo.setdefault(key, []).append(i)
     total = len(articles)
-    done = total - len(todo)
+    done = total - sum(len(v) for v in todo.values())
     if progress:
         progress("parse", done, total)
     if todo:
         pending: list[tuple[str, ArticleAnalysis]] = []
         last_commit = time.monotonic()
-        batch = [articles[i] for i in todo]
+        todo_keys = list(todo)
+        batch = [articles[todo[key][0]] for key in todo_keys]
         for position, analysis in parse_articles(
             batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size
         ):
-            article = batch[position]
-            analyses[article.id] = analysis
-            pending.append((keys[todo[position]], analysis))
-            done += 1
+            key = todo_keys[position]
+            for i in todo[key]:
+                analyses[articles[i].id] = analysis
+            pending.append((key, analysis))
+            done += len(todo[key])
             # Commit in small transactions (by count or by time) so a killed run keeps what it finished.
             if cache and (len(pending) >= _COMMIT_EVERY or time.monotonic() - last_commit > _COMMIT_SECONDS):
                 cache.put_many(pending)

@@ -130,3 +130,18 @@ def test_changed_file_is_parsed_alone_and_warm_results_match(tmp_path, seed_inde
     assert warm.claim_groups == fresh.claim_groups
     assert warm.near_duplicates == fresh.near_duplicates
     assert warm.entities == second.entities
+
+
+def test_copies_of_one_text_are_parsed_once(tmp_path, tiny):
+    from newsx.core.corpus import load_corpus
+    from newsx.core.index import build_index
+    from newsx.core.settings import Settings
+
+    body = TINY.split("\n", 1)[1]
+    (tiny / "copy.txt").write_text("Bridge opens to crowds\n" + body, encoding="utf-8")
+    loaded = load_corpus([tiny])
+    assert len(loaded.articles) == 2 and loaded.articles[0].text == loaded.articles[1].text
+    index = build_index(loaded, Settings(cache_dir=tmp_path / "cache"))
+    assert index.parsed == 1
+    first, second = (index.analyses[a.id] for a in loaded.articles)
+    assert first == second and first.mentions
