@@ -486,8 +486,8 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     if participle and objects:
         by = f" by {_join(list(participants)[:2])}" if participants else ""
         return f"{_join(objects)} {participle}{by}{where}"
-    if not participants and objects:
-        participants, objects = objects, []
+    if objects and (not participants or verb in UNDERGONE):
+        participants, objects = objects, []  # "the death of X": X dies
     who = _join(list(participants)[:3])
     if participle and who:
         return f"{who} {participle}{where}"
@@ -502,6 +502,10 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     elif len(participants) == 1 and verb.startswith("go "):
         verb = "goes " + verb[3:]
     return f"{who} {verb}{where}"
+
+
+# Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
+UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
 
 
 def _join(names: list[str]) -> str:
