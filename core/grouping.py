@@ -379,10 +379,14 @@ def _group(index: int, cluster: list[_Item]) -> ClaimGroup:
     cluster = sorted(cluster, key=lambda i: (i.raw.said_on or "", i.article.id, i.raw.start))
     v, reason = verdict(cluster)
     units = Counter(i.raw.unit for i in cluster)
+    unit = units.most_common(1)[0][0]
+    if cluster[0].raw.dimension == "money":
+        # every currency the group is written in ("EUR/USD"); a lost sign only when nothing else
+        unit = "/".join(u for u, _ in units.most_common() if u != UNKNOWN_CURRENCY) or UNKNOWN_CURRENCY
     return ClaimGroup(
         id=f"g{index + 1}",
         topic=_topic(cluster),
-        unit=units.most_common(1)[0][0],
+        unit=unit,
         verdict=v,
         reason=reason,
         claims=tuple(_to_claim(i) for i in cluster),
