@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .models import Article, ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -381,7 +382,7 @@ def _join_spelling_variants(forms, uf) -> None:
                 fa, fb = forms[a], forms[b]
                 if _label_class(fa.label) != _label_class(fb.label) or uf.find(a) == uf.find(b):
                     continue
-                if not _spelling_variants(words[a], words[b]):
+                if not _spelling_variants(words[a], words[b], person=fa.label == "PERSON"):
                     continue
                 if fa.articles & fb.articles:
                     continue  # both spellings in one article: the writer means two things
@@ -391,22 +392,36 @@ def _join_spelling_variants(forms, uf) -> None:
                     uf.union(a, b)
 
 
-def _spelling_variants(a: list[str], b: list[str]) -> bool:
+def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool:
+    """Same name spelt two ways: "Cho Tae-yul"/"Cho Tae-yeol", "Giannis"/"Yiannis" + one surname."""
     if len(a) != len(b) or a == b:
         return False
     if len(a) == 1:
         x, y = a[0], b[0]
-        return min(len(x), len(y)) >= 6 and x[0] == y[0] and fuzz.ratio(x, y) >= FUZZY_SINGLE and not _digits_differ(x, y)
+        # A lone surname is too little to call two spellings one person ("Johnson"/"Johnston").
+        return (not person and min(len(x), len(y)) >= 6 and x[0] == y[0]
+                and fuzz.ratio(x, y) >= FUZZY_SINGLE and not _digits_differ(x, y))
     same = 0
     for x, y in zip(a, b):
         if x == y:
             same += 1
-            continue
-        ratio = fuzz.ratio(x, y)
-        # Transliterations may differ in the first letter ("Giannis"/"Yiannis"), then more must agree.
-        if min(len(x), len(y)) < 5 or ratio < FUZZY_WORD or _digits_differ(x, y) or (x[0] != y[0] and ratio < 85):
+        elif not _word_variants(x, y):
             return False
     return same >= 1
+
+
+def _word_variants(x: str, y: str) -> bool:
+    if min(len(x), len(y)) < 5 or _digits_differ(x, y) or Levenshtein.distance(x, y) > 2:
+        return False
+    ratio = fuzz.ratio(x, y)
+    # Transliterations may differ in the first letter ("Giannis"/"Yiannis"); then more must agree.
+    if ratio < FUZZY_WORD or (x[0] != y[0] and ratio < 85):
+        return False
+    # "Mario"/"Maria", "Daniel"/"Daniela": a different final vowel makes a different name.
+    stem = 0
+    while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+        stem += 1
+    return not (stem >= len(x) - 1 and stem >= len(y) - 1 and set(x[stem:] + y[stem:]) <= set("aeiouy"))
 
 
 def _digits_differ(x: str, y: str) -> bool:

@@ -199,3 +199,27 @@ def test_many_articles_link_without_comparing_all_pairs():
     assert entities[0].name == "Seoul" and len(entities[0].articles) == 400
     assert len(entities) == 401
     assert all(re.fullmatch(r"e\d+", e.id) for e in entities)
+
+
+def test_near_names_of_different_people_stay_apart():
+    # Same company, never in one article, spelt alike: still two people.
+    _, entities = index_of({
+        "a": ("Maria Lopez met Johnson in Madrid.", [("Maria Lopez", "PERSON"), ("Johnson", "PERSON"), ("Madrid", "GPE")]),
+        "b": ("Mario Lopez and Johnston visited Madrid.", [("Mario Lopez", "PERSON"), ("Johnston", "PERSON"), ("Madrid", "GPE")]),
+    })
+    assert entity_with(entities, "Maria Lopez") is not entity_with(entities, "Mario Lopez")
+    assert entity_with(entities, "Johnson") is not entity_with(entities, "Johnston")
+
+
+def test_one_org_named_with_and_without_its_country():
+    _, entities = index_of({
+        "a": ("The U.S. Joint Chiefs of Staff met in Seoul.", [("U.S.", "GPE"), ("Joint Chiefs of Staff", "ORG"), ("Seoul", "GPE")]),
+        "b": ("U.S. Joint Chiefs of Staff said so.", [("U.S. Joint Chiefs of Staff", "ORG")]),
+        "c": ("Russia Defense Ministry and Korea Defense Ministry spoke.", [("Russia Defense Ministry", "ORG"), ("Korea Defense Ministry", "ORG")]),
+        "d": ("Russia and Korea. The Defense Ministry said so.", [("Russia", "GPE"), ("Korea", "GPE"), ("Defense Ministry", "ORG")]),
+    })
+    assert entity_with(entities, "Joint Chiefs of Staff") is entity_with(entities, "U.S. Joint Chiefs of Staff")
+    # Two countries' ministries: the plain name could be either, so it joins neither.
+    plain = entity_with(entities, "Defense Ministry")
+    assert plain is not entity_with(entities, "Russia Defense Ministry")
+    assert plain is not entity_with(entities, "Korea Defense Ministry")
