@@ -1,17 +1,20 @@
 """Corpus entities from per-article mentions: one entity per person, organisation or place.
 
-Works on plain data (no spaCy). Mentions become *forms* (one per normalised name); forms are
-joined by a few rules, each comparing only candidates that share a block (a word, an acronym's
-letters, a first word), never all pairs:
-  - a person's shorter name inside a longer one ("Lloyd Austin" / "Lloyd J. Austin"), only when
-    one longer name fits, so people whose full names differ never merge;
+Works on plain data (no spaCy). First the corpus decides which names are people (a name the
+model tags PERSON often enough, or whose surname stands alone as a person beside it), and the
+in-article rule runs again with that knowledge ("Riva" tagged ORG -> "Paul Riva"). Mentions then
+become *forms* (one per normalised name), joined by a few rules that each compare only
+candidates sharing a block (a word, an acronym's letters, a first word), never all pairs:
+  - a person's shorter name inside exactly one longer one ("Lloyd Austin" / "Lloyd J. Austin"),
+    so people whose full names differ never merge;
   - spelling variants ("Cho Tae-yul" / "Cho Tae-yeol") by rapidfuzz when the label agrees and
     the two never stand side by side in one article but share company elsewhere;
   - acronyms and their expansions (from "Full Name (ACR)" in the text, or the initials of a
     name seen in the same articles);
-  - "Joint Chiefs" / "Joint Chiefs of Staff", "Yonhap" / "Yonhap News Agency", plural peoples;
+  - "Joint Chiefs" / "Joint Chiefs of Staff", "Yonhap" / "Yonhap News", plural peoples, and
+    "U.S. Joint Chiefs of Staff" / "Joint Chiefs of Staff" when only one country qualifies it;
   - a bare surname left unresolved in its article, when the corpus has one person it fits.
-The entity takes its fullest form as name and the label most of its mentions carry.
+The entity takes its fullest form as name and the label its fullest forms carry.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from .names import (
     acronym_letters,
     clean_name,
     initials,
-    key_tokens,
     looks_all_caps,
     name_key,
     person_display,
