@@ -40,6 +40,7 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "de
                   "ibn", "al", "el", "ben", "dos", "das", "ter", "y"}
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
 _TRAILING_JUNK = {"'s", "’s", "'", "’", ",", ";", ":", "-", "—", "–", '"', "“", "”", "(", ")"}
+_EDGE_PUNCT = set("-–—,;:'\"“”‘’()[]")
 _LEADING_JUNK = {"the", '"', "“", "”", "'", "‘", "(", ")", ",", "-", "—", "–"}
 
 
@@ -101,6 +102,11 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
         if text.endswith(suffix) and len(text) > 2 and text[-3].isalpha():
             end -= 2
             text = text[:-2]
+    # Punctuation glued to a token ("Rutte-", "“Kim").
+    while text and text[-1] in _EDGE_PUNCT:
+        text, end = text[:-1], end - 1
+    while text and text[0] in _EDGE_PUNCT:
+        text, start = text[1:], start + 1
     if not text.strip() or not any(c.isalnum() for c in text):
         return None
     return start, end

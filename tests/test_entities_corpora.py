@@ -180,3 +180,37 @@ def test_ecbplus_acronyms_and_transliterations(athens):
     # Different people never merge: the prime minister and the president.
     assert entity_named(athens, "George Papandreou") is not entity_named(athens, "Karolos Papoulias")
     assert_offsets_exact(athens)
+
+
+# --------------------------------------------------------------------------- extraction on real parses
+
+
+@pytest.fixture(scope="module")
+def nlp(seed_index):
+    """The pipeline the seed index already loaded (cached by core.nlp)."""
+    from newsx.core.nlp import load_pipeline
+    from newsx.core.settings import Settings
+
+    return load_pipeline(Settings().model)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (surface as kept, the full name it stands for or None)
+        ("The Pentagon’s budget grew.", [("Pentagon", None)]),
+        ("North Korea’s troops and Vladimir Putin. Vladimir smiled.",
+         [("North Korea", None), ("Vladimir Putin", None), ("Vladimir", "Vladimir Putin")]),
+        ("Mr. Kim met President Joe Biden. Biden's aide waited.",
+         [("Kim", None), ("Joe Biden", None), ("Biden", "Joe Biden")]),
+        # "Secretary General" is a title: NATO stays an organisation mention.
+        ("NATO Secretary General Mark Rutte spoke.", [("NATO", None), ("Mark Rutte", None)]),
+    ],
+)
+def test_extracted_spans_are_trimmed_and_resolved(nlp, text, expected):
+    from newsx.core.entities import extract_mentions
+
+    mentions = [m for m in extract_mentions(nlp(text)) if m.label in INDEX_LABELS]
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert [(m.text, m.ref) for m in mentions] == expected
