@@ -2,7 +2,7 @@
 
 A new article starts at a headline-like line (short, no final period) that comes after enough
 running text and is followed, within a few lines, by what only a page header has: the same
-headline again, a photo caption, a byline or a timestamp. A subheading inside an article is
+headline again, a photo caption, a byline, a timestamp or a wire dateline. A subheading inside an article is
 followed by ordinary paragraphs, so it never starts a new article.
 """
 
@@ -25,6 +25,9 @@ def _header_signal(headline: str, following: list[str]) -> str | None:
             break
         if line == headline or m.byline_of(line) or m.is_date_line(line):
             return "strong"
+        dateline = m.dateline_of(line)
+        if dateline and (dateline.tag or dateline.month_day):
+            return "strong"  # a new wire lede: "SEOUL, Oct. 31 (Reuters) - ..."
         if c.is_strong_caption(line):
             caption = True
             continue

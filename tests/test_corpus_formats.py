@@ -206,3 +206,12 @@ def test_sidecar_title_names_only_the_first_of_a_split_file(tmp_path):
     (tmp_path / "two.txt.meta.toml").write_text('title = "Given title"\noutlet = "Valley Herald"\n', encoding="utf-8")
     result = load_corpus([tmp_path])
     assert [(a.title, a.outlet) for a in result.articles] == [("Given title", "Valley Herald"), ("Second Story About The Dam", "Valley Herald")]
+
+
+def test_headline_then_wire_dateline_starts_a_new_article(tmp_path):
+    arts = _write(
+        tmp_path,
+        f"Floods Hit Marlow\n\n{SUB_BODY}\n\nDam repairs begin in Dunmore\n\nDUNMORE, March 6 (Reuters) - {LEDE}\n\n{SECOND}\n",
+    )
+    assert [a.title for a in arts] == ["Floods Hit Marlow", "Dam repairs begin in Dunmore"]
+    assert arts[1].outlet == "Reuters" and arts[1].dateline == "DUNMORE"
