@@ -572,14 +572,63 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
                 _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
                       frozenset(places), article.published, raw.date, when_key)
             )
-    pairs = _candidate_pairs(nodes)
-    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b])) > 0), reverse=True)
-    clusters = _merge(nodes, scored)
+    clusters = _cluster(nodes)
+    # An undated article that reports the same event as dated ones was written about when they
+    # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
+    if _date_undated_articles(nodes, clusters):
+        clusters = _cluster(nodes)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
     events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
+
+
+def _cluster(nodes: list[_Node]) -> list[_Cluster]:
+    pairs = _candidate_pairs(nodes)
+    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b])) > 0), reverse=True)
+    return _merge(nodes, scored)
+
+
+def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
+    """Give articles without a date the median date of the dated articles they share events with,
+    and resolve their written dates against it. True when any node changed."""
+    shared: dict[str, list[str]] = defaultdict(list)
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        anchors = [n.anchor for n in members if n.anchor]
+        if not anchors:
+            continue
+        for node in members:
+            if not node.anchor:
+                shared[node.article].extend(anchors)
+    changed = False
+    for node in nodes:
+        found = shared.get(node.article)
+        if node.anchor or not found:
+            continue
+        anchor = sorted(found)[len(found) // 2]
+        node.anchor = anchor
+        if node.when_key and not node.date:
+            value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
+            if value:
+                node.date, node.when_key = value, None
+                changed = True
+    return changed
+
+
+def _resolve_loosely(when: str, anchor: str, future: bool) -> str | None:
+    """Resolve against another article's date, which is only near this one's: "Thursday" is the
+    Thursday nearest that date, before or after, not strictly the last one."""
+    value = resolve_date(when, anchor, future=future)
+    if future:
+        return value  # "may test-launch ... on Tuesday": still the next Tuesday
+    other = resolve_date(when, anchor, future=True)
+    if value and other and value != other and len(value) == len(other) == 10:
+        day = to_date(anchor)
+        if day and abs((to_date(other) - day).days) < abs((to_date(value) - day).days):
+            return other
+    return value
 
 
 def _entity_resolver(entities: list[Entity]):
@@ -886,7 +935,7 @@ def _borrowed_dates(members: list[_Node]) -> list[str]:
     for node in members:
         if node.when_key and not node.anchor:
             for anchor in anchors:
-                value = resolve_date(node.raw.when or "", anchor, future=node.raw.future)
+                value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
                 if value:
                     found.append(value)
                     break

@@ -72,6 +72,9 @@ def test_the_october_launch_and_the_december_2023_test_stay_apart(seed_index):
     december = _events_with(seed_index, "tested in December last year", reuters, family="launch")
     assert october and december
     assert october[0] is not december[0]
+    # Dated when the loader or another article reporting the launch gives a date to read them by.
+    assert december[0].date in (None, "2023-12")
+    assert october[0].date in (None, "2024-10-31")
 
 
 def test_events_are_real_happenings_not_reporting_or_light_verbs(seed_index):

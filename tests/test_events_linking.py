@@ -181,3 +181,17 @@ def test_date_compatibility_is_containment():
     assert dates_compatible(None, "2024-10-30")
     assert not dates_compatible("2024-10-30", "2024-10-31")
     assert not dates_compatible("2023-12", "2024-10-31")
+
+
+def test_an_undated_article_borrows_the_date_of_articles_reporting_the_same_event():
+    c = Corpus()
+    dated = c.article("dated", "2024-10-31")
+    undated = c.article("undated")
+    c.event(dated, "meet", participants=[A, B], date="2024-10-30", when="Wednesday", sentence=0)
+    c.event(undated, "meet", participants=[A, B], when="Wednesday", sentence=0)
+    c.event(undated, "strike", participants=[NK], places=[CITY], when="Oct. 3", sentence=4)
+    c.event(undated, "arrest", participants=[C], when="Thursday", sentence=6)  # read near 31 October
+    events, _ = c.link()
+    assert _event_of(events, "undated", 0) is _event_of(events, "dated", 0)
+    assert _event_of(events, "undated", 4).date == "2024-10-03"
+    assert _event_of(events, "undated", 6).date == "2024-10-31"
