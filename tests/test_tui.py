@@ -364,6 +364,8 @@ async def test_claims_screen_orders_groups_and_opens_the_sentence(ui_index):
         rows = screen.query_one("#claim-rows")
         assert rows.row_count == len(group.claims)
         assert group.verdict in str(screen.query_one("#group-verdict").render())
+        # The whole sentence of the current claim is shown under the table.
+        assert str(screen.query_one("#claim-quote").render()) == screen._claims[0].sentence
         await pilot.press("enter", "enter")
         await pilot.pause()
         claim = screen._claims[0]
@@ -573,3 +575,25 @@ async def test_palette_opens_an_entity(ui_index):
         await pilot.pause()
         assert isinstance(app.screen, EntitiesScreen)
         assert app.screen.query_one("#entity-table").current_key == entity.id
+
+
+def _claim(value, said_on, article="a"):
+    from newsx.core.models import Claim
+
+    return Claim(article, value, value, value, str(value), f"It was {value}.", 0, 6, 6 + len(str(value)),
+                 "someone", said_on, None)
+
+
+def test_claim_marks_conflicts_and_changes():
+    from newsx.core.models import ClaimGroup
+    from newsx.tui.screens.claims import claim_marks, ordered_claims
+
+    tie = ClaimGroup("g", "t", "minutes", "conflict", "", (_claim(86, None), _claim(87, None)))
+    assert claim_marks(tie, list(tie.claims)) == ["≠", "≠"]
+    majority = ClaimGroup("g", "t", "troops", "conflict", "", (_claim(5, None), _claim(5, None), _claim(7, None)))
+    assert claim_marks(majority, list(majority.claims)) == ["", "", "≠"]
+    changed = ClaimGroup("g", "t", "troops", "changed", "",
+                         (_claim(10000, "2024-10-30"), _claim(3000, "2024-10-18"), _claim(11000, "2024-11-04")))
+    ordered = ordered_claims(changed)
+    assert [c.value for c in ordered] == [3000, 10000, 11000]
+    assert claim_marks(changed, ordered) == ["", "↑", "↑"]

@@ -41,8 +41,10 @@ def claim_marks(group: ClaimGroup, claims: list[Claim]) -> list[str]:
     """A mark per claim: in a conflict, '≠' where the value differs from the most common one;
     in a change, an arrow from the previous value."""
     if group.verdict == "conflict":
-        common = Counter(c.value for c in claims).most_common(1)[0][0]
-        return ["≠" if c.value != common else "" for c in claims]
+        counts = Counter(c.value for c in claims).most_common()
+        # A clear majority value stays unmarked; on a tie every value is in conflict.
+        majority = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+        return ["≠" if c.value != majority else "" for c in claims]
     if group.verdict == "changed":
         marks, previous = [], None
         for c in claims:
@@ -62,6 +64,7 @@ class ClaimsScreen(BrowseScreen):
         yield EntityTable(id="groups")
         yield Static(id="group-verdict")
         yield EntityTable(id="claim-rows")
+        yield Static(id="claim-quote")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,10 +78,10 @@ class ClaimsScreen(BrowseScreen):
         rows = self.query_one("#claim-rows", EntityTable)
         rows.add_column("", key="mark", width=1)
         rows.add_column("Value", key="value")
-        rows.add_column("As written", key="text")
-        rows.add_column("Claimer", key="claimer")
-        rows.add_column("Outlet", key="outlet")
         rows.add_column("Said on", key="said_on")
+        rows.add_column("Claimer", key="claimer", width=22)
+        rows.add_column("Outlet", key="outlet", width=14)
+        rows.add_column("As written", key="text")
         rows.add_column("Quote", key="quote")
         rows.border_title = "Claims (Enter opens the sentence)"
         super().on_mount()
@@ -133,14 +136,29 @@ class ClaimsScreen(BrowseScreen):
             rows.add_row(
                 Text(mark, style="bold"),
                 Text(format_value(claim.value), style="bold" if mark else ""),
-                Text(claim.text),
+                Text(claim.said_on or "?"),
                 Text(claim.claimer or ""),
                 Text(claim.outlet or outlet_label(article, claim.article)),
-                Text(claim.said_on or "?"),
+                Text(claim.text),
                 Text(" ".join(claim.sentence.split())),
                 key=f"{group.id}:{n}",
             )
         self._claims = claims
+        self.show_quote(0 if claims else None)
+
+    def show_quote(self, position: int | None) -> None:
+        """The whole sentence of the current claim, its number marked (the table cuts it short)."""
+        quote = self.query_one("#claim-quote", Static)
+        claims = getattr(self, "_claims", [])
+        if position is None or not 0 <= position < len(claims):
+            quote.update(Text(""))
+            return
+        claim = claims[position]
+        sentence = Text(claim.sentence)
+        at = claim.sentence.find(claim.text)
+        if at >= 0:
+            sentence.stylize("bold reverse", at, at + len(claim.text))
+        quote.update(sentence)
 
     def select(self, group_id: str) -> None:
         table = self.query_one("#groups", EntityTable)
@@ -160,6 +178,8 @@ class ClaimsScreen(BrowseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "groups":
             self.show_group(event.row_key.value)
+        elif event.data_table.id == "claim-rows" and event.row_key.value:
+            self.show_quote(int(event.row_key.value.rsplit(":", 1)[1]))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "groups":
