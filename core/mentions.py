@@ -198,6 +198,30 @@ def _subject_fragments(doc) -> set[int]:
     return starts
 
 
+def _name_tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in key_tokens(" ".join(person_words(text))) if len(t) > 1)
+
+
+def _split_glued_names(found: list[tuple[Mention, set[str]]]) -> list[tuple[Mention, set[str]]]:
+    """"Ford Fusion LaCalamita was driving": the model read "Fusion LaCalamita" as a name. When a
+    person span directly follows another entity and, without its first word, is part of a
+    full name in the article that lacks that word, the first word belonged to the entity before."""
+    people = [_name_tokens(m.text) for m, _ in found if m.label == "PERSON" and len(m.text.split()) >= 2]
+    out = list(found)
+    for i in range(1, len(found)):
+        mention, titles = found[i]
+        before = found[i - 1][0]
+        words = mention.text.split(" ")
+        if mention.label != "PERSON" or len(words) < 2 or mention.start - before.end != 1:
+            continue
+        first, rest = _name_tokens(words[0]), _name_tokens(" ".join(words[1:]))
+        mine = _name_tokens(mention.text)
+        if rest and any(rest <= p and not first & p and p != mine for p in people):
+            cut = len(words[0]) + 1
+            out[i] = (replace(mention, start=mention.start + cut, text=mention.text[cut:]), titles)
+    return out
+
+
 def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments: set[int] = frozenset()) -> list[Mention]:
     """Point short name forms at the full name they stand for in this article.
 
@@ -206,6 +230,7 @@ def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments:
     form carries a specific title that one of the full names also carried, those come first, so
     "Minister Kim" and "leader Kim" find different people.
     """
+    found = _split_glued_names(found)
     full: list[tuple[Mention, set[str], frozenset[str], str]] = []
     for mention, titles in found:
         if mention.label == "PERSON":

@@ -223,3 +223,12 @@ def test_one_org_named_with_and_without_its_country():
     plain = entity_with(entities, "Defense Ministry")
     assert plain is not entity_with(entities, "Russia Defense Ministry")
     assert plain is not entity_with(entities, "Korea Defense Ministry")
+
+
+def test_name_glued_to_the_entity_before_it_is_split():
+    text = "Anthony LaCalamita fled. Shells were in the Ford Fusion LaCalamita was driving."
+    found = mentions_in(text, [("Anthony LaCalamita", "PERSON"), ("Ford", "ORG"), ("Fusion LaCalamita", "PERSON")])
+    resolved = resolve_in_article(titled(text, found))
+    last = resolved[-1]
+    assert (last.text, last.ref) == ("LaCalamita", "Anthony LaCalamita")
+    assert text[last.start:last.end] == "LaCalamita"
