@@ -1,0 +1,423 @@
+"""The same event across articles: raw event mentions merged into `Event`s, on plain data.
+
+Mentions are blocked by trigger family and shared participant (an inverted index, so the cost
+follows the overlaps, not every pair), scored by participant overlap, place and date, then merged
+best-first while the dates of a cluster stay compatible: a December test is never the October
+launch. Articles without a date borrow one from the articles they share events with.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from .dates import resolve_date, to_date
+from .event_lexicon import EVENT_NOUNS, FAMILIES, make_label, month_hint, weekday_hint
+from .models import Article, ArticleAnalysis, Entity, Event, EventMention, RawEvent
+
+
+@dataclass
+class _Node:
+    article: str
+    raw: RawEvent
+    family: str
+    parties: frozenset[str]
+    strong: frozenset[str]  # the people and organisations among the parties
+    agents: frozenset[str]  # the parties that do it (the rest undergo it)
+    places: frozenset[str]
+    anchor: str | None
+    date: str | None
+    when_key: str | None  # the date as written, when it did not resolve
+
+
+@dataclass
+class _Cluster:
+    nodes: list[int]
+    dates: set[str] = field(default_factory=set)
+    whens: set[str] = field(default_factory=set)
+
+
+# A participant found in more mentions of one family than this is compared only within periods.
+_BIG_POSTING = 200
+
+
+def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
+    """The corpus's events: the same event in several articles becomes one `Event`, sorted by date."""
+    resolve = _entity_resolver(entities)
+    labels = {e.id: e.label for e in entities}
+    nodes: list[_Node] = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if not analysis:
+            continue
+        for raw in analysis.events:
+            parties = _ids(article.id, raw.participants, raw.participant_starts, resolve)
+            places = _ids(article.id, raw.places, raw.place_starts, resolve)
+            when_key = None if raw.date else _when_key(raw.when)
+            strong = frozenset(p for p in parties if labels.get(p) in ("PERSON", "ORG"))
+            roles = dict(zip(raw.participants, raw.roles))
+            agent_names = [n for n in raw.participants if roles.get(n, "agent") == "agent"]
+            agent_starts = [s for n, s in zip(raw.participants, raw.participant_starts) if roles.get(n, "agent") == "agent"]
+            agents = frozenset(_ids(article.id, agent_names, agent_starts, resolve))
+            nodes.append(
+                _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
+                      frozenset(places), article.published, raw.date, when_key)
+            )
+    clusters = _cluster(nodes)
+    # An undated article that reports the same event as dated ones was written about when they
+    # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
+    if _date_undated_articles(nodes, clusters):
+        clusters = _cluster(nodes)
+    names = {e.id: e.name for e in entities}
+    order = {a.id: n for n, a in enumerate(articles)}
+    events = [_make_event(nodes, c, names, order, labels) for c in clusters]
+    events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
+    return [_renumber(e, n + 1) for n, e in enumerate(events)]
+
+
+def _cluster(nodes: list[_Node]) -> list[_Cluster]:
+    pairs = _candidate_pairs(nodes)
+    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b])) > 0), reverse=True)
+    return _merge(nodes, scored)
+
+
+def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
+    """Give articles without a date the median date of the dated articles they share events with,
+    and resolve their written dates against it. True when any node changed."""
+    shared: dict[str, list[str]] = defaultdict(list)
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        anchors = [n.anchor for n in members if n.anchor]
+        if not anchors:
+            continue
+        for node in members:
+            if not node.anchor:
+                shared[node.article].extend(anchors)
+    changed = False
+    for node in nodes:
+        found = shared.get(node.article)
+        if node.anchor or not found:
+            continue
+        anchor = sorted(found)[len(found) // 2]
+        node.anchor = anchor
+        if node.when_key and not node.date:
+            value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
+            if value:
+                node.date, node.when_key = value, None
+                changed = True
+    return changed
+
+
+def _resolve_loosely(when: str, anchor: str, future: bool) -> str | None:
+    """Resolve against another article's date, which is only near this one's: "Thursday" is the
+    Thursday nearest that date, before or after, not strictly the last one."""
+    value = resolve_date(when, anchor, future=future)
+    if future:
+        return value  # "may test-launch ... on Tuesday": still the next Tuesday
+    other = resolve_date(when, anchor, future=True)
+    if value and other and value != other and len(value) == len(other) == 10:
+        day = to_date(anchor)
+        if day and abs((to_date(other) - day).days) < abs((to_date(value) - day).days):
+            return other
+    return value
+
+
+def _entity_resolver(entities: list[Entity]):
+    by_span: dict[tuple[str, int], str] = {}
+    by_name: dict[str, str | None] = {}
+    for entity in entities:
+        for span in entity.mention_spans:
+            by_span[(span.article, span.start)] = entity.id
+        for name in (entity.name, *entity.aliases):
+            key = name.lower()
+            # A name two entities share ("Kim") says nothing: keep only unambiguous names.
+            by_name[key] = entity.id if by_name.get(key, entity.id) == entity.id else None
+
+    # "Defense Lloyd Austin" (a title the model took into the name) is "Lloyd Austin" when that exists.
+    people = {e.name.lower(): e.id for e in entities if e.label == "PERSON" and " " in e.name}
+
+    def person_within(name: str) -> str | None:
+        words = name.lower().split()
+        for k in range(1, len(words) - 1):
+            target = people.get(" ".join(words[k:]))
+            if target:
+                return target
+        return None
+
+    canonical: dict[str, str] = {}
+    for entity in entities:
+        target = person_within(entity.name)
+        if target and target != entity.id:
+            canonical[entity.id] = target
+
+    def resolve(article: str, name: str, start: int | None) -> str:
+        if start is not None and (article, start) in by_span:
+            found = by_span[(article, start)]
+        else:
+            found = by_name.get(name.lower()) or person_within(name) or f"name:{name.lower()}"
+        return canonical.get(found, found)
+
+    return resolve
+
+
+def _ids(article, names, starts, resolve) -> list[str]:
+    starts = list(starts) + [None] * (len(names) - len(starts))
+    return list(dict.fromkeys(resolve(article, n, s) for n, s in zip(names, starts)))
+
+
+def _when_key(when: str | None) -> str | None:
+    return " ".join(when.lower().split()) if when else None
+
+
+def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
+    """Pairs sharing a family and a participant (or an article and a place): the only ones compared."""
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for party in node.parties:
+            postings[(node.family, "p", party)].append(i)
+        for place in node.places:
+            postings[(node.family, "a", node.article, place)].append(i)
+        if node.date or node.when_key:
+            postings[(node.family, "d", node.article, node.date or node.when_key)].append(i)
+        postings[(node.family, "s", node.article, node.raw.sentence)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in postings.items():
+        groups = [members]
+        if len(members) > _BIG_POSTING:
+            # A participant in every story ("the United States"): compare within a month only.
+            by_period: dict[str | None, list[int]] = defaultdict(list)
+            for i in members:
+                for period in {(nodes[i].date or "")[:7] or None, (nodes[i].anchor or "")[:7] or None}:
+                    by_period[period].append(i)
+            groups = [g[: _BIG_POSTING * 5] for g in by_period.values()]
+        for group in groups:
+            for x, a in enumerate(group):
+                for b in group[x + 1 :]:
+                    if a != b:
+                        pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+
+
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Two resolved dates can name the same event when one contains the other."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _when_compatible(date: str | None, when: str | None, other_date: str | None, other_when: str | None) -> bool:
+    if date and other_date:
+        return dates_compatible(date, other_date)
+    if when and other_when:
+        return when == other_when
+    # One resolved, one only written: compare what the words do say (month, weekday).
+    resolved, written = (date, other_when) if date else (other_date, when)
+    if not resolved or not written:
+        return True
+    month = month_hint(written)
+    if month is not None and len(resolved) >= 7 and int(resolved[5:7]) != month:
+        return False
+    weekday = weekday_hint(written)
+    day = to_date(resolved)
+    if weekday is not None and day is not None and day.weekday() != weekday:
+        return False
+    return True
+
+
+def _score(a: _Node, b: _Node) -> float:
+    if a.family != b.family:
+        return 0.0
+    if not _when_compatible(a.date, a.when_key, b.date, b.when_key):
+        return 0.0
+    if a.raw.future != b.raw.future and not (a.date and b.date):
+        return 0.0  # "will meet" is another meeting than the one just reported, unless the dates agree
+    shared = a.parties & b.parties
+    union = a.parties | b.parties
+    jaccard = len(shared) / len(union) if union else 0.0
+    same_place = bool(a.places & b.places)
+    same_day = bool(a.date and a.date == b.date and len(a.date) == 10) or bool(a.when_key and a.when_key == b.when_key)
+    if a.article == b.article:
+        # Inside one article, the same kind of event on the same day or at the same place is one,
+        # and so is one named twice in a sentence ("The launch ... was the longest test").
+        if not (shared or same_place or same_day or a.raw.sentence == b.raw.sentence):
+            return 0.0
+        return 0.6 + 0.4 * jaccard + 0.2 * same_day
+    if not shared:
+        # Nobody named on either side: the same kind of event, on the same day, at the same place.
+        if same_place and (same_day or _recency(a, b) + _recency(b, a) > 0):
+            return 0.4 + 0.2 * same_day
+        return 0.0
+    if jaccard < 0.5:
+        return 0.0
+    if not (shared & a.strong) and not (same_place or same_day):
+        # Sharing only a country ("North Korea launched") needs the same parties and a close date.
+        if _recency(a, b) + _recency(b, a) <= 0:
+            return 0.0
+    score = jaccard + 0.2 * same_place + 0.3 * same_day
+    score += _recency(a, b) + _recency(b, a)
+    return score
+
+
+def _recency(undated: _Node, dated: _Node) -> float:
+    """An undated mention is most likely about a recent event: prefer a date near its article's."""
+    if undated.date:
+        return 0.0
+    value = dated.date
+    if not value and dated.when_key and not dated.anchor and undated.anchor:
+        # "Thursday" in an undated article, read as if written when this one was.
+        value = resolve_date(dated.raw.when or "", undated.anchor, future=dated.raw.future)
+    if not value:
+        return 0.0
+    anchor, when = to_date(undated.anchor), to_date((value + "-15")[:10] if len(value) == 7 else value)
+    if anchor is None or when is None:
+        return 0.0
+    return 0.1 if abs((anchor - when).days) <= 31 else -0.2
+
+
+def _merge(nodes: list[_Node], scored) -> list[_Cluster]:
+    cluster_of = list(range(len(nodes)))
+    clusters: dict[int, _Cluster] = {}
+    for i, node in enumerate(nodes):
+        c = _Cluster([i])
+        if node.date:
+            c.dates.add(node.date)
+        if node.when_key:
+            c.whens.add(node.when_key)
+        clusters[i] = c
+    for _score_value, a, b in scored:
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            continue
+        first, second = clusters[ca], clusters[cb]
+        if not _clusters_compatible(first, second):
+            continue
+        if len(first.nodes) < len(second.nodes):
+            ca, cb, first, second = cb, ca, second, first
+        first.nodes.extend(second.nodes)
+        first.dates |= second.dates
+        first.whens |= second.whens
+        for n in second.nodes:
+            cluster_of[n] = ca
+        del clusters[cb]
+    return list(clusters.values())
+
+
+def _clusters_compatible(a: _Cluster, b: _Cluster) -> bool:
+    for x in a.dates:
+        for y in b.dates:
+            if not dates_compatible(x, y):
+                return False
+        for w in b.whens:
+            if not _when_compatible(x, None, None, w):
+                return False
+    for y in b.dates:
+        for w in a.whens:
+            if not _when_compatible(y, None, None, w):
+                return False
+    return True
+
+
+def _best_date(dates: list[str]) -> str | None:
+    """The most supported date, as precise as the mentions allow: days also count for their month."""
+    if not dates:
+        return None
+    support: Counter[str] = Counter()
+    for d in dates:
+        for prefix in {d, d[:7], d[:4]}:
+            support[prefix] += 1
+    best_year = max((p for p in support if len(p) == 4), key=lambda p: (support[p], p))
+    months = [p for p in support if len(p) == 7 and p.startswith(best_year)]
+    if not months:
+        return best_year
+    best_month = max(months, key=lambda p: (support[p], p))
+    days = [p for p in support if len(p) == 10 and p.startswith(best_month)]
+    if not days:
+        return best_month
+    return max(days, key=lambda p: (support[p], p))
+
+
+def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
+    members = sorted((nodes[i] for i in cluster.nodes), key=lambda n: (order.get(n.article, 0), n.raw.start))
+    parties: Counter[str] = Counter()
+    agent_votes: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    triggers: Counter[str] = Counter()
+    for node in members:
+        parties.update(node.parties)
+        agent_votes.update(node.agents)
+        places.update(node.places)
+        triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+    trigger = triggers.most_common(1)[0][0]
+    verbs = [n.raw for n in members if n.raw.trigger == trigger]
+    passive = [r.text.lower() for r in verbs if r.passive]
+    participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
+    display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
+    # Nationalities ("North Korean") name a party only when nothing more precise does.
+    ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
+    if any(labels.get(p) != "NORP" for p, _ in ranked):
+        ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
+    # Meetings and talks are symmetric: everyone present is a doer.
+    symmetric = FAMILIES.get(trigger) == "meet"
+    doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
+    undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
+    top_parties = _distinct_names([display(p) for p, _ in doers])[:3]
+    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:2]
+    top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
+    is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
+    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
+    triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
+    first_in_sentence: dict[tuple[str, int], EventMention] = {}
+    for t in triggers:
+        first_in_sentence.setdefault((t.article, t.sentence), t)
+    mentions = tuple(first_in_sentence.values())
+    entity_ids = [p for p, _ in parties.most_common() if not p.startswith("name:")]
+    entity_ids += [p for p, _ in places.most_common() if not p.startswith("name:") and p not in entity_ids]
+    return Event(
+        id="",
+        label=label,
+        trigger=trigger,
+        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)),
+        articles=tuple(dict.fromkeys(n.article for n in members)),
+        entities=tuple(entity_ids),
+        mentions=mentions,
+        triggers=triggers,
+    )
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Names in order, without one that is part of a name already kept ("North" after "North Korea")."""
+    kept: list[str] = []
+    for name in names:
+        words = name.lower().split()
+        if any(_contains_words(k.lower().split(), words) or _contains_words(words, k.lower().split()) for k in kept):
+            continue
+        kept.append(name)
+    return kept
+
+
+def _contains_words(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _borrowed_dates(members: list[_Node]) -> list[str]:
+    """Dates written without a year ("30 October") in undated articles, resolved against the date of
+    another article reporting the same event: they were written about the same time."""
+    anchors = sorted({n.anchor for n in members if n.anchor})
+    found = []
+    for node in members:
+        if node.when_key and not node.anchor:
+            for anchor in anchors:
+                value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
+                if value:
+                    found.append(value)
+                    break
+    return found
+
+
+def _renumber(event: Event, n: int) -> Event:
+    return replace(event, id=f"ev{n}")
