@@ -27,7 +27,7 @@ from .models import Article, ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
 PIPELINE_VERSION = "16"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
 _BUSY_TIMEOUT_S = 30.0
@@ -155,8 +155,10 @@ class Cache:
                 return
             conn.execute("DROP TABLE IF EXISTS analyses")
             conn.execute("DROP TABLE IF EXISTS corpus_results")
+            conn.execute("DROP TABLE IF EXISTS loaded_files")
             conn.execute("CREATE TABLE analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL, created REAL)")
             conn.execute("CREATE TABLE corpus_results (key TEXT PRIMARY KEY, data BLOB NOT NULL, created REAL)")
+            conn.execute("CREATE TABLE loaded_files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL)")
             conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
@@ -269,6 +271,33 @@ class Cache:
             ),
         )
 
+    # ----------------------------------------------------------------- loaded files
+
+    def get_files(self, stamps: dict[str, str]) -> dict[str, str]:
+        """Stored load results (JSON) of the files whose stamp still matches."""
+        if self._conn is None or not stamps:
+            return {}
+        paths = list(stamps)
+        found: dict[str, str] = {}
+        try:
+            for i in range(0, len(paths), 900):
+                chunk = paths[i : i + 900]
+                marks = ",".join("?" * len(chunk))
+                for path, stamp, data in self._conn.execute(
+                    f"SELECT path, stamp, data FROM loaded_files WHERE path IN ({marks})", chunk
+                ):
+                    if stamps.get(path) == stamp:
+                        found[path] = data
+        except sqlite3.DatabaseError as exc:
+            if not self._recover(exc):
+                self._note(f"{self.path}: cache read failed ({exc}); reading files again")
+            return {}
+        return found
+
+    def put_files(self, rows: list[tuple[str, str, str]]) -> None:
+        if rows:
+            self._write("INSERT OR REPLACE INTO loaded_files (path, stamp, data) VALUES (?, ?, ?)", rows)
+
     def close(self) -> None:
         if self._conn is None:
             return
@@ -277,6 +306,90 @@ class Cache:
         except sqlite3.DatabaseError:
             pass
         self._conn = None
+
+
+def code_fingerprint() -> str:
+    """A hash of the core sources: results derived by other code are never reused."""
+    global _CODE_FINGERPRINT
+    if _CODE_FINGERPRINT is None:
+        digest = hashlib.sha256(PIPELINE_VERSION.encode())
+        for source in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(source.name.encode())
+            try:
+                digest.update(source.read_bytes())
+            except OSError:
+                digest.update(b"?")
+        _CODE_FINGERPRINT = digest.hexdigest()
+    return _CODE_FINGERPRINT
+
+
+_CODE_FINGERPRINT: str | None = None
+
+
+class LoadedFiles:
+    """Articles already read from unchanged files, so a reopen does not clean 10,000 files again.
+
+    A file counts as unchanged while its size, modification and change times, inode and the size
+    limit are the same, and the loading code is the same. Only the cache is written, never the file.
+    """
+
+    def __init__(self, directory: Path | None, max_file_mb: float):
+        self.cache: Cache | None = None
+        self.notices: list[str] = []
+        self._max_file_mb = max_file_mb
+        self._stamps: dict[str, str] = {}
+        self._fresh: list[tuple[str, str, str]] = []
+        if directory is not None:
+            try:
+                self.cache = Cache(directory)
+                self.notices = list(self.cache.notices)
+            except CacheUnavailable:
+                self.cache = None  # reported by the indexing step, which tries again
+
+    def _stamp(self, path: Path) -> str | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{self._max_file_mb!r}:{code_fingerprint()}"
+
+    def recall(self, files: list[Path]) -> dict[Path, tuple[list[Article], list[str]]]:
+        if self.cache is None:
+            return {}
+        by_key = {}
+        for f in files:
+            stamp = self._stamp(f)
+            if stamp is not None:
+                self._stamps[str(f)] = stamp
+                by_key[str(f)] = f
+        found: dict[Path, tuple[list[Article], list[str]]] = {}
+        from .safety import has_unsafe
+
+        for key, data in self.cache.get_files(self._stamps).items():
+            try:
+                stored = json.loads(data)
+                articles = [Article.from_dict(a) for a in stored["articles"]]
+                notes = [str(n) for n in stored["notes"]]
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue
+            # Text is made inert when read; a row that is not inert was not written by newsx.
+            if any(has_unsafe(a.text) or has_unsafe(a.title) for a in articles):
+                continue
+            found[by_key[key]] = (articles, notes)
+        return found
+
+    def remember(self, path: Path, articles: list[Article], notes: list[str]) -> None:
+        stamp = self._stamps.get(str(path))
+        if self.cache is not None and stamp is not None:
+            data = json.dumps({"articles": [a.to_dict() for a in articles], "notes": notes}, ensure_ascii=False)
+            self._fresh.append((str(path), stamp, data))
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.put_files(self._fresh)
+            self.notices += [n for n in self.cache.notices if n not in self.notices]
+            self.cache.close()
+            self.cache = None
 
 
 def open_cache(directory: Path | None) -> tuple[Cache | None, list[str]]:

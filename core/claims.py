@@ -488,7 +488,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":
-        if counted_tok is None:
+        if counted_tok is None and anchor_tok is not None and anchor_tok.pos_ in ("NOUN", "PROPN"):
             counted_tok = anchor_tok
         counted = counted_tok.text if counted_tok is not None else ""
         lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
@@ -503,11 +503,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             if EVENT_CLASSES.get(counted_tok.lemma_.lower()) == "protest" or counted_tok.lemma_.lower() == "crowd":
                 lemma = "person"  # "more than 50,000 - the biggest protest": people at it
             counted = _counted_phrase(counted_tok, clause if clause is not None and clause.pos_ in ("VERB", "AUX") else None)
-            unit = counted_tok.lemma_.lower() if counted_tok.lemma_ else counted_tok.lower_
-            if lemma == "person":
-                unit = "people"
-            elif not unit.endswith("s"):
-                unit = unit + "s"
+            # the noun as written ("troops", "containers", "jury"); people of any kind are "people"
+            unit = "people" if lemma == "person" else counted_tok.lower_
             if counted_tok.lemma_.lower() in EVENT_CLASSES and EVENT_CLASSES[counted_tok.lemma_.lower()] in ("kill", "injure"):
                 # "20 dead", "12 injured": the adjective is the event
                 event = EVENT_CLASSES[counted_tok.lemma_.lower()]
