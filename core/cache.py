@@ -27,11 +27,12 @@ from .models import Article, ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
 PIPELINE_VERSION = "16"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
 _BUSY_TIMEOUT_S = 30.0
-_CORPUS_RESULTS_KEPT = 4  # a few corpora (or versions of one) stay warm at once
+_CORPUS_RESULTS_KEPT = 4
+_LOADED_FILES_TABLE = "CREATE TABLE loaded_files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL)"  # a few corpora (or versions of one) stay warm at once
 
 # SQLite primary result codes that mean "this file is damaged or is not a database".
 _SQLITE_CORRUPT = 11
@@ -138,6 +139,8 @@ class Cache:
             conn.execute("PRAGMA synchronous = NORMAL")
             if app_id != _APPLICATION_ID or conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 self._create_schema(conn)
+            elif "loaded_files" not in tables:  # added to schema 2 later; nothing else changes
+                conn.execute(_LOADED_FILES_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -158,7 +161,7 @@ class Cache:
             conn.execute("DROP TABLE IF EXISTS loaded_files")
             conn.execute("CREATE TABLE analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL, created REAL)")
             conn.execute("CREATE TABLE corpus_results (key TEXT PRIMARY KEY, data BLOB NOT NULL, created REAL)")
-            conn.execute("CREATE TABLE loaded_files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL)")
+            conn.execute(_LOADED_FILES_TABLE)
             conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")

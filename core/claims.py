@@ -519,13 +519,25 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     # attribution and dates
     att = attribution.governing(top, atts)
     claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    if claimer is not None and claimer.lower() in ("he", "she") and sent.start > 0:
+        # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
+        previous_sentence = doc[sent.start - 1].sent
+        people = [e for e in doc.ents if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
+        if people:
+            claimer = attribution.phrase(people[-1].root)
     exclude = []
     if att is not None:
         exclude.append((att.head.left_edge.i, att.head.right_edge.i))
     said_on = anchor
     if att is not None and att.verb is not None:
+        candidates = []
         for child in att.verb.children:
-            if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "prep", "pobj", "advmod"):
+            if child.dep_ == "prep":  # "said on Friday"
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in ("npadvmod", "advmod", "pobj"):
+                candidates.append(child)
+        for child in candidates:
+            if child.ent_type_ == "DATE":
                 span = next((e for e in doc.ents if e.start <= child.i < e.end), None)
                 r = _resolve(span.text if span is not None else child.text, anchor)
                 if r and len(r) == 10:
