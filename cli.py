@@ -92,7 +92,7 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
     from newsx.core.index import build_index
     from newsx.core.nlp import ModelNotFound
 
-    loaded = load_corpus(args.paths, max_file_mb=settings.max_file_mb)
+    loaded = load_corpus(args.paths, max_file_mb=settings.max_file_mb, cache_dir=settings.cache_dir)
     for problem in loaded.problems:
         print(f"newsx: {problem.line()}", file=sys.stderr)
     if not loaded.articles:

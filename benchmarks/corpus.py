@@ -42,9 +42,9 @@ def make_corpus(dest: Path, n: int, seed: int = 7, per_folder: int = 500, distin
     """Write `n` article files under `dest` (created) and return their paths.
 
     `distinct`: how many different article texts; None makes every text different (every article
-    must be parsed). With a number, later files repeat an earlier text under a headline of their
-    own (an edition number): the corpus still has `n` articles, with their own ids, titles and
-    analyses in the index, but a cold index parses only `distinct` texts. Use it to build a
+    must be parsed). With a number, later files repeat an earlier file byte for byte under another
+    name: the corpus still has `n` articles, with their own ids and analyses in the index, but a
+    cold index parses only `distinct` texts (copies are parsed once). Use it to build a
     large warm cache quickly when only the warm path is being measured.
     """
     bases = base_articles()
@@ -54,9 +54,6 @@ def make_corpus(dest: Path, n: int, seed: int = 7, per_folder: int = 500, distin
         variant = i if distinct is None else i % max(distinct, 1)
         name, raw = bases[variant % len(bases)]
         text = vary(raw, variant, random.Random(seed * 1_000_003 + variant)) if variant >= len(bases) else raw
-        if variant != i:
-            first, _, rest = text.partition("\n")
-            text = f"{first} (edition {i})\n{rest}"
         folder = dest / f"part{i // per_folder:03d}"
         folder.mkdir(exist_ok=True)
         path = folder / f"{i:05d}_{name}.txt"

@@ -31,8 +31,8 @@ SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
 _BUSY_TIMEOUT_S = 30.0
-_CORPUS_RESULTS_KEPT = 4
-_LOADED_FILES_TABLE = "CREATE TABLE loaded_files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL)"  # a few corpora (or versions of one) stay warm at once
+_CORPUS_RESULTS_KEPT = 4  # a few corpora (or versions of one) stay warm at once
+_LOADED_FILES_TABLE = "CREATE TABLE loaded_files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL)"
 
 # SQLite primary result codes that mean "this file is damaged or is not a database".
 _SQLITE_CORRUPT = 11

@@ -87,23 +87,39 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     return found
 
 
-def load_corpus(paths: Iterable[Path] | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> LoadResult:
-    """Load every supported file; `paths` None or empty loads the bundled seeds."""
+def load_corpus(
+    paths: Iterable[Path] | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB, cache_dir: Path | None = None
+) -> LoadResult:
+    """Load every supported file; `paths` None or empty loads the bundled seeds.
+
+    With `cache_dir`, files unchanged since they were last read come from the cache (core.cache).
+    """
+    from .cache import LoadedFiles
+
     paths = list(paths or []) or seed_paths()
     result = LoadResult()
     used_ids: set[str] = set()
-    for file in iter_files(paths, result.problems):
-        try:
-            articles, notes = load_file(file, max_file_mb)
-        except LoadError as exc:
-            result.problems.append(Problem(str(file), str(exc)))
-            continue
+    files = iter_files(paths, result.problems)
+    memory = LoadedFiles(cache_dir, max_file_mb)
+    recalled = memory.recall(files)
+    for file in files:
+        if file in recalled:
+            articles, notes = recalled[file]
+        else:
+            try:
+                articles, notes = load_file(file, max_file_mb)
+            except LoadError as exc:
+                result.problems.append(Problem(str(file), str(exc)))
+                continue
+            memory.remember(file, articles, notes)
         result.problems.extend(Problem(str(file), n, fatal=False) for n in notes)
         for article in articles:
             unique = _unique_id(article.id, used_ids)
             if unique != article.id:
                 article = Article(**{**article.to_dict(), "id": unique})
             result.articles.append(article)
+    memory.close()
+    result.problems.extend(Problem(*notice.split(": ", 1), fatal=False) for notice in memory.notices if ": " in notice)
     return result
 
 

@@ -10,10 +10,9 @@ import hashlib
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 
-from .cache import PIPELINE_VERSION, Cache, analysis_key, decode_analysis, open_cache
+from .cache import Cache, analysis_key, code_fingerprint, decode_analysis, open_cache
 from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Event, LoadResult, Problem
 from .settings import Settings
 
@@ -194,22 +193,9 @@ def _analyse(
     return analyses, len(todo), notices, keys
 
 
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A hash of the core sources: corpus-level results from other code are never reused."""
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode())
-        try:
-            digest.update(source.read_bytes())
-        except OSError:
-            digest.update(b"?")
-    return digest.hexdigest()
-
-
 def corpus_key(articles: list[Article], keys: list[str]) -> str:
     """What the corpus-level steps depend on: every analysis, every article's metadata, the code."""
-    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for article, key in zip(articles, keys):
         for part in (article.id, key, article.path, article.title, article.outlet, article.published,
                      article.byline, article.dateline, article.url, str(article.title_guessed)):

@@ -169,3 +169,54 @@ def test_stray_journal_files_do_not_break_opening(tmp_path, suffix):
     assert cache is not None
     cache.put_many([("x", _analysis(9))])
     assert "x" in cache.get_many(["x"])
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
+    from newsx.core import corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Headline {i}\n\nBody of story {i} told in a sentence or two.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    first = corpus.load_corpus([folder], cache_dir=cache_dir)
+
+    reads = []
+    real = corpus.load_file
+    monkeypatch.setattr(corpus, "load_file", lambda path, *a, **k: reads.append(path.name) or real(path, *a, **k))
+    again = corpus.load_corpus([folder], cache_dir=cache_dir)
+    assert reads == [] and again.articles == first.articles
+
+    (folder / "a1.txt").write_text("Headline one, revised\n\nA new body.\n", encoding="utf-8")
+    changed = corpus.load_corpus([folder], cache_dir=cache_dir)
+    assert reads == ["a1.txt"]
+    assert [a.title for a in changed.articles][1] == "Headline one, revised"
+    # Without a cache folder every file is read.
+    corpus.load_corpus([folder])
+    assert reads == ["a1.txt", "a0.txt", "a1.txt", "a2.txt"]
+
+
+def test_a_planted_row_with_raw_controls_is_not_trusted(tmp_path):
+    from newsx.core.corpus import load_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Quiet headline\n\nQuiet body text for the story.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache_dir)
+    conn = sqlite3.connect(cache_dir / CACHE_FILE)
+    conn.execute("UPDATE loaded_files SET data = replace(data, 'Quiet body', ?)", ("\x1b]52;c;ZXZpbA==\x07",))
+    conn.commit()
+    conn.close()
+    again = load_corpus([folder], cache_dir=cache_dir)
+    assert again.articles[0].text.startswith("Quiet body")
+
+
+def test_cache_without_the_loaded_files_table_gains_it(tmp_path):
+    cache = _filled(tmp_path, 2)
+    cache._conn.execute("DROP TABLE loaded_files")
+    cache.close()
+    again = Cache(tmp_path)
+    assert again.get_many(["key0", "key1"]) == {"key0": _analysis(0), "key1": _analysis(1)}
+    again.put_files([("/x.txt", "stamp", '{"articles": [], "notes": []}')])
+    assert again.get_files({"/x.txt": "stamp"}) == {"/x.txt": '{"articles": [], "notes": []}'}

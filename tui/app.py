@@ -85,7 +85,7 @@ class NewsxApp(App):
         if loaded is None:
             from newsx.core.corpus import load_corpus
 
-            loaded = load_corpus(self.paths, self.settings.max_file_mb)
+            loaded = load_corpus(self.paths, self.settings.max_file_mb, cache_dir=self.settings.cache_dir)
         self.loaded = loaded
         self.articles: list[Article] = list(loaded.articles)
         self._initial_index = index
@@ -297,7 +297,7 @@ class NewsxApp(App):
 def run_app(paths: list[Path], settings: Settings) -> int:
     from newsx.core.corpus import load_corpus
 
-    loaded = load_corpus(paths, settings.max_file_mb)
+    loaded = load_corpus(paths, settings.max_file_mb, cache_dir=settings.cache_dir)
     if not loaded.articles:
         for problem in loaded.problems:
             print(f"newsx: {problem.line()}", file=sys.stderr)
