@@ -440,9 +440,9 @@ async def test_palette_reaches_the_screens(ui_index):
 
 def _binding_classes():
     from newsx.tui.screens import base, entities, read, claims, timeline, skipped
-    from newsx.tui.widgets import article_list, entity_pane, reader as reader_module
+    from newsx.tui.widgets import article_list, entity_pane, nav_table, reader as reader_module
 
-    for module in (base, entities, read, claims, timeline, skipped, article_list, entity_pane, reader_module):
+    for module in (base, entities, read, claims, timeline, skipped, article_list, entity_pane, nav_table, reader_module):
         for _name, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__:
                 yield cls
@@ -597,3 +597,23 @@ def test_claim_marks_conflicts_and_changes():
     ordered = ordered_claims(changed)
     assert [c.value for c in ordered] == [3000, 10000, 11000]
     assert claim_marks(changed, ordered) == ["", "↑", "↑"]
+
+
+async def test_highlight_kinds_differ_without_colour_and_follow_the_theme(ui_index):
+    from newsx.tui.widgets.kinds import KINDS
+
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        r = reader(app)
+        styles = {kind: r.get_component_rich_style(f"reader--{kind}", partial=True) for kind in KINDS}
+        # Bold / italic / underline alone tell the kinds apart (NO_COLOR, monochrome terminals)...
+        attributes = {(bool(s.bold), bool(s.italic), bool(s.underline)) for s in styles.values()}
+        assert len(attributes) >= len(KINDS) - 1  # "other" may share a style with one kind
+        assert all(any(a) for a in attributes)
+        # ...and the colours come from the theme's variables.
+        person = styles["person"].color
+        dark_variable = app.theme_variables["entity-person"]
+        app.theme = next(name for name in app.available_themes if name.startswith("newsx-") and name != app.theme
+                         and app.available_themes[name].variables.get("entity-person") not in (None, dark_variable))
+        await pilot.pause()
+        assert r.get_component_rich_style("reader--person", partial=True).color != person

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from newsx.core.models import VERDICTS, Claim, ClaimGroup
 
 from ..messages import OpenArticle
-from ..widgets.entity_pane import EntityTable
+from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import BrowseScreen, outlet_label
 
@@ -61,21 +61,21 @@ class ClaimsScreen(BrowseScreen):
         yield Header()
         yield IndexStatus()
         yield Label(id="claims-filter")
-        yield EntityTable(id="groups")
+        yield NavTable(id="groups")
         yield Static(id="group-verdict")
-        yield EntityTable(id="claim-rows")
+        yield NavTable(id="claim-rows")
         yield Static(id="claim-quote")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Claims"
-        groups = self.query_one("#groups", EntityTable)
+        groups = self.query_one("#groups", NavTable)
         groups.add_column("Verdict", key="verdict")
         groups.add_column("What", key="topic")
         groups.add_column("Unit", key="unit")
         groups.add_column("Claims", key="n")
         groups.border_title = "Claim groups"
-        rows = self.query_one("#claim-rows", EntityTable)
+        rows = self.query_one("#claim-rows", NavTable)
         rows.add_column("", key="mark", width=1)
         rows.add_column("Value", key="value")
         rows.add_column("Said on", key="said_on")
@@ -97,7 +97,7 @@ class ClaimsScreen(BrowseScreen):
 
     def populate(self) -> None:
         self.query_one("#claims-filter", Label).update(self.filter_text())
-        table = self.query_one("#groups", EntityTable)
+        table = self.query_one("#groups", NavTable)
         selected = table.current_key
         table.clear()
         groups = self.visible_groups()
@@ -115,7 +115,7 @@ class ClaimsScreen(BrowseScreen):
         self.show_group(table.current_key)
 
     def show_group(self, group_id: str | None) -> None:
-        rows = self.query_one("#claim-rows", EntityTable)
+        rows = self.query_one("#claim-rows", NavTable)
         verdict = self.query_one("#group-verdict", Static)
         rows.clear()
         group = next((g for g in self.index.claim_groups if g.id == group_id), None) if self.index else None
@@ -161,14 +161,14 @@ class ClaimsScreen(BrowseScreen):
         quote.update(sentence)
 
     def select(self, group_id: str) -> None:
-        table = self.query_one("#groups", EntityTable)
+        table = self.query_one("#groups", NavTable)
         table.move_to_key(group_id)
         self.show_group(group_id)
         table.focus()
 
     def copy_text(self) -> tuple[str, str] | None:
         """What `y` copies here: the current claim with its source, or the group's topic."""
-        rows = self.query_one("#claim-rows", EntityTable)
+        rows = self.query_one("#claim-rows", NavTable)
         if self.focused is rows and rows.current_key and getattr(self, "_claims", None):
             claim = self._claims[int(rows.current_key.rsplit(":", 1)[1])]
             source = ", ".join(p for p in (claim.claimer, claim.outlet, claim.said_on) if p)

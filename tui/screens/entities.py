@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label
 from newsx.core.models import Entity
 
 from ..messages import OpenArticle
-from ..widgets.entity_pane import EntityTable
+from ..widgets.nav_table import NavTable
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
 from .base import BrowseScreen, context_around, outlet_label
@@ -39,20 +39,20 @@ class EntitiesScreen(BrowseScreen):
         with Horizontal(id="entity-filters"):
             yield Label(id="entity-kind")
             yield Input(placeholder="filter by name (f)", id="entity-filter")
-        yield EntityTable(id="entity-table")
-        yield EntityTable(id="kwic")
+        yield NavTable(id="entity-table")
+        yield NavTable(id="kwic")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Entities"
-        table = self.query_one("#entity-table", EntityTable)
+        table = self.query_one("#entity-table", NavTable)
         table.add_column("Entity", key="name")
         table.add_column("Type", key="type")
         table.add_column("Articles", key="articles")
         table.add_column("Mentions", key="mentions")
         table.add_column("Also written", key="aliases")
         table.border_title = "Entities"
-        kwic = self.query_one("#kwic", EntityTable)
+        kwic = self.query_one("#kwic", NavTable)
         kwic.add_column("Article", key="article", width=14)
         kwic.add_column("Mention in context", key="context")
         kwic.border_title = "Mentions (Enter opens the article there)"
@@ -75,7 +75,7 @@ class EntitiesScreen(BrowseScreen):
     def populate(self) -> None:
         kind = "all types" if self.kind_filter is None else KIND_NAMES[self.kind_filter]
         self.query_one("#entity-kind", Label).update(Text.assemble(("Type: ", "bold"), kind, ("  (t)", "dim")))
-        table = self.query_one("#entity-table", EntityTable)
+        table = self.query_one("#entity-table", NavTable)
         selected = table.current_key
         table.clear()
         entities = self.visible_entities()
@@ -94,7 +94,7 @@ class EntitiesScreen(BrowseScreen):
         self.show_mentions(table.current_key)
 
     def show_mentions(self, entity_id: str | None) -> None:
-        kwic = self.query_one("#kwic", EntityTable)
+        kwic = self.query_one("#kwic", NavTable)
         kwic.clear()
         entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
         if entity is None:
@@ -120,7 +120,7 @@ class EntitiesScreen(BrowseScreen):
         if event.data_table.id == "entity-table":
             self.query_one("#kwic").focus()
         elif event.data_table.id == "kwic":
-            entity_id = self.query_one("#entity-table", EntityTable).current_key
+            entity_id = self.query_one("#entity-table", NavTable).current_key
             entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
             if entity is None:
                 return
@@ -139,13 +139,13 @@ class EntitiesScreen(BrowseScreen):
             self.kind_filter = None
             self.query_one("#entity-filter", Input).value = ""
             self.populate()
-        table = self.query_one("#entity-table", EntityTable)
+        table = self.query_one("#entity-table", NavTable)
         table.move_to_key(entity_id)
         self.show_mentions(entity_id)
         table.focus()
 
     def action_only_mentioning(self) -> None:
-        entity_id = self.query_one("#entity-table", EntityTable).current_key
+        entity_id = self.query_one("#entity-table", NavTable).current_key
         if entity_id:
             self.run_worker(self.app.action_filter_entity(entity_id))
 

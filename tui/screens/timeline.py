@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 from newsx.core.models import Event
 
 from ..messages import OpenArticle
-from ..widgets.entity_pane import EntityTable
+from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import BrowseScreen, outlet_label
 
@@ -27,18 +27,18 @@ class TimelineScreen(BrowseScreen):
         yield Header()
         yield IndexStatus()
         yield Label(id="timeline-filter")
-        yield EntityTable(id="events")
-        yield EntityTable(id="event-sources")
+        yield NavTable(id="events")
+        yield NavTable(id="event-sources")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Timeline"
-        events = self.query_one("#events", EntityTable)
+        events = self.query_one("#events", NavTable)
         events.add_column("Date", key="date")
         events.add_column("Src", key="sources")
         events.add_column("Event", key="label")
         events.border_title = "Events"
-        sources = self.query_one("#event-sources", EntityTable)
+        sources = self.query_one("#event-sources", NavTable)
         sources.add_column("Outlet", key="outlet", width=14)
         sources.add_column("Sentence", key="sentence")
         sources.border_title = "Sources (Enter opens the sentence)"
@@ -55,7 +55,7 @@ class TimelineScreen(BrowseScreen):
 
     def populate(self) -> None:
         self.query_one("#timeline-filter", Label).update(self.filter_text())
-        table = self.query_one("#events", EntityTable)
+        table = self.query_one("#events", NavTable)
         selected = table.current_key
         table.clear()
         events = self.visible_events()
@@ -73,7 +73,7 @@ class TimelineScreen(BrowseScreen):
         self.show_event(table.current_key)
 
     def show_event(self, event_id: str | None) -> None:
-        sources = self.query_one("#event-sources", EntityTable)
+        sources = self.query_one("#event-sources", NavTable)
         sources.clear()
         event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
         self._mentions = list(event.mentions) if event else []
@@ -86,7 +86,7 @@ class TimelineScreen(BrowseScreen):
             sources.add_row(Text(outlet_label(article, mention.article)), Text(" ".join(sentence.split())), key=str(n))
 
     def select(self, event_id: str) -> None:
-        table = self.query_one("#events", EntityTable)
+        table = self.query_one("#events", NavTable)
         table.move_to_key(event_id)
         self.show_event(event_id)
         table.focus()

@@ -101,6 +101,25 @@ class Reader(VerticalScroll, can_focus=True):
         # Highlight colours are theme variables: re-render when the theme changes.
         self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self.refresh_body), init=False)
 
+    # Scrolling jumps without animation: crisp over slow SSH links, and exact for tests.
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     # ----------------------------------------------------------------- what to show
 
     def show_article(self, article: Article | None, highlights: Iterable[Highlight] = ()) -> None:
