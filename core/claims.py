@@ -344,7 +344,11 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             if _is_not_a_claim(q, sent_text, q.start, q.end, num_tokens):
                 continue
             top = _top(all_tokens)
-            claim = _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers)
+            try:
+                claim = _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers)
+            except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+                # an odd parse loses this one number, never the article's other claims
+                claim = None
             if claim is None:
                 continue
             if claim.dimension == "count" and not claim.subset:

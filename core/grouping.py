@@ -303,6 +303,11 @@ def _same_value(a: _Item, b: _Item) -> bool:
     return _close(_base(a, a.raw.value), _base(b, b.raw.value))
 
 
+_PAST = {
+    "increase": "increased", "rise": "rose", "grow": "grew", "climb": "climbed", "jump": "jumped",
+    "swell": "swelled", "double": "doubled", "triple": "tripled", "revise": "was revised",
+    "raise": "was raised", "soar": "soared",
+}
 REVISION_VERBS = frozenset("increase rise grow climb jump swell double triple revise raise soar".split())
 
 
@@ -312,12 +317,14 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         return "agree", f"all {len(items)} claims give {items[0].raw.text.strip()}"
     # "the number ... has increased to 11,000": a source says the figure moved
     revised = [i for i in items if (i.raw.verb or "") in REVISION_VERBS]
-    if revised:
+    if revised and items[0].raw.dimension in ("count", "money", "percent"):
         latest = max(revised, key=lambda i: _base(i, i.raw.value))
-        earlier = sorted({_fmt(i.raw.value) for i in items if not _same_value(i, latest)})
+        earlier = sorted({i.raw.value for i in items if not _same_value(i, latest)})
+        verb = _PAST.get(latest.raw.verb or "", "changed")
         return "changed", (
-            f"{_claimer(latest)} says the figure {latest.raw.verb}d to {latest.raw.text.strip()}; earlier figures: {', '.join(earlier)}"
-        ).replace("ed" + "d ", "ed ").replace("ed", "ed")
+            f"{_claimer(latest)} says the figure {verb} to {latest.raw.text.strip()}; "
+            f"earlier figures: {', '.join(_fmt(v) for v in earlier)}"
+        )
     # by date said: values that move with time, with no disagreement on one date, were revised
     dated = [i for i in items if i.raw.said_on]
     days = sorted({i.raw.said_on for i in dated})
@@ -328,7 +335,10 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         for b in dated
         if a.raw.said_on == d == b.raw.said_on and a is not b
     )
-    if len(days) >= 2 and len(dated) == len(items) and not same_day_clash:
+    # a flight time or a distance of one event is measured, not revised: only counts, money and
+    # shares are followed as estimates over time
+    revisable = items[0].raw.dimension in ("count", "money", "percent")
+    if revisable and len(days) >= 2 and len(dated) == len(items) and not same_day_clash:
         firsts = [min((_base(i, i.raw.value) for i in dated if i.raw.said_on == d)) for d in days]
         lasts = [max((_base(i, i.raw.value) for i in dated if i.raw.said_on == d)) for d in days]
         disjoint_over_time = any(
