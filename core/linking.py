@@ -136,8 +136,8 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_acronyms(stated, forms, uf)
     _join_org_prefixes(forms, uf)
     _join_bare_people(forms, uf)
-    _join_place_qualified(forms, uf)
-    return _build_entities(articles, forms, uf)
+    qualified = _join_place_qualified(forms, uf)
+    return _build_entities(articles, forms, uf, qualified)
 
 
 # --------------------------------------------------------------------------- spans and forms
@@ -502,7 +502,7 @@ def _join_bare_people(forms, uf) -> None:
             uf.union(next(iter(groups)), key)
 
 
-def _join_place_qualified(forms, uf) -> None:
+def _join_place_qualified(forms, uf) -> set[str]:
     """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff", "Greek Parliament" is "Parliament",
     "U.S.-South Korea Security Consultative Meeting" is "Security Consultative Meeting" -- when
     the corpus qualifies that name one way only (two ministries of defence stay apart)."""
@@ -517,10 +517,13 @@ def _join_place_qualified(forms, uf) -> None:
             if rest in forms and forms[rest].label in kinds and _all_places(form.words[:cut], places):
                 qualified[rest].add(key)
                 break
+    joined: set[str] = set()
     for rest, keys in qualified.items():
         if len({uf.find(k) for k in keys}) == 1:
             for key in keys:
                 uf.union(rest, key)
+                joined.add(key)
+    return joined  # the qualified forms: "U.S." says where, it is not part of the name
 
 
 def _all_places(words: list[str], places: set[str]) -> bool:
@@ -571,7 +574,10 @@ def _label_from_last_word(label: str, name: str) -> str:
     return label
 
 
-def _canonical(members: list[_Form], label: str) -> str:
+def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset()) -> str:
+    plain = [f for f in members if f.key not in qualified]
+    members = plain or members
+
     def rank(form: _Form):
         size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
         return (size, not looks_all_caps(form.name), sum(form.labels.values()), len(form.name))
@@ -579,7 +585,7 @@ def _canonical(members: list[_Form], label: str) -> str:
     return max(members, key=rank).name
 
 
-def _build_entities(articles, forms, uf) -> list[Entity]:
+def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}
     groups: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
@@ -589,7 +595,7 @@ def _build_entities(articles, forms, uf) -> list[Entity]:
         label = _entity_label(members)
         if label not in INDEX_LABELS:
             continue
-        name = _canonical(members, label)
+        name = _canonical(members, label, qualified)
         label = _label_from_last_word(label, name)
         seen: set[tuple[str, int, int]] = set()
         spans = []

@@ -218,7 +218,9 @@ def test_one_org_named_with_and_without_its_country():
         "c": ("Russia Defense Ministry and Korea Defense Ministry spoke.", [("Russia Defense Ministry", "ORG"), ("Korea Defense Ministry", "ORG")]),
         "d": ("Russia and Korea. The Defense Ministry said so.", [("Russia", "GPE"), ("Korea", "GPE"), ("Defense Ministry", "ORG")]),
     })
-    assert entity_with(entities, "Joint Chiefs of Staff") is entity_with(entities, "U.S. Joint Chiefs of Staff")
+    chiefs = entity_with(entities, "Joint Chiefs of Staff")
+    assert chiefs is entity_with(entities, "U.S. Joint Chiefs of Staff")
+    assert chiefs.name == "Joint Chiefs of Staff"  # the country says where; it is not the name
     # Two countries' ministries: the plain name could be either, so it joins neither.
     plain = entity_with(entities, "Defense Ministry")
     assert plain is not entity_with(entities, "Russia Defense Ministry")
