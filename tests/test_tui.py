@@ -617,3 +617,15 @@ async def test_highlight_kinds_differ_without_colour_and_follow_the_theme(ui_ind
                          and app.available_themes[name].variables.get("entity-person") not in (None, dark_variable))
         await pilot.pause()
         assert r.get_component_rich_style("reader--person", partial=True).color != person
+
+
+def test_keyword_in_context_is_one_aligned_line():
+    from newsx.tui.screens.base import context_around
+
+    text = "First paragraph ends here.\n\nThe minister said the figure was wrong, and left."
+    start = text.index("minister")
+    line = context_around(text, start, start + len("minister"), 20)
+    assert "\n" not in line.plain and "  " not in line.plain.strip()
+    assert line.plain.index("minister") == 21  # "…" + 20 columns of left context
+    short = context_around("A minister.", 2, 10, 20)
+    assert short.plain.index("minister") == 20

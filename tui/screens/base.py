@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,13 +12,16 @@ from newsx.core.index import Index
 from newsx.core.models import Article
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
     """One KWIC line: `width` characters either side of text[start:end], the keyword marked.
 
-    Newlines become spaces so every mention is one line.
+    Runs of whitespace (paragraph breaks) become one space so every mention is one line.
     """
-    left = text[max(0, start - width) : start].replace("\n", " ")
-    right = text[end : end + width].replace("\n", " ")
+    left = _SPACES.sub(" ", text[max(0, start - width - 8) : start])[-width:]
+    right = _SPACES.sub(" ", text[end : end + width + 8])[:width]
     line = Text(("…" if start > width else "") + left.rjust(width), style="dim")
     line.append(text[start:end].replace("\n", " "), style="bold reverse")
     line.append(right + ("…" if end + width < len(text) else ""), style="dim")

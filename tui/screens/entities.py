@@ -100,12 +100,15 @@ class EntitiesScreen(BrowseScreen):
         if entity is None:
             kwic.border_subtitle = None
             return
+        # Context either side sized so the keyword sits mid-line in the pane as laid out.
+        available = (kwic.scrollable_content_region.width or 100) - 14 - 6
         for n, span in enumerate(entity.mention_spans):
             article = self.app.article_by_id.get(span.article)
             text = article.text if article else span.text
+            side = max(8, (available - (span.end - span.start)) // 2)
             kwic.add_row(
                 Text(outlet_label(article, span.article)),
-                context_around(text, span.start, span.end),
+                context_around(text, span.start, span.end, side),
                 key=f"{n}",
             )
         kwic.border_subtitle = f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles"
