@@ -194,14 +194,8 @@ def _similarity(a: _Item, b: _Item) -> float:
     return len(sa & sb) / (min(len(sa), len(sb)) or 1)
 
 
-def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
-    items: list[_Item] = []
-    for article in articles:
-        analysis = analyses.get(article.id)
-        if analysis is None:
-            continue
-        for raw in analysis.claims:
-            items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence)))
+def _cluster(items: list[_Item]) -> list[list[_Item]]:
+    """Greedy complete linkage: a claim joins the largest group it fits with every member of."""
     clusters: list[list[_Item]] = []
     for item in items:
         best, best_score = None, -1.0
@@ -215,7 +209,26 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
             clusters.append([item])
         else:
             best.append(item)
-    clusters = _merge_pass(clusters)
+    return clusters
+
+
+def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
+    items: list[_Item] = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if analysis is None:
+            continue
+        for raw in analysis.claims:
+            items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence)))
+    # Blocks: only claims of one dimension (and, for counts and ages, one kind of thing) can ever
+    # share a group, so each block is clustered on its own.
+    blocks: dict[tuple[str, str], list[_Item]] = {}
+    for item in items:
+        r = item.raw
+        blocks.setdefault((r.dimension, r.counted_lemma if r.dimension in ("count", "age") else ""), []).append(item)
+    clusters: list[list[_Item]] = []
+    for block in blocks.values():
+        clusters.extend(_merge_pass(_cluster(block)))
     groups = [_group(i, cluster) for i, cluster in enumerate(clusters)]
     order = {"conflict": 0, "changed": 1, "agree": 2, "single": 3}
     groups.sort(key=lambda g: (order[g.verdict], -len(g.claims)))
