@@ -30,6 +30,8 @@ NOT_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "PERSON", "ORG", "EVENT", "LAW"}
 # Labels a fragment of a person's name may carry when the model got it wrong.
 FRAGMENT_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Names a person's span may have swallowed a word of ("Ford Fusion LaCalamita"); not dates.
+GLUE_LABELS = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "GPE", "NORP", "LOC", "EVENT", "LAW"}
 # Government portfolios, as in "Defense Secretary" or "Minister of Finance".
 PORTFOLIO_WORDS = {"defense", "defence", "state", "treasury", "interior", "justice", "foreign",
                    "finance", "commerce", "energy", "education", "health", "labor", "labour",
@@ -212,7 +214,8 @@ def _split_glued_names(found: list[tuple[Mention, set[str]]]) -> list[tuple[Ment
         mention, titles = found[i]
         before = found[i - 1][0]
         words = mention.text.split(" ")
-        if mention.label != "PERSON" or len(words) < 2 or mention.start - before.end != 1:
+        if (mention.label != "PERSON" or len(words) < 2 or mention.start - before.end != 1
+                or before.label not in GLUE_LABELS):
             continue
         first, rest = _name_tokens(words[0]), _name_tokens(" ".join(words[1:]))
         mine = _name_tokens(mention.text)

@@ -234,3 +234,10 @@ def test_name_glued_to_the_entity_before_it_is_split():
     last = resolved[-1]
     assert (last.text, last.ref) == ("LaCalamita", "Anthony LaCalamita")
     assert text[last.start:last.end] == "LaCalamita"
+
+
+def test_name_after_a_date_is_not_split():
+    text = "Herbert Flynn spoke about 20-year-old Ka'loni Flynn of Fort Smith."
+    found = mentions_in(text, [("Herbert Flynn", "PERSON"), ("20-year-old", "DATE"), ("Ka'loni Flynn", "PERSON")])
+    last = resolve_in_article(titled(text, found))[-1]
+    assert (last.text, last.ref) == ("Ka'loni Flynn", None)
