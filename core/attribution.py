@@ -119,8 +119,32 @@ def sentence_attributions(sent) -> list[Attribution]:
     return found
 
 
+# Common nouns that name a source ("officials said", "police said", "the release states").
+SOURCE_NOUNS = frozenset(
+    """official police authority witness intelligence agency ministry government military army
+    spokesman spokeswoman spokesperson source report news statement release leader officer
+    firefighter sheriff prosecutor investigator analyst expert observer resident survivor doctor
+    hospital media newspaper paper station broadcaster network outlet channel service department
+    office committee council commission group organization organisation union chief minister
+    president diplomat lawmaker senator governor mayor sergeant lieutenant captain commander
+    general admiral delegation team staff employee worker student aide adviser advisor assessment
+    estimate data figure record document survey study poll count tally""".split()
+)
+
+
+def is_source(head) -> bool:
+    """Can this phrase say something? People, organisations, outlets; not "the use of forces"."""
+    if head.lower_ in PRONOUNS or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in SOURCE_NOUNS or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")):
+        return True
+    return any(c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in head.children if c.dep_ in ("poss", "compound", "amod"))
+
+
 def governing(token, attributions: list[Attribution]) -> Attribution | None:
     """The attribution whose reporting verb governs `token`; else an "according to" in the sentence."""
+    attributions = [a for a in attributions if is_source(a.head)]
     by_verb = {a.verb.i: a for a in attributions if a.verb is not None}
     node = token
     seen = 0
