@@ -173,7 +173,8 @@ def _worth_keeping(token, lemma, participants, places, date) -> bool:
     )
     if nonfinite:
         return False  # "to support Russia", "carrying equipment": a purpose or a manner
-    return bool(date) or len(participants) + len(places) >= 2
+    # Someone does it, and we know when or where: "Putin visited Pyongyang in June".
+    return bool(participants) and (bool(date) or len(participants) + len(places) >= 2)
 
 
 # Verbs that say when or whether an event noun happened: "the meeting took place Monday".

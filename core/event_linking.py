@@ -63,11 +63,17 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
                 _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
                       frozenset(places), article.published, raw.date, when_key)
             )
-    clusters = _cluster(nodes)
+    named: dict[str, set[str]] = defaultdict(set)  # the entities each article names
+    for entity in entities:
+        if entity.label in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            for article_id in entity.articles:
+                named[article_id].add(entity.id)
+    story = {k: frozenset(v) for k, v in named.items()}
+    clusters = _cluster(nodes, story)
     # An undated article that reports the same event as dated ones was written about when they
     # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
     if _date_undated_articles(nodes, clusters):
-        clusters = _cluster(nodes)
+        clusters = _cluster(nodes, story)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
@@ -75,9 +81,9 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
 
 
-def _cluster(nodes: list[_Node]) -> list[_Cluster]:
+def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Cluster]:
     pairs = _candidate_pairs(nodes)
-    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b])) > 0), reverse=True)
+    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b], story)) > 0), reverse=True)
     return _merge(nodes, scored)
 
 
@@ -180,6 +186,12 @@ def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
         if node.date or node.when_key:
             postings[(node.family, "d", node.article, node.date or node.when_key)].append(i)
         postings[(node.family, "s", node.article, node.raw.sentence)].append(i)
+        # Across articles, events nobody is named in meet through their place or their day.
+        if not node.parties:
+            for place in node.places:
+                postings[(node.family, "pl", place)].append(i)
+            if node.date and len(node.date) == 10:
+                postings[(node.family, "day", node.date)].append(i)
     pairs: set[tuple[int, int]] = set()
     for key, members in postings.items():
         groups = [members]
@@ -228,7 +240,7 @@ def _when_compatible(date: str | None, when: str | None, other_date: str | None,
     return True
 
 
-def _score(a: _Node, b: _Node) -> float:
+def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
     if a.family != b.family:
         return 0.0
     if not _when_compatible(a.date, a.when_key, b.date, b.when_key):
@@ -247,9 +259,12 @@ def _score(a: _Node, b: _Node) -> float:
             return 0.0
         return 0.6 + 0.4 * jaccard + 0.2 * same_day
     if not shared:
-        # Nobody named on either side: the same kind of event, on the same day, at the same place.
+        # Nobody named on either side: the same kind of event, on the same day, at the same place,
+        # or on the same day in two reports of the same story (articles naming the same entities).
         if same_place and (same_day or _recency(a, b) + _recency(b, a) > 0):
             return 0.4 + 0.2 * same_day
+        if same_day and not a.parties and not b.parties and _same_story(story, a.article, b.article):
+            return 0.35
         return 0.0
     if jaccard < 0.5:
         return 0.0
@@ -260,6 +275,16 @@ def _score(a: _Node, b: _Node) -> float:
     score = jaccard + 0.2 * same_place + 0.3 * same_day
     score += _recency(a, b) + _recency(b, a)
     return score
+
+
+# Two articles are reports of one story when this share of the entities they name is common.
+SAME_STORY = 0.2
+
+
+def _same_story(story: dict[str, frozenset[str]], a: str, b: str) -> bool:
+    x, y = story.get(a, frozenset()), story.get(b, frozenset())
+    union = len(x | y)
+    return bool(union) and len(x & y) / union >= SAME_STORY
 
 
 def _recency(undated: _Node, dated: _Node) -> float:

@@ -195,3 +195,19 @@ def test_an_undated_article_borrows_the_date_of_articles_reporting_the_same_even
     assert _event_of(events, "undated", 0) is _event_of(events, "dated", 0)
     assert _event_of(events, "undated", 4).date == "2024-10-03"
     assert _event_of(events, "undated", 6).date == "2024-10-31"
+
+
+def test_unnamed_events_on_the_same_day_link_only_within_one_story():
+    c = Corpus()
+    a = c.article("a", "2010-05-05")
+    b = c.article("b", "2010-05-05")
+    other = c.article("other", "2010-05-05")
+    # a and b name the same people elsewhere (one story); `other` is a different story.
+    c.event(a, "arrest", participants=[A, B], date="2010-05-01", sentence=1)
+    c.event(b, "arrest", participants=[A, B], sentence=1)
+    c.event(other, "visit", participants=[C, D], sentence=1)
+    for article in (a, b, other):
+        c.event(article, "kill", date="2010-05-05", when="Wednesday", sentence=0)
+    events, _ = c.link()
+    assert _event_of(events, "a", 0) is _event_of(events, "b", 0)
+    assert _event_of(events, "other", 0) is not _event_of(events, "a", 0)
