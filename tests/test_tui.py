@@ -274,7 +274,7 @@ async def test_missing_model_leaves_articles_readable(seed_loaded):
 
 
 async def test_skipped_files_are_notified_and_listed(seed_loaded):
-    loaded = LoadResult(list(seed_loaded.articles), [Problem("notes/broken.bin", "binary file, skipped")])
+    loaded = LoadResult(list(seed_loaded.articles), [Problem("notes/[draft] broken.bin", "binary file, skipped")])
     app = NewsxApp(loaded=loaded, build=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -282,7 +282,7 @@ async def test_skipped_files_are_notified_and_listed(seed_loaded):
         await pilot.press("s")
         assert isinstance(app.screen, SkippedScreen)
         shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "notes/broken.bin" in shown and "binary file" in shown
+        assert "notes/[draft] broken.bin" in shown and "binary file" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, ReadScreen)
 
@@ -428,7 +428,7 @@ async def test_palette_reaches_the_screens(ui_index):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"screen: Timeline")
+        await pilot.press(*"screen: timel")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

@@ -132,10 +132,10 @@ class NewsxApp(App):
         """Theme and keymap from the settings; each problem is one notice, never a crash."""
         for notice in theming.setup_themes(self, self.settings.theme):
             self.notices.append(notice)
-            self.notify(notice, severity="warning", timeout=8)
+            self.notify(notice, severity="warning", timeout=8, markup=False)
         for notice in keymap.apply_keymap(self, self.settings.keymap):
             self.notices.append(notice)
-            self.notify(notice, severity="warning", timeout=8)
+            self.notify(notice, severity="warning", timeout=8, markup=False)
 
     @work(thread=True, exclusive=True, group="search")
     def build_search_worker(self) -> None:
@@ -180,13 +180,13 @@ class NewsxApp(App):
         self.index_progress = None
         for notice in message.index.notices:
             self.notices.append(notice)
-            self.notify(notice, severity="warning", timeout=8)
+            self.notify(notice, severity="warning", timeout=8, markup=False)
         self.index = message.index
 
     def on_index_failed(self, message: IndexFailed) -> None:
         if message.notice_only:
             self.notices.append(message.message)
-            self.notify(message.message, severity="warning", timeout=8)
+            self.notify(message.message, severity="warning", timeout=8, markup=False)
             return
         self.index_progress = None
         self.index_status = "No entities: " + message.message
@@ -196,6 +196,7 @@ class NewsxApp(App):
             title="Model not installed" if message.model_missing else "Indexing failed",
             severity="error",
             timeout=15,
+            markup=False,  # the message names files and packages: data, not markup
         )
         self.index = None
 

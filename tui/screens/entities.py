@@ -111,7 +111,7 @@ class EntitiesScreen(BrowseScreen):
                 context_around(text, span.start, span.end, side),
                 key=f"{n}",
             )
-        kwic.border_subtitle = f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles"
+        kwic.border_subtitle = Text(f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles")
 
     # ----------------------------------------------------------------- events and actions
 

@@ -93,7 +93,7 @@ class ReadScreen(Screen):
             for spans in self._spans.values():
                 spans.sort()
         if self.current_id:
-            self._show(self.current_id, keep_focus=True)
+            self._show(self.current_id)
 
     def article(self, article_id: str) -> Article | None:
         return self.app.article_by_id.get(article_id)
@@ -110,7 +110,7 @@ class ReadScreen(Screen):
                 self._show(event.option.id)
             self.query_one(Reader).focus()
 
-    def _show(self, article_id: str, keep_focus: bool = False) -> None:
+    def _show(self, article_id: str) -> None:
         article = self.article(article_id)
         if article is None:
             return
@@ -118,6 +118,7 @@ class ReadScreen(Screen):
         self.current_id = article_id
         if changed:
             self.query_text = None
+            self.query_one(Reader).border_subtitle = None
         spans = self._spans.get(article_id, [])
         reader = self.query_one(Reader)
         reader.show_article(article, [Highlight(s, e, k) for s, e, _id, k in spans])
@@ -194,10 +195,11 @@ class ReadScreen(Screen):
         if entity is None:
             articles.set_articles(self.app.articles)
             articles.border_title = "Articles"
+            articles.border_subtitle = None
         else:
             mentioning = set(entity.articles)
             articles.set_articles([a for a in self.app.articles if a.id in mentioning])
-            articles.border_title = f"Articles · {entity.name}"
+            articles.border_title = Text(f"Articles · {entity.name}")
             articles.border_subtitle = "m: all"
         if articles.highlighted_id and articles.highlighted_id != self.current_id:
             self._show(articles.highlighted_id)
@@ -261,7 +263,7 @@ class ReadScreen(Screen):
     def _jump(self, forward: bool) -> None:
         targets, what = self._targets()
         if not targets:
-            self.notify("Select an entity in the side pane first" if not what else f"No {what} here", timeout=3)
+            self.notify("Select an entity in the side pane first" if not what else f"No {what} here", timeout=3, markup=False)
             return
         reader = self.query_one(Reader)
         here = reader.marked[0] if reader.marked else (-1 if forward else len(reader.article.text) + 1)
@@ -273,7 +275,7 @@ class ReadScreen(Screen):
             target = before[-1] if before else targets[-1]
         position = targets.index(target) + 1
         reader.focus_span(*target)
-        self.query_one("#reader").border_subtitle = f"{what} {position}/{len(targets)}"
+        self.query_one("#reader").border_subtitle = Text(f"{what} {position}/{len(targets)}")
 
     def action_next_mention(self) -> None:
         self._jump(True)
