@@ -415,6 +415,8 @@ async def test_timeline_lists_events_by_date_and_opens_a_source(ui_index):
         await pilot.press("enter")
         assert app.focused.id == "event-sources"
         event = next(e for e in ui_index.events if e.id == events.current_key)
+        shown = str(app.screen.query_one("#event-sentence").render())
+        assert shown and shown in " ".join(app.screen._sentences[0].split())
         await pilot.press("enter")
         await pilot.pause()
         mention = event.mentions[0]

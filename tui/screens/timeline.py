@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from newsx.core.models import Event
 
@@ -29,6 +29,7 @@ class TimelineScreen(BrowseScreen):
         yield Label(id="timeline-filter")
         yield NavTable(id="events")
         yield NavTable(id="event-sources")
+        yield Static(id="event-sentence")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,13 +78,24 @@ class TimelineScreen(BrowseScreen):
         sources.clear()
         event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
         self._mentions = list(event.mentions) if event else []
-        for n, mention in enumerate(self._mentions):
+        self._sentences = [self._sentence_of(m) for m in self._mentions]
+        for n, (mention, sentence) in enumerate(zip(self._mentions, self._sentences)):
             article = self.app.article_by_id.get(mention.article)
-            sentence = mention.text
-            if not sentence and article is not None and self.index:
-                span = self.index.sentence(mention.article, mention.sentence)
-                sentence = article.text[span[0] : span[1]] if span else ""
             sources.add_row(Text(outlet_label(article, mention.article)), Text(" ".join(sentence.split())), key=str(n))
+        self.show_sentence(0)
+
+    def _sentence_of(self, mention) -> str:
+        if mention.text:
+            return mention.text
+        article = self.app.article_by_id.get(mention.article)
+        span = self.index.sentence(mention.article, mention.sentence) if self.index else None
+        return article.text[span[0] : span[1]] if (article and span) else ""
+
+    def show_sentence(self, position: int) -> None:
+        """The whole sentence of the current source (the table cuts it short)."""
+        sentences = getattr(self, "_sentences", [])
+        text = sentences[position] if 0 <= position < len(sentences) else ""
+        self.query_one("#event-sentence", Static).update(Text(" ".join(text.split())))
 
     def select(self, event_id: str) -> None:
         table = self.query_one("#events", NavTable)
@@ -94,6 +106,8 @@ class TimelineScreen(BrowseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "events":
             self.show_event(event.row_key.value)
+        elif event.data_table.id == "event-sources" and event.row_key.value is not None:
+            self.show_sentence(int(event.row_key.value))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "events":
