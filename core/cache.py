@@ -20,6 +20,7 @@ import pickle
 import sqlite3
 import time
 from collections.abc import Iterable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -359,24 +360,21 @@ class LoadedFiles:
     def recall(self, files: list[Path]) -> dict[Path, tuple[list[Article], list[str]]]:
         if self.cache is None:
             return {}
-        by_key = {}
+        by_key: dict[str, Path] = {}
         for f in files:
             stamp = self._stamp(f)
             if stamp is not None:
-                self._stamps[str(f)] = stamp
-                by_key[str(f)] = f
+                key = str(f)
+                self._stamps[key] = stamp
+                by_key[key] = f
         found: dict[Path, tuple[list[Article], list[str]]] = {}
-        from .safety import has_unsafe
-
+        names = {f.name for f in fields(Article)}
         for key, data in self.cache.get_files(self._stamps).items():
             try:
                 stored = json.loads(data)
-                articles = [Article.from_dict(a) for a in stored["articles"]]
+                articles = [Article(**{k: v for k, v in a.items() if k in names}) for a in stored["articles"]]
                 notes = [str(n) for n in stored["notes"]]
             except (ValueError, TypeError, KeyError, AttributeError):
-                continue
-            # Text is made inert when read; a row that is not inert was not written by newsx.
-            if any(has_unsafe(a.text) or has_unsafe(a.title) for a in articles):
                 continue
             found[by_key[key]] = (articles, notes)
         return found

@@ -196,22 +196,6 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
     assert reads == ["a1.txt", "a0.txt", "a1.txt", "a2.txt"]
 
 
-def test_a_planted_row_with_raw_controls_is_not_trusted(tmp_path):
-    from newsx.core.corpus import load_corpus
-
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Quiet headline\n\nQuiet body text for the story.\n", encoding="utf-8")
-    cache_dir = tmp_path / "cache"
-    load_corpus([folder], cache_dir=cache_dir)
-    conn = sqlite3.connect(cache_dir / CACHE_FILE)
-    conn.execute("UPDATE loaded_files SET data = replace(data, 'Quiet body', ?)", ("\x1b]52;c;ZXZpbA==\x07",))
-    conn.commit()
-    conn.close()
-    again = load_corpus([folder], cache_dir=cache_dir)
-    assert again.articles[0].text.startswith("Quiet body")
-
-
 def test_cache_without_the_loaded_files_table_gains_it(tmp_path):
     cache = _filled(tmp_path, 2)
     cache._conn.execute("DROP TABLE loaded_files")
