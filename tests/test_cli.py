@@ -145,3 +145,15 @@ def test_copies_of_one_text_are_parsed_once(tmp_path, tiny):
     assert index.parsed == 1
     first, second = (index.analyses[a.id] for a in loaded.articles)
     assert first == second and first.mentions
+
+
+def test_corrupt_cache_is_reported_once_and_rebuilt(capsys, tiny, tmp_path):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / CACHE_FILE).write_bytes(bytes(range(256)) * 40)
+    code, out, err = run(capsys, "articles", tiny, "--cache-dir", cache_dir, "--json")
+    assert code == 0 and json.loads(out)
+    assert err.count("damaged") == 1 and err.count("\n") == 1
+    assert any(".bad-" in p.name for p in cache_dir.iterdir())
+    code, out, err = run(capsys, "articles", tiny, "--cache-dir", cache_dir, "--json")
+    assert code == 0 and err == ""
