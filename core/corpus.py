@@ -111,6 +111,10 @@ def load_corpus(
             except LoadError as exc:
                 result.problems.append(Problem(str(file), str(exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001 - a reader's own bug or missing part must not stop the rest
+                reason = " ".join(str(exc).split()) or "no details"
+                result.problems.append(Problem(str(file), f"could not be read ({type(exc).__name__}: {reason})"))
+                continue
             memory.remember(file, articles, notes)
         result.problems.extend(Problem(str(file), n, fatal=False) for n in notes)
         for article in articles:

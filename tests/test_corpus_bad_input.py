@@ -204,3 +204,20 @@ def test_same_file_or_folder_given_twice_loads_once(tmp_path):
     result = load_corpus([tmp_path, tmp_path / "good.txt", tmp_path.parent / (tmp_path.name + "-alias")])
     assert [a.id for a in result.articles] == ["good"]
     assert not result.problems
+
+
+def test_a_reader_that_breaks_on_one_file_costs_only_that_file(tmp_path, monkeypatch):
+    # e.g. the HTML extractor missing one of its own parts: the text files still load
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><p>" + GOOD + "</p></body></html>", encoding="utf-8")
+    from newsx.core import readers
+
+    def broken(raw):
+        raise ImportError("a part of the extractor is missing.\nInstall it.")
+
+    monkeypatch.setattr(readers, "read_html", broken)
+    result = load_corpus([tmp_path])
+    assert [a.id for a in result.articles] == ["good"]
+    [problem] = result.problems
+    assert problem.path.endswith("page.html") and problem.fatal
+    assert "ImportError" in problem.message and "\n" not in problem.message
