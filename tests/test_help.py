@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -84,6 +85,9 @@ async def test_help_lists_screen_pane_and_app_bindings_by_group():
         for title in ("Navigation", "Panes", "Search", "View", "Screens", "App"):
             assert title in text
         assert text.index("Navigation") < text.index("Search") < text.index("App")
+        # the hint names the config section literally, not as swallowed markup
+        box = app.screen.query_one("#help-box")
+        assert "config [keymap] by the ids" in Content.from_markup(box.border_subtitle).plain
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

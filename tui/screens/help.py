@@ -226,7 +226,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
         box.border_title = self.title_text
-        box.border_subtitle = "Esc closes · remap keys in the config [keymap] by the ids shown"
+        box.border_subtitle = "Esc closes · remap keys in the config \\[keymap] by the ids shown"
 
     def action_scroll(self, how: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
