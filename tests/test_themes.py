@@ -64,6 +64,14 @@ def test_ansi_theme_uses_only_terminal_palette_colours():
         assert Color.parse(theme.variables[variable]).ansi is not None
 
 
+def test_ansi_theme_pane_borders_show_on_a_black_terminal():
+    # unfocused panes carry their titles ("Articles", "Reader") in the border colour
+    theme = load_themes()[0]["newsx-ansi"]
+    for variable in ("border-blurred", "border"):
+        if variable in theme.variables:
+            assert Color.parse(theme.variables[variable]).ansi not in (0, None), variable
+
+
 @pytest.mark.parametrize("name", BUNDLED)
 async def test_each_theme_applies_and_colours_entities(name):
     app = ThemedApp(name)
