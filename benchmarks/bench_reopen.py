@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -26,6 +27,10 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", help="corpus (default: the bundled seeds)")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+
+    # Warm means warm bytecode too: an installed package has its .pyc files, so let the first
+    # (warm-up) run write them even where the environment says not to.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
     from newsx.core.corpus import load_corpus
 

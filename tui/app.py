@@ -4,14 +4,21 @@ Start-up: the corpus is loaded (fast, no NLP) and the Read screen shows at once;
 built in a thread worker that posts `IndexProgress` and then `IndexReady` or `IndexFailed`.
 Workers never touch widgets; the App's handlers own the state (`index`, `index_progress`), and
 screens follow it through `watch`. Tests pass a pre-built `loaded` corpus and/or `index`.
+
+The first paint is kept cheap (benchmarks/bench_reopen.py): the theme is chosen before the
+stylesheet is built (no CSS re-parse after mount), the other screens are imported and built on
+their first visit, and the workers start once the first frame is on the terminal.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -19,7 +26,6 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
-from newsx.core.index import Index
 from newsx.core.models import Article, LoadResult
 from newsx.core.settings import Settings
 
@@ -27,12 +33,11 @@ from . import keymap, theming
 from .clipboard import copy_current
 from .commands import NewsxCommands
 from .messages import IndexFailed, IndexProgress, IndexReady, OpenArticle, SearchReady, ShowRelated
-from .screens.claims import ClaimsScreen
-from .screens.entities import EntitiesScreen
 from .screens.read import ReadScreen
-from .screens.skipped import SkippedScreen
-from .screens.timeline import TimelineScreen
 from .widgets.kinds import THEME_VARIABLE_DEFAULTS
+
+if TYPE_CHECKING:
+    from newsx.core.index import Index
 
 # Colours for claim verdicts, overridable by themes like the entity colours.
 VERDICT_VARIABLE_DEFAULTS = {
@@ -42,11 +47,38 @@ VERDICT_VARIABLE_DEFAULTS = {
     "verdict-single": "#9a9996",
 }
 
+# Seconds a worker waits for the first frame before it starts anyway.
+FIRST_FRAME_WAIT = 1.0
+
+# mode -> (module in newsx.tui.screens, class): all but the Read screen are imported on first visit.
+SCREENS = {
+    "read": ("read", "ReadScreen"),
+    "entities": ("entities", "EntitiesScreen"),
+    "claims": ("claims", "ClaimsScreen"),
+    "timeline": ("timeline", "TimelineScreen"),
+}
+
+
+def screen_class(mode: str) -> type[Screen]:
+    module, name = SCREENS[mode]
+    return getattr(import_module(f"newsx.tui.screens.{module}"), name)
+
+
+def _new_screen(mode: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        screen = screen_class(mode)()
+        # Textual restyles the whole app when a mode's screen is not marked as styled with the
+        # current CSS; a new screen is styled when it mounts, so that would be wasted work.
+        screen._css_update_count = screen.app._css_update_count
+        return screen
+
+    return make
+
 
 class NewsxApp(App):
     TITLE = "newsx"
     CSS_PATH = "app.tcss"
-    MODES = {"read": ReadScreen, "entities": EntitiesScreen, "claims": ClaimsScreen, "timeline": TimelineScreen}
+    MODES = {mode: _new_screen(mode) for mode in SCREENS}
     DEFAULT_MODE = "read"
     # Below 100 columns the Read screen hides its side pane and other screens stack their panes.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -90,11 +122,14 @@ class NewsxApp(App):
         self.articles: list[Article] = list(loaded.articles)
         self._initial_index = index
         self._build = build
+        self._first_frame = threading.Event()
         self.index_status: str | None = None  # why there is no index (model missing, failure)
         self.notices: list[str] = []
         self.search_index = None  # newsx.core.search.SearchIndex, built by a worker
         self.last_query = ""
         super().__init__()
+        # Before the stylesheet is built, so the first paint is in the right colours.
+        self._startup_notices = theming.setup_themes(self, self.settings.theme, before_start=True)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -109,6 +144,12 @@ class NewsxApp(App):
         }
 
     # ----------------------------------------------------------------- start-up
+
+    def on_load(self) -> None:
+        # Textual styles the App node only after the first screen is composed; widgets drawn
+        # during that compose would keep colours worked out without it (the reader's text came
+        # out in the background colour). A theme refresh after mount used to hide that.
+        self.stylesheet.apply(self)
 
     def on_mount(self) -> None:
         self._apply_user_settings()
@@ -127,19 +168,30 @@ class NewsxApp(App):
             self.build_index_worker()
         if self._build and self.articles:
             self.build_search_worker()
+        self.call_after_refresh(self._first_frame.set)
+
+    def _after_first_frame(self) -> None:
+        """Workers share the interpreter (and its lock) with the UI: let the first frame out first."""
+        self._first_frame.wait(timeout=FIRST_FRAME_WAIT)
 
     def _apply_user_settings(self) -> None:
         """Theme and keymap from the settings; each problem is one notice, never a crash."""
-        for notice in theming.setup_themes(self, self.settings.theme):
-            self.notices.append(notice)
-            self.notify(notice, severity="warning", timeout=8, markup=False)
-        for notice in keymap.apply_keymap(self, self.settings.keymap):
+        notices = list(self._startup_notices)
+        if self.settings.keymap:
+            # A keymap may name the bindings of any screen: import them all so their ids are known.
+            for mode in SCREENS:
+                screen_class(mode)
+            from .screens import help, search, skipped  # noqa: F401
+
+            notices += keymap.apply_keymap(self, self.settings.keymap)
+        for notice in notices:
             self.notices.append(notice)
             self.notify(notice, severity="warning", timeout=8, markup=False)
 
     @work(thread=True, exclusive=True, group="search")
     def build_search_worker(self) -> None:
         """The full-text index (SQLite FTS5 in the cache folder), off the UI thread."""
+        self._after_first_frame()
         from newsx.core.search import SearchIndex
 
         try:
@@ -157,6 +209,7 @@ class NewsxApp(App):
     @work(thread=True, exclusive=True, group="index")
     def build_index_worker(self) -> None:
         """Build the index off the UI thread; report only through messages."""
+        self._after_first_frame()
         from newsx.core.index import build_index
         from newsx.core.nlp import ModelNotFound
 
@@ -282,6 +335,8 @@ class NewsxApp(App):
         return find_spans(article.text, query) if article else []
 
     def action_skipped(self) -> None:
+        from .screens.skipped import SkippedScreen
+
         self.push_screen(SkippedScreen(self.loaded.problems, self.notices))
 
     def action_help(self) -> None:

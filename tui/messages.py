@@ -7,10 +7,12 @@ Screens post `OpenArticle` (and friends) to say what the user wants; the App dec
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from newsx.core.index import Index
+if TYPE_CHECKING:
+    from newsx.core.index import Index  # annotations only: the index arrives from a worker
 
 
 @dataclass

@@ -5,9 +5,11 @@ API (used by the app at start-up and by the views that colour entities):
 - `register_themes(app, user_dir=None) -> list[str]`: register every bundled theme
   (`newsx.themes/*.toml`) and every user theme (`<config dir>/themes/*.toml`; a user theme with a
   bundled name replaces it) on `app`. Returns notices, one line each, for files that were skipped.
-- `setup_themes(app, name) -> list[str]`: both of the above, what the app calls at mount.
-- `select_theme(app, name) -> list[str]`: set `app.theme` to `name`, or to the default
-  (`newsx-dark`) with a notice when no theme of that name is registered.
+- `setup_themes(app, name, before_start=False) -> list[str]`: both of the above. The app calls it
+  from `__init__` with `before_start=True`: the theme is then in place before any CSS is parsed,
+  which saves a full re-parse and restyle after mount (a quarter of the first paint).
+- `select_theme(app, name, before_start=False) -> list[str]`: set `app.theme` to `name`, or to the
+  default (`newsx-dark`) with a notice when no theme of that name is registered.
 - `load_themes(user_dir=None) -> (dict[name, Theme], notices)`: the same without an app.
 - `theme_from_toml(text, source) -> Theme`: parse one file; raises `ThemeError` with one line.
 - `THEME_VARIABLE_DEFAULTS`: values for the newsx variables (`entity-*`, `claim-*`, `search-hit`),
@@ -230,21 +232,40 @@ def register_themes(app: App, user_dir: Path | None = None) -> list[str]:
     return notices
 
 
-def setup_themes(app: App, name: str | None, user_dir: Path | None = None) -> list[str]:
+def setup_themes(app: App, name: str | None, user_dir: Path | None = None, *, before_start: bool = False) -> list[str]:
     notices = register_themes(app, user_dir)
-    return notices + select_theme(app, name)
+    return notices + select_theme(app, name, before_start=before_start)
 
 
-def select_theme(app: App, name: str | None) -> list[str]:
-    """Activate `name`; an unknown name falls back to the default theme with a notice."""
+def select_theme(app: App, name: str | None, *, before_start: bool = False) -> list[str]:
+    """Activate `name`; an unknown name falls back to the default theme with a notice.
+
+    `before_start`: called from the App's `__init__`, before anything is styled.
+    """
     name = (name or DEFAULT_THEME).strip()
-    if name in app.available_themes:
-        app.theme = name
+    themes = app.available_themes
+    if name in themes:
+        _activate(app, name, before_start)
         return []
-    fallback = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
-    app.theme = fallback
-    ours = sorted(n for n in app.available_themes if n not in _builtin_names())
+    fallback = DEFAULT_THEME if DEFAULT_THEME in themes else "textual-dark"
+    _activate(app, fallback, before_start)
+    ours = sorted(n for n in themes if n not in _builtin_names())
     return [f"unknown theme {name!r}; using {fallback} (available: {', '.join(ours)})"]
+
+
+def _activate(app: App, name: str, before_start: bool) -> None:
+    if not before_start:
+        app.theme = name  # Textual's watcher re-parses the CSS and restyles every widget
+        return
+    # What App._watch_theme does, minus the CSS refresh: no stylesheet has been parsed yet.
+    app.set_reactive(App.theme, name)
+    dark = app.current_theme.dark
+    classes = {c: False for c in app.classes if c.startswith("-theme-")}
+    app.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+    refresh_filter = getattr(app, "_refresh_truecolor_filter", None)  # ANSI themes draw native colours
+    if refresh_filter is not None:
+        refresh_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
 
 
 def _builtin_names() -> set[str]:

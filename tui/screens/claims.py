@@ -7,11 +7,12 @@ from collections import Counter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from newsx.core.models import VERDICTS, Claim, ClaimGroup
 
 from ..messages import OpenArticle
+from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import BrowseScreen, outlet_label
@@ -65,7 +66,7 @@ class ClaimsScreen(BrowseScreen):
         yield Static(id="group-verdict")
         yield NavTable(id="claim-rows")
         yield Static(id="claim-quote")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Claims"

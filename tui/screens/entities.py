@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Header, Input, Label
 
 from newsx.core.models import Entity
 
 from ..messages import OpenArticle
+from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
@@ -41,7 +42,7 @@ class EntitiesScreen(BrowseScreen):
             yield Input(placeholder="filter by name (f)", id="entity-filter")
         yield NavTable(id="entity-table")
         yield NavTable(id="kwic")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Entities"

@@ -280,7 +280,7 @@ def readme_markdown(keymap: Mapping[str, str] | None = None) -> str:
     """The keys of the newsx app, one section per screen (its panes included)."""
     from textual.widget import Widget
 
-    from newsx.tui.app import NewsxApp
+    from newsx.tui.app import NewsxApp, screen_class
 
     def panes_of(screen_cls: type) -> list[type]:
         # Widgets of newsx that the screen's module uses: their bindings work in that screen.
@@ -295,9 +295,9 @@ def readme_markdown(keymap: Mapping[str, str] | None = None) -> str:
         return found
 
     sections: list[tuple[str, Sequence[type[DOMNode]]]] = [("Everywhere", [NewsxApp])]
-    for mode, screen_cls in NewsxApp.MODES.items():
-        if isinstance(screen_cls, type):
-            sections.append((f"{mode.capitalize()} screen", [screen_cls, *panes_of(screen_cls)]))
+    for mode in NewsxApp.MODES:
+        screen_cls = screen_class(mode)
+        sections.append((f"{mode.capitalize()} screen", [screen_cls, *panes_of(screen_cls)]))
     return bindings_markdown(sections, keymap)
 
 

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList
+from textual.widgets import DataTable, Header, Label, OptionList
 
-from newsx.core.index import Index
 from newsx.core.models import Article
 
 from ..messages import ShowRelated
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_pane import EntityPane
+from ..widgets.footer import KeysFooter
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
 from ..widgets.reader import Highlight, Reader
+
+if TYPE_CHECKING:
+    from newsx.core.index import Index
 
 
 class ReadScreen(Screen):
@@ -61,7 +65,7 @@ class ReadScreen(Screen):
             with Vertical(id="side"):
                 yield Label("Entities", id="side-title")
                 yield EntityPane(id="side-entities")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         settings = self.app.settings

@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from newsx.core.models import Event
 
 from ..messages import OpenArticle
+from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import BrowseScreen, outlet_label
@@ -30,7 +31,7 @@ class TimelineScreen(BrowseScreen):
         yield NavTable(id="events")
         yield NavTable(id="event-sources")
         yield Static(id="event-sentence")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Timeline"
