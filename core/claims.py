@@ -101,8 +101,9 @@ def _token_at(doc, char: int):
     return None
 
 
-def _span_tokens(doc, start: int, end: int):
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+def _span_tokens(tokens, start: int, end: int):
+    """Tokens of `tokens` (a Doc or a sentence) that overlap the characters start..end."""
+    return [t for t in tokens if t.idx < end and t.idx + len(t.text) > start]
 
 
 def _top(tokens):
@@ -337,8 +338,8 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         if si - last_count_sentence > 1:
             last_count = None  # ellipsis reaches back one sentence at most
         for q in _in_sentence(all_quantities, sent):
-            num_tokens = _span_tokens(doc, sent.start_char + q.number_start, sent.start_char + q.number_end)
-            all_tokens = _span_tokens(doc, sent.start_char + q.start, sent.start_char + q.end)
+            num_tokens = _span_tokens(sent, sent.start_char + q.number_start, sent.start_char + q.number_end)
+            all_tokens = _span_tokens(sent, sent.start_char + q.start, sent.start_char + q.end)
             if not num_tokens or not all_tokens:
                 continue
             if _is_not_a_claim(q, sent_text, q.start, q.end, num_tokens):

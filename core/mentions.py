@@ -51,16 +51,18 @@ def extract_mentions(doc) -> list[Mention]:
     sentence_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
         sentence_of[sent.start] = i
+    # Doc.text joins every token again on each access: read it once.
+    doc_text = doc.text
     found: list[tuple[Mention, set[str]]] = []
     for ent in doc.ents:
         if _is_office_word(doc, ent) or _PLURAL_ACRONYM.fullmatch(ent.text):
             continue  # a job title's part, or a plural like "ICBMs": not a name
-        span = _trimmed_span(ent)
+        span = _trimmed_span(ent, doc_text)
         if span is None:
             continue
-        span = _extended_name(doc, ent, span)
+        span = _extended_name(doc, ent, span, doc_text)
         start, end = span
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         label = _corrected_label(doc, ent)
         sentence = sentence_of.get(ent.sent.start, 0)
         mention = Mention(start, end, text, label, sentence)
@@ -68,7 +70,7 @@ def extract_mentions(doc) -> list[Mention]:
     return resolve_in_article(found, _subject_fragments(doc))
 
 
-def _trimmed_span(ent) -> tuple[int, int] | None:
+def _trimmed_span(ent, doc_text: str) -> tuple[int, int] | None:
     tokens = list(ent)
     while tokens and tokens[0].lower_ in _LEADING_JUNK:
         tokens.pop(0)
@@ -88,7 +90,7 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
         return None
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    text = doc_text[start:end]
     # A span across a line break is two things glued by the model (a caption and a name).
     if "\n" in text:
         parts, offset = [], 0
@@ -98,7 +100,7 @@ def _trimmed_span(ent) -> tuple[int, int] | None:
         _, offset, part = max(parts)
         lead = len(part) - len(part.lstrip())
         start, end = start + offset + lead, start + offset + len(part.rstrip())
-        text = ent.doc.text[start:end]
+        text = doc_text[start:end]
     # A possessive the tokenizer left attached ("Korea’s").
     for suffix in ("'s", "’s"):
         if text.endswith(suffix) and len(text) > 2 and text[-3].isalpha():
@@ -130,13 +132,12 @@ def _is_office_word(doc, ent) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and is_title(doc[ent.start - 2].text)
 
 
-def _extended_name(doc, ent, span: tuple[int, int]) -> tuple[int, int]:
+def _extended_name(doc, ent, span: tuple[int, int], text: str) -> tuple[int, int]:
     """A person's name the model cut short: "Hong Jang" + "-won", "Yoon Suk" + " Yeol",
     "Ka'Loni" + " Marie Flynn"."""
     start, end = span
     if ent.label_ != "PERSON":
         return span
-    text = doc.text
     i = ent.start - 1
     while start == doc[i + 1].idx and i >= 0 and _loose_name_word(doc[i]) and text[doc[i].idx + len(doc[i].text):start] == " ":
         start = doc[i].idx

@@ -124,16 +124,57 @@ def parse_articles(
 
     `on_done` is called for each result too, so callers can store results as they come.
     """
-    from .analysis import analyse_doc
-
     if not articles:
         return
-    nlp = load_pipeline(model)
     words = sum(a.words for a in articles)
     processes = choose_n_process(words, n_process)
-    texts: Iterable[tuple[str, int]] = ((a.text, i) for i, a in enumerate(articles))
-    for doc, position in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=processes):
-        analysis = analyse_doc(doc, articles[position])
+    if processes > 1 and len(articles) > batch_size:
+        results = _parse_in_workers(articles, model, processes, batch_size)
+    else:
+        results = _parse_here(articles, model, batch_size)
+    for position, analysis in results:
         if on_done is not None:
             on_done(position, analysis)
         yield position, analysis
+
+
+def _parse_here(articles: list[Article], model: str, batch_size: int) -> Iterator[tuple[int, ArticleAnalysis]]:
+    from .analysis import analyse_doc
+
+    nlp = load_pipeline(model)
+    texts: Iterable[tuple[str, int]] = ((a.text, i) for i, a in enumerate(articles))
+    for doc, position in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        yield position, analyse_doc(doc, articles[position])
+
+
+def _parse_in_workers(
+    articles: list[Article], model: str, processes: int, batch_size: int
+) -> Iterator[tuple[int, ArticleAnalysis]]:
+    """Parse and analyse in worker processes, one batch of articles per task.
+
+    Unlike `nlp.pipe(n_process=...)`, which sends every Doc back to this process to be analysed
+    here (one core busy deserialising and analysing while the others wait), each worker returns
+    small finished analyses, so all cores do parsing and analysis. "spawn", not "fork": the
+    explorer indexes from a thread, and forking a threaded process can deadlock.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [range(start, min(start + batch_size, len(articles))) for start in range(0, len(articles), batch_size)]
+    pool = ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=load_pipeline,
+        initargs=(model,),
+    )
+    try:
+        tasks = [pool.submit(_analyse_batch, [articles[i] for i in batch], model, batch_size) for batch in batches]
+        for batch, task in zip(batches, tasks):
+            yield from zip(batch, task.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _analyse_batch(articles: list[Article], model: str, batch_size: int) -> list[ArticleAnalysis]:
+    """Runs in a worker process: the pipeline is already loaded there (`load_pipeline` is cached)."""
+    return [analysis for _, analysis in _parse_here(articles, model, batch_size)]
