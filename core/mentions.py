@@ -41,6 +41,13 @@ PORTFOLIO_WORDS = {"defense", "defence", "state", "treasury", "interior", "justi
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
                   "ibn", "al", "el", "ben", "dos", "das", "ter", "y"}
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*")
+# Time-zone codes the model takes for organisations ("0722 GMT"): part of a time, not a name.
+TIME_ZONE_CODES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST",
+                   "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "IST", "KST", "JST", "HKT", "SGT",
+                   "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT"}
+PLACE_LABELS = {"GPE", "LOC"}
+# An abbreviated state or district after a city: the "D.C." of "Washington, D.C.", "Calif.", "N.Y.".
+_ABBREVIATED_QUALIFIER = re.compile(r"(?:[A-Z][a-z]?\.){1,3}|[A-Z][a-z]{1,4}\.")
 _TRAILING_JUNK = {"'s", "’s", "'", "’", ",", ";", ":", "-", "—", "–", '"', "“", "”", "(", ")"}
 _EDGE_PUNCT = set("-–—,;:'\"“”‘’()[]")
 _LEADING_JUNK = {"the", '"', "“", "”", "'", "‘", "(", ")", ",", "-", "—", "–"}
@@ -54,9 +61,13 @@ def extract_mentions(doc) -> list[Mention]:
     # Doc.text joins every token again on each access: read it once.
     doc_text = doc.text
     found: list[tuple[Mention, set[str]]] = []
+    before = None  # the entity span before this one
     for ent in doc.ents:
+        ent_before, before = before, ent
         if _is_office_word(doc, ent) or _PLURAL_ACRONYM.fullmatch(ent.text):
             continue  # a job title's part, or a plural like "ICBMs": not a name
+        if ent.text in TIME_ZONE_CODES or _is_place_qualifier(ent, ent_before, doc_text):
+            continue
         span = _trimmed_span(ent, doc_text)
         if span is None:
             continue
@@ -68,6 +79,18 @@ def extract_mentions(doc) -> list[Mention]:
         mention = Mention(start, end, text, label, sentence)
         found.append((mention, _titles_around(doc, ent)))
     return resolve_in_article(found, _subject_fragments(doc))
+
+
+def _is_place_qualifier(ent, ent_before, doc_text: str) -> bool:
+    """The abbreviation that says which state a city is in ("Washington, D.C."): not a place of
+    its own in the index."""
+    return (
+        ent.label_ in PLACE_LABELS
+        and ent_before is not None
+        and ent_before.label_ in PLACE_LABELS
+        and doc_text[ent_before.end_char:ent.start_char] == ", "
+        and _ABBREVIATED_QUALIFIER.fullmatch(ent.text) is not None
+    )
 
 
 def _trimmed_span(ent, doc_text: str) -> tuple[int, int] | None:

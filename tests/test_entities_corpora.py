@@ -205,6 +205,9 @@ def nlp(seed_index):
          [("Kim", None), ("Joe Biden", None), ("Biden", "Joe Biden")]),
         # "Secretary General" is a title: NATO stays an organisation mention.
         ("NATO Secretary General Mark Rutte spoke.", [("NATO", None), ("Mark Rutte", None)]),
+        # a time zone is part of a time; "D.C." says which Washington; a country after a city stays
+        ("The missile flew at 0722 GMT on Thursday, officials in Washington, D.C., said.", [("Washington", None)]),
+        ("Talks in Seoul, South Korea, ended.", [("Seoul", None), ("South Korea", None)]),
     ],
 )
 def test_extracted_spans_are_trimmed_and_resolved(nlp, text, expected):
