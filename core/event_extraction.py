@@ -5,6 +5,7 @@ or "launch") with who (named subjects and objects, as doers or undergoers), wher
 prepositional phrases) and when (the DATE attached to it, resolved against the article's date).
 Reporting and light verbs are not events, and a trigger with neither a participant nor a date is
 dropped, so the timeline is not flooded with "do" and "have". Receives Docs, never imports spaCy.
+spaCy makes a new Token object on every access (`t.head is t` is never true): compare tokens by `.i`.
 """
 
 from __future__ import annotations
@@ -254,7 +255,7 @@ def _subject_of(verb):
         ]
         if subjects:
             return subjects
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
         else:
@@ -289,9 +290,9 @@ def _arguments(token, clause, token_mention):
         heads.extend(
             (pobj, "place")
             for prep in clause.children
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep is not token.head
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i != token.head.i
             for pobj in prep.children
-            if pobj.dep_ == "pobj" and pobj is not token
+            if pobj.dep_ == "pobj" and pobj.i != token.i
         )
     participants: dict[int, Mention] = {}
     roles: dict[int, str] = {}
@@ -370,7 +371,7 @@ def _span_root(doc, first: int, end_char: int):
         i += 1
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in inside or t.head is t:
+        if t.head.i not in inside or t.head.i == t.i:
             return t
     return tokens[0]
 
@@ -380,7 +381,7 @@ def _attached_to(root, owners) -> bool:
     node = root
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if head.i in owners:
             return True
