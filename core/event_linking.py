@@ -1,7 +1,9 @@
 """The same event across articles: raw event mentions merged into `Event`s, on plain data.
 
 Mentions are blocked by trigger family and shared participant (an inverted index, so the cost
-follows the overlaps, not every pair), scored by participant overlap, place and date, then merged
+follows the overlaps, not every pair). Mentions that read alike (copies of one wire story) form a
+class scored once against each other class, so the cost follows the different mentions, not the
+copies. Pairs are scored by participant overlap, place and date, then merged
 best-first while the dates of a cluster stay compatible: a December test is never the October
 launch. Articles without a date borrow one from the articles they share events with.
 """
@@ -82,9 +84,11 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
 
 
 def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Cluster]:
-    pairs = _candidate_pairs(nodes)
-    scored = sorted(((s, a, b) for a, b in pairs if (s := _score(nodes[a], nodes[b], story)) > 0), reverse=True)
-    return _merge(nodes, scored)
+    classes = _classes(nodes, story)
+    units, unit_of = _units(nodes, classes, story)
+    scores = _scored_pairs(nodes, classes, units, unit_of, story)
+    scored = sorted(((s, a, b) for (a, b), s in scores.items() if s > 0), reverse=True)
+    return _merge(nodes, units, scored)
 
 
 def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
@@ -175,43 +179,166 @@ def _when_key(when: str | None) -> str | None:
     return " ".join(when.lower().split()) if when else None
 
 
-def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
-    """Pairs sharing a family and a participant (or an article and a place): the only ones compared."""
-    postings: dict[tuple, list[int]] = defaultdict(list)
+@dataclass
+class _Class:
+    """Mentions with one signature: they score alike against every mention of another article (one
+    wire story run by many outlets), so a pair of classes is scored once, not once per copy."""
+
+    nodes: list[int]
+    by_article: dict[str, list[int]]
+    units: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    """Mentions of one class and one article that link to each other: merged before any ranking."""
+
+    nodes: list[int]
+    article: str
+
+
+def _signature(node: _Node, story: dict[str, frozenset[str]]) -> tuple:
+    """Everything `_score` reads of a mention, other than its article and sentence."""
+    return (node.family, node.parties, node.strong, node.places, node.date, node.when_key, node.raw.future,
+            node.anchor, node.raw.when, None if node.parties else story.get(node.article, frozenset()))
+
+
+def _classes(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Class]:
+    found: dict[tuple, _Class] = {}
     for i, node in enumerate(nodes):
-        for party in node.parties:
-            postings[(node.family, "p", party)].append(i)
+        c = found.setdefault(_signature(node, story), _Class([], defaultdict(list)))
+        c.nodes.append(i)
+        c.by_article[node.article].append(i)
+    return list(found.values())
+
+
+def _meets_across(node: _Node) -> bool:
+    """Whether the mention is compared with other articles at all (a shared key outside its article)."""
+    return bool(node.parties or node.places or (node.date and len(node.date) == 10))
+
+
+def _units(nodes: list[_Node], classes: list[_Class], story) -> tuple[list[_Unit], list[int]]:
+    """The units, in the order of their first mention, and the unit of each mention."""
+    groups: list[tuple[list[int], str]] = []
+    for c in classes:
+        for article, found in c.by_article.items():
+            groups.extend((g, article) for g in _linked_within_article(nodes, found, story))
+    groups.sort()
+    units = [_Unit(g, article) for g, article in groups]
+    unit_of = [0] * len(nodes)
+    for u, unit in enumerate(units):
+        for i in unit.nodes:
+            unit_of[i] = u
+    for c in classes:
+        c.units = sorted({unit_of[i] for i in c.nodes})
+    return units, unit_of
+
+
+def _linked_within_article(nodes: list[_Node], members: list[int], story) -> list[list[int]]:
+    """Mentions of one article and one signature, in groups that score above zero with each other."""
+    groups: list[list[int]] = []
+    for i in members:
+        linked = [g for g in groups if any(_score(nodes[i], nodes[j], story) > 0 for j in g)]
+        for g in linked:
+            groups.remove(g)
+        groups.append(sorted([i, *(j for g in linked for j in g)]))
+    return groups
+
+
+def _scored_pairs(nodes, classes, units, unit_of, story) -> dict[tuple[int, int], float]:
+    """Scores of the pairs of units worth comparing (the best score of their mentions' pairs).
+
+    Mentions of one article meet through a shared place, date or sentence; mentions of different
+    articles through a shared participant (or, nobody named, a place or a day). Across articles a
+    pair of classes (or a class with itself) is scored once and linked by a star: every unit to the
+    last unit of the other class, at that score. Merged best-first, the star joins what all the
+    pairs of the two classes would (the benchmark corpora give the same events as comparing every
+    pair), with pairs growing like the mentions rather than their square."""
+    scores: dict[tuple[int, int], float] = {}
+
+    def keep(a: int, b: int, value: float) -> None:
+        if a != b and value > 0:
+            key = (a, b) if a < b else (b, a)
+            if value > scores.get(key, 0.0):
+                scores[key] = value
+
+    local: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
         for place in node.places:
-            postings[(node.family, "a", node.article, place)].append(i)
+            local[(node.family, "a", node.article, place)].append(i)
         if node.date or node.when_key:
-            postings[(node.family, "d", node.article, node.date or node.when_key)].append(i)
-        postings[(node.family, "s", node.article, node.raw.sentence)].append(i)
+            local[(node.family, "d", node.article, node.date or node.when_key)].append(i)
+        local[(node.family, "s", node.article, node.raw.sentence)].append(i)
+    for members in local.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if unit_of[a] != unit_of[b]:
+                    keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+
+    def star(first: _Class, second: _Class) -> None:
+        cross = _cross_article_pair(first, second)
+        value = _score(nodes[cross[0]], nodes[cross[1]], story) if cross else 0.0
+        if value <= 0:
+            return
+        for centre, others in ((first.units, second.units), (second.units, first.units)):
+            for u in others:
+                partner = next((c for c in reversed(centre) if units[c].article != units[u].article), None)
+                if partner is not None:
+                    keep(partner, u, value)
+
+    for c in classes:
+        if len(c.by_article) > 1 and _meets_across(nodes[c.nodes[0]]):
+            star(c, c)
+    for x, y in _class_pairs(nodes, classes):
+        first, second = classes[x], classes[y]
+        # Mentions of the two classes in one article: scored as such.
+        small, large = (first, second) if len(first.by_article) <= len(second.by_article) else (second, first)
+        for article, mine in small.by_article.items():
+            for a in mine:
+                for b in large.by_article.get(article, ()):
+                    if unit_of[a] != unit_of[b]:
+                        keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+        star(first, second)
+    return scores
+
+
+def _cross_article_pair(a: _Class, b: _Class) -> tuple[int, int] | None:
+    for article, mine in a.by_article.items():
+        for other, theirs in b.by_article.items():
+            if other != article:
+                return mine[0], theirs[0]
+    return None
+
+
+def _class_pairs(nodes: list[_Node], classes: list[_Class]) -> set[tuple[int, int]]:
+    """Pairs of classes sharing a family and a participant (or, nobody named, a place or a day)."""
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for k, c in enumerate(classes):
+        node = nodes[c.nodes[0]]
+        for party in node.parties:
+            postings[(node.family, "p", party)].append(k)
         # Across articles, events nobody is named in meet through their place or their day.
         if not node.parties:
             for place in node.places:
-                postings[(node.family, "pl", place)].append(i)
+                postings[(node.family, "pl", place)].append(k)
             if node.date and len(node.date) == 10:
-                postings[(node.family, "day", node.date)].append(i)
+                postings[(node.family, "day", node.date)].append(k)
     pairs: set[tuple[int, int]] = set()
-    for key, members in postings.items():
+    for members in postings.values():
         groups = [members]
         if len(members) > _BIG_POSTING:
             # A participant in every story ("the United States"): compare within a month only.
             by_period: dict[str | None, list[int]] = defaultdict(list)
-            for i in members:
-                for period in {(nodes[i].date or "")[:7] or None, (nodes[i].anchor or "")[:7] or None}:
-                    by_period[period].append(i)
+            for k in members:
+                node = nodes[classes[k].nodes[0]]
+                for period in {(node.date or "")[:7] or None, (node.anchor or "")[:7] or None}:
+                    by_period[period].append(k)
             groups = [g[: _BIG_POSTING * 5] for g in by_period.values()]
         for group in groups:
             for x, a in enumerate(group):
                 for b in group[x + 1 :]:
-                    if a != b:
-                        pairs.add((a, b) if a < b else (b, a))
+                    pairs.add((a, b) if a < b else (b, a))
     return pairs
-
-
-
-
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -303,16 +430,18 @@ def _recency(undated: _Node, dated: _Node) -> float:
     return 0.1 if abs((anchor - when).days) <= 31 else -0.2
 
 
-def _merge(nodes: list[_Node], scored) -> list[_Cluster]:
-    cluster_of = list(range(len(nodes)))
+def _merge(nodes: list[_Node], units: list[_Unit], scored) -> list[_Cluster]:
+    cluster_of = list(range(len(units)))
     clusters: dict[int, _Cluster] = {}
-    for i, node in enumerate(nodes):
-        c = _Cluster([i])
+    for u, unit in enumerate(units):
+        node = nodes[unit.nodes[0]]
+        c = _Cluster(list(unit.nodes))
         if node.date:
             c.dates.add(node.date)
         if node.when_key:
             c.whens.add(node.when_key)
-        clusters[i] = c
+        clusters[u] = c
+    members: dict[int, list[int]] = {u: [u] for u in range(len(units))}  # the units in each cluster
     for _score_value, a, b in scored:
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
@@ -325,8 +454,9 @@ def _merge(nodes: list[_Node], scored) -> list[_Cluster]:
         first.nodes.extend(second.nodes)
         first.dates |= second.dates
         first.whens |= second.whens
-        for n in second.nodes:
-            cluster_of[n] = ca
+        for u in members[cb]:
+            cluster_of[u] = ca
+        members[ca].extend(members.pop(cb))
         del clusters[cb]
     return list(clusters.values())
 

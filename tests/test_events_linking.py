@@ -211,3 +211,35 @@ def test_unnamed_events_on_the_same_day_link_only_within_one_story():
     events, _ = c.link()
     assert _event_of(events, "a", 0) is _event_of(events, "b", 0)
     assert _event_of(events, "other", 0) is not _event_of(events, "a", 0)
+
+
+def test_a_wire_story_run_by_many_outlets_keeps_its_two_tests_apart():
+    # Forty copies of one story: the October test and last December's test, each one event; an
+    # undated report of the recent launch joins October's, as it would with a single copy.
+    c = Corpus()
+    for n in range(40):
+        a = c.article(f"w{n}", "2024-10-31")
+        c.event(a, "test", participants=[NK], places=[CITY], date="2024-10-31", when="Thursday", sentence=0)
+        c.event(a, "test", participants=[NK], places=[CITY], date="2023-12", when="December last year", sentence=5)
+    b = c.article("b", "2024-10-31")
+    c.event(b, "launch", participants=[NK], sentence=2)
+    events, _ = c.link()
+    october, december = _event_of(events, "w0", 0), _event_of(events, "w0", 5)
+    assert october is not december
+    assert set(october.articles) == {f"w{n}" for n in range(40)} | {"b"}
+    assert set(december.articles) == {f"w{n}" for n in range(40)}
+    assert (october.date, december.date) == ("2024-10-31", "2023-12")
+    assert len(events) == 2
+
+
+def test_copies_of_a_meeting_and_other_reports_of_it_are_one_event():
+    c = Corpus()
+    for n in range(30):
+        a = c.article(f"w{n}", "2024-10-30")
+        c.event(a, "meet", participants=[A, B], places=[CITY], date="2024-10-30", sentence=1)
+    for n, trigger in enumerate(("meeting", "talks")):
+        a = c.article(f"o{n}", "2024-10-30")
+        c.event(a, trigger, participants=[A, B], sentence=3)
+    events, _ = c.link()
+    (meeting,) = events
+    assert len(meeting.articles) == 32 and meeting.date == "2024-10-30"
