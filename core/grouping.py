@@ -13,12 +13,17 @@ shares a group and is compared per currency.
 Verdicts: `single` (one claim or one source), `agree` (every value fits every other), `changed` (the
 values move with the date they were said on and no two claims of one date disagree), `conflict`
 (different values for the same thing at the same time).
+
+Cost: claims that can never share a group are clustered in separate blocks, and claims that read
+alike outside their sentence (copies of one wire story) are compared once per kind, so grouping and
+verdicts grow with the different claims, not with every pair of copies.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from bisect import bisect_right, insort
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import to_date
@@ -35,6 +40,15 @@ class _Item:
     article: Article
     raw: RawClaim
     sentence: str
+    index: int = 0  # order in the corpus: groups keep the order of their first claim
+    kind: int = 0  # claims of one kind compare alike with any claim outside their own sentence
+    words: int = 0  # the claim's context words, as an id
+
+
+def _kind(raw: RawClaim) -> tuple:
+    """Everything `hard_ok` and `soft_ok` read of a claim when the other is in another sentence."""
+    return (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.when, raw.said_on, raw.places,
+            raw.counted_lemma, raw.value, raw.unit, raw.event, raw.anchor, raw.context)
 
 
 def _base(item: _Item, value: float | None) -> float | None:
@@ -81,6 +95,10 @@ def _same_sentence(a: _Item, b: _Item) -> bool:
 
 def hard_ok(a: _Item, b: _Item) -> bool:
     """Nothing says the two claims are about different things (kind, time, place, part, scale)."""
+    return _hard_ok(a, b, _same_sentence(a, b))
+
+
+def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
@@ -88,7 +106,7 @@ def hard_ok(a: _Item, b: _Item) -> bool:
         return False
     if not _times_compatible(ra, rb) or not _places_compatible(ra, rb):
         return False
-    if _same_sentence(a, b):
+    if same_sentence:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
         if ra.dimension == "count" and ra.counted_lemma == rb.counted_lemma and ra.event == rb.event and (
@@ -115,8 +133,12 @@ def hard_ok(a: _Item, b: _Item) -> bool:
 
 def soft_ok(a: _Item, b: _Item) -> bool:
     """The two claims are about the same event or thing: the same event class, anchor or context."""
+    return _soft_ok(a, b, _same_sentence(a, b))
+
+
+def _soft_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
-    if _same_sentence(a, b) or ra.dimension == "age":
+    if same_sentence or ra.dimension == "age":
         return True
     if ra.dimension == "count":
         # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
@@ -137,9 +159,105 @@ def compatible(a: _Item, b: _Item) -> bool:
 MERGE_SHARE = 0.5  # groups merge when half their cross pairs match and none rules it out
 
 
-def _merge_pass(clusters: list[list[_Item]]) -> list[list[_Item]]:
+class _Kinds:
+    """`hard_ok`, `soft_ok` and `_similarity` per pair of kinds, each worked out once: a thousand
+    copies of one wire story are compared as one claim."""
+
+    def __init__(self) -> None:
+        self.example: dict[int, _Item] = {}
+        self._hard: dict[tuple[int, int], bool] = {}
+        self._soft: dict[tuple[int, int], bool] = {}
+        self._similar: dict[tuple[int, int], float] = {}
+        self._words: dict[int, _Item] = {}
+
+    def hard(self, a: int, b: int) -> bool:
+        found = self._hard.get((a, b))
+        if found is None:
+            found = self._hard[(a, b)] = _hard_ok(self.example[a], self.example[b], False)
+        return found
+
+    def soft(self, a: int, b: int) -> bool:
+        found = self._soft.get((a, b))
+        if found is None:
+            found = self._soft[(a, b)] = _soft_ok(self.example[a], self.example[b], False)
+        return found
+
+    def similarity(self, a: int, b: int) -> float:
+        found = self._similar.get((a, b))
+        if found is None:
+            found = self._similar[(a, b)] = _similarity(self._words[a], self._words[b])
+        return found
+
+    def label(self, items: list[_Item]) -> None:
+        kinds: dict[tuple, int] = {}
+        words: dict[tuple, int] = {}
+        for item in items:
+            item.kind = kinds.setdefault(_kind(item.raw), len(kinds))
+            item.words = words.setdefault(item.raw.context, len(words))
+            self.example.setdefault(item.kind, item)
+            self._words.setdefault(item.words, item)
+
+
+@dataclass
+class _Profile:
+    """A group as the comparisons see it: its kinds (with how many claims of each), its context
+    words, and its claims by sentence (claims of one sentence are compared one by one)."""
+
+    kinds: Counter = field(default_factory=Counter)
+    words: set[int] = field(default_factory=set)
+    by_sentence: dict[tuple[str, int], list[_Item]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, item: _Item) -> None:
+        self.kinds[item.kind] += 1
+        self.words.add(item.words)
+        self.by_sentence[(item.article.id, item.raw.sentence)].append(item)
+
+    def absorb(self, other: "_Profile") -> None:
+        self.kinds.update(other.kinds)
+        self.words |= other.words
+        for key, found in other.by_sentence.items():
+            self.by_sentence[key].extend(found)
+
+
+def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> bool:
+    """`compatible` with every claim of the group."""
+    near = profile.by_sentence.get((item.article.id, item.raw.sentence), ())
+    for other in near:
+        if not compatible(item, other):
+            return False
+    seen_near = Counter(o.kind for o in near)
+    return all(
+        kinds.hard(item.kind, k) and kinds.soft(item.kind, k)
+        for k, n in profile.kinds.items()
+        if n > seen_near.get(k, 0)
+    )
+
+
+def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> tuple[bool, int]:
+    """(hard_ok for every cross pair, how many cross pairs are soft_ok), as over every pair."""
+    near: Counter = Counter()
+    soft = 0
+    for key, xs in a.by_sentence.items():
+        for y in b.by_sentence.get(key, ()):
+            for x in xs:
+                near[(x.kind, y.kind)] += 1
+                if not hard_ok(x, y):
+                    return False, 0
+                soft += soft_ok(x, y)
+    for k, n in a.kinds.items():
+        for m, count in b.kinds.items():
+            rest = n * count - near.get((k, m), 0)
+            if rest:
+                if not kinds.hard(k, m):
+                    return False, 0
+                soft += rest * kinds.soft(k, m)
+    return True, soft
+
+
+def _merge_pass(clusters: list[list[_Item]], kinds: _Kinds) -> list[list[_Item]]:
     """Average linkage on the soft evidence, complete linkage on the hard constraints: a claim whose
     own wording is thin ("110bn in loans") does not keep two halves of one quantity apart."""
+    profiles = [_profile_of(c) for c in clusters]
     merged = True
     while merged:
         merged = False
@@ -148,17 +266,24 @@ def _merge_pass(clusters: list[list[_Item]]) -> list[list[_Item]]:
                 a, b = clusters[i], clusters[j]
                 if a[0].raw.dimension != b[0].raw.dimension:
                     continue
-                pairs = [(x, y) for x in a for y in b]
-                if not all(hard_ok(x, y) for x, y in pairs):
-                    continue
-                if sum(soft_ok(x, y) for x, y in pairs) >= MERGE_SHARE * len(pairs):
+                fits, soft = _cross(profiles[i], profiles[j], kinds)
+                if fits and soft >= MERGE_SHARE * len(a) * len(b):
                     clusters[i] = a + b
+                    profiles[i].absorb(profiles[j])
                     del clusters[j]
+                    del profiles[j]
                     merged = True
                     break
             if merged:
                 break
     return clusters
+
+
+def _profile_of(cluster: list[_Item]) -> _Profile:
+    profile = _Profile()
+    for item in cluster:
+        profile.add(item)
+    return profile
 
 
 # Currencies worth far less than a dollar: a converted amount can be any multiple.
@@ -194,22 +319,37 @@ def _similarity(a: _Item, b: _Item) -> float:
     return len(sa & sb) / (min(len(sa), len(sb)) or 1)
 
 
-def _cluster(items: list[_Item]) -> list[list[_Item]]:
+def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
     """Greedy complete linkage: a claim joins the largest group it fits with every member of."""
     clusters: list[list[_Item]] = []
+    profiles: list[_Profile] = []
     for item in items:
         best, best_score = None, -1.0
-        for cluster in clusters:
-            if all(compatible(item, other) for other in cluster):
+        for k, (cluster, profile) in enumerate(zip(clusters, profiles)):
+            if _fits(item, profile, kinds):
                 # the larger group first (one group per quantity), then the closer context
-                score = len(cluster) + max(_similarity(item, other) for other in cluster)
+                score = len(cluster) + max(kinds.similarity(item.words, w) for w in profile.words)
                 if score > best_score:
-                    best, best_score = cluster, score
+                    best, best_score = k, score
         if best is None:
             clusters.append([item])
+            profiles.append(_Profile())
+            best = len(clusters) - 1
         else:
-            best.append(item)
+            clusters[best].append(item)
+        profiles[best].add(item)
     return clusters
+
+
+def _block(item: _Item) -> tuple:
+    """Claims of different blocks are never `compatible`, so each block is clustered on its own:
+    one dimension, kind of thing counted, "other" and "of them" marking, and for counts the event
+    class (claims without one match only within their sentence)."""
+    r = item.raw
+    key: tuple = (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.extra, r.subset)
+    if r.dimension == "count" and not r.subset:
+        key += (r.event or (item.article.id, r.sentence),)
+    return key
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
@@ -219,16 +359,20 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
         if analysis is None:
             continue
         for raw in analysis.claims:
-            items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence)))
-    # Blocks: only claims of one dimension (and, for counts and ages, one kind of thing) can ever
-    # share a group, so each block is clustered on its own.
-    blocks: dict[tuple[str, str], list[_Item]] = {}
+            items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence), len(items)))
+    kinds = _Kinds()
+    kinds.label(items)
+    blocks: dict[tuple, list[_Item]] = {}
+    for item in items:
+        blocks.setdefault(_block(item), []).append(item)
+    # Groups in the order they always had: by dimension and thing counted, then by first claim.
+    by_thing: dict[tuple[str, str], list[list[_Item]]] = {}
     for item in items:
         r = item.raw
-        blocks.setdefault((r.dimension, r.counted_lemma if r.dimension in ("count", "age") else ""), []).append(item)
-    clusters: list[list[_Item]] = []
-    for block in blocks.values():
-        clusters.extend(_merge_pass(_cluster(block)))
+        by_thing.setdefault((r.dimension, r.counted_lemma if r.dimension in ("count", "age") else ""), [])
+    for key, block in blocks.items():
+        by_thing[key[:2]].extend(_merge_pass(_cluster(block, kinds), kinds))
+    clusters = [c for found in by_thing.values() for c in sorted(found, key=lambda c: c[0].index)]
     groups = [_group(i, cluster) for i, cluster in enumerate(clusters)]
     order = {"conflict": 0, "changed": 1, "agree": 2, "single": 3}
     groups.sort(key=lambda g: (order[g.verdict], -len(g.claims)))
@@ -290,13 +434,16 @@ def verdict(cluster: list[_Item]) -> tuple[str, str]:
         key = item.raw.unit if item.raw.dimension == "money" else item.raw.dimension
         by_unit.setdefault(key, []).append(item)
     lost = by_unit.pop(UNKNOWN_CURRENCY, [])
+    values = {k: sorted(o.raw.value for o in found) for k, found in by_unit.items()}
     for item in lost:
         # a currency sign lost in transit: the currency whose figures are nearest
         if by_unit:
-            key = min(by_unit, key=lambda k: min(abs(item.raw.value - o.raw.value) / max(item.raw.value, 1) for o in by_unit[k]))
+            key = min(by_unit, key=lambda k: _gap(values[k], item.raw.value) / max(item.raw.value, 1))
             by_unit[key].append(item)
+            insort(values[key], item.raw.value)
         else:
-            by_unit.setdefault(UNKNOWN_CURRENCY, []).append(item)
+            by_unit[UNKNOWN_CURRENCY] = [item]
+            values[UNKNOWN_CURRENCY] = [item.raw.value]
     verdicts = [_verdict_one(items) for items in by_unit.values() if len(items) > 1]
     if not verdicts:
         return "agree", "one figure per currency"
@@ -340,23 +487,18 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         )
     # by date said: values that move with time, with no disagreement on one date, were revised
     dated = [i for i in items if i.raw.said_on]
-    days = sorted({i.raw.said_on for i in dated})
-    same_day_clash = any(
-        not _overlap(a, b)
-        for d in days
-        for a in dated
-        for b in dated
-        if a.raw.said_on == d == b.raw.said_on and a is not b
-    )
+    by_day: dict[str, list[_Item]] = defaultdict(list)
+    for i in dated:
+        by_day[i.raw.said_on].append(i)
+    days = sorted(by_day)
+    same_day_clash = any(_any_clash(found) for found in by_day.values())
     # a flight time or a distance of one event is measured, not revised: only counts, money and
     # shares are followed as estimates over time
     revisable = items[0].raw.dimension in ("count", "money", "percent")
     if revisable and len(days) >= 2 and len(dated) == len(items) and not same_day_clash:
-        firsts = [min((_base(i, i.raw.value) for i in dated if i.raw.said_on == d)) for d in days]
-        lasts = [max((_base(i, i.raw.value) for i in dated if i.raw.said_on == d)) for d in days]
-        disjoint_over_time = any(
-            not _overlap(a, b) for a in dated for b in dated if a.raw.said_on != b.raw.said_on
-        )
+        firsts = [min(_base(i, i.raw.value) for i in by_day[d]) for d in days]
+        lasts = [max(_base(i, i.raw.value) for i in by_day[d]) for d in days]
+        disjoint_over_time = _any_clash(dated, across_days=True)
         rising = all(lasts[k] <= firsts[k + 1] or lasts[k] <= lasts[k + 1] for k in range(len(days) - 1))
         falling = all(firsts[k] >= lasts[k + 1] or firsts[k] >= firsts[k + 1] for k in range(len(days) - 1))
         if disjoint_over_time and (rising or falling):
@@ -365,13 +507,72 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
             return "changed", (
                 f"revised from {first.raw.text.strip()} ({first.raw.said_on}) to {last.raw.text.strip()} ({last.raw.said_on})"
             )
-    pairs = [(a, b) for k, a in enumerate(items) for b in items[k + 1:] if not _same_value(a, b)]
-    hard = [p for p in pairs if not _overlap(*p)]
+    hard = _first_clash(items)
     shown = ", ".join(_fmt(v) for v in values[:6])
     if hard:
-        a, b = hard[0]
+        a, b = hard
         return "conflict", f"{a.raw.text.strip()} ({_claimer(a)}) vs {b.raw.text.strip()} ({_claimer(b)}): values {shown} cannot all hold"
     return "conflict", f"values differ ({shown}) though their bounds overlap"
+
+
+def _gap(ordered: list[float], value: float) -> float:
+    """The distance from `value` to the nearest of `ordered` (sorted, not empty)."""
+    n = bisect_right(ordered, value)
+    return min(abs(value - o) for o in ordered[max(n - 1, 0) : n + 1])
+
+
+def _value_key(item: _Item) -> tuple:
+    """Everything `_overlap` and `_same_value` read: claims with one key compare alike."""
+    r = item.raw
+    return (r.unit, r.dimension, r.value, r.low, r.high, r.factor)
+
+
+def _by_value(items: list[_Item]) -> dict[tuple, list[int]]:
+    found: dict[tuple, list[int]] = defaultdict(list)
+    for k, item in enumerate(items):
+        found[_value_key(item)].append(k)
+    return found
+
+
+def _any_clash(items: list[_Item], across_days: bool = False) -> bool:
+    """Two claims (said on different days, with `across_days`) whose values cannot both hold,
+    as asking every pair would say, asked once per pair of distinct values (and dates)."""
+    found = _by_value(items) if not across_days else defaultdict(list)
+    if across_days:
+        for k, item in enumerate(items):
+            found[(item.raw.said_on, _value_key(item))].append(k)
+    keys = list(found)
+    for x, key in enumerate(keys):
+        a = items[found[key][0]]
+        if len(found[key]) > 1 and not across_days and not _overlap(a, a):
+            return True
+        for other in keys[x + 1 :]:
+            b = items[found[other][0]]
+            if across_days and a.raw.said_on == b.raw.said_on:
+                continue
+            if not _overlap(a, b) or not _overlap(b, a):
+                return True
+    return False
+
+
+def _first_clash(items: list[_Item]) -> tuple[_Item, _Item] | None:
+    """The first pair, in order, of claims with different values that cannot both hold."""
+    found = _by_value(items)
+    clash: dict[tuple[tuple, tuple], bool] = {}
+    for k, a in enumerate(items):
+        key, best = _value_key(a), None
+        for other, where in found.items():
+            c = clash.get((key, other))
+            if c is None:
+                b = items[where[0]]
+                c = clash[(key, other)] = not _same_value(a, b) and not _overlap(a, b)
+            if c:
+                n = bisect_right(where, k)
+                if n < len(where) and (best is None or where[n] < best):
+                    best = where[n]
+        if best is not None:
+            return a, items[best]
+    return None
 
 
 _PARTICIPLES = {

@@ -93,3 +93,23 @@ def test_bounds_that_overlap_still_show_as_a_soft_conflict():
     speed = dict(unit="mph", dimension="speed", lemma="speed", anchor="speed", event="chase")
     (group,) = groups_for([raw(100, qualifier="more than", **speed)], [raw(120, qualifier="up to", **speed)])
     assert group.verdict == "conflict" and "overlap" in group.reason
+
+
+def test_copies_of_one_figure_and_a_rival_figure_conflict_named_by_the_first_pair():
+    # A wire figure run by many outlets, one outlet with another figure the same day.
+    per_article = [[raw(12, said_on="2010-05-05")] for _ in range(30)]
+    per_article[7] = [raw(18, said_on="2010-05-05")]
+    (group,) = groups_for(*per_article)
+    assert group.verdict == "conflict"
+    assert len(group.claims) == 30
+    assert "(Outlet 0) vs 18 (Outlet 7)" in group.reason
+
+
+def test_copies_keep_killed_and_injured_apart_and_rising_figures_changed():
+    killed = [[raw(3, event="kill", said_on="2024-10-25"), raw(5, event="injure", said_on="2024-10-25", start=20)] for _ in range(20)]
+    later = [[raw(4, event="kill", said_on="2024-10-27"), raw(5, event="injure", said_on="2024-10-27", start=20)] for _ in range(20)]
+    groups = groups_for(*killed, *later)
+    assert len(groups) == 2
+    by_event = {g.claims[0].value: g for g in groups}
+    assert by_event[3].verdict == "changed" and len(by_event[3].claims) == 40
+    assert by_event[5].verdict == "agree" and len(by_event[5].claims) == 40
