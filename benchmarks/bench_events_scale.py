@@ -4,7 +4,8 @@
 
 No spaCy: articles are generated from a vocabulary, each with a few raw events drawn from a pool
 of stories (so some events repeat across articles, like real coverage), plus 1% wire copies.
-Prints seconds per step and how many events and near-duplicate pairs came out.
+Runs at ARTICLES, half and a quarter of it; prints seconds per step, how many events and
+near-duplicate pairs came out, and the growth per doubling (near 2x: linear).
 """
 
 from __future__ import annotations
@@ -67,18 +68,24 @@ def build(n_articles: int, seed: int = 7):
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[0]) if argv else 10_000
-    t0 = time.perf_counter()
-    articles, analyses, entities = build(n)
-    t1 = time.perf_counter()
-    events = link_events(articles, analyses, entities)
-    t2 = time.perf_counter()
-    near = find_near_duplicates(articles)
-    t3 = time.perf_counter()
-    pairs = sum(len(v) for v in near.values()) // 2
-    print(f"{n} articles ({sum(len(a.events) for a in analyses.values())} event mentions): built in {t1 - t0:.1f}s")
-    print(f"link_events: {t2 - t1:.2f}s -> {len(events)} events ({sum(1 for e in events if len(e.articles) > 1)} in 2+ articles)")
-    print(f"find_near_duplicates: {t3 - t2:.2f}s -> {pairs} pairs (planted: {(n - 1) // 100})")
+    largest = int(argv[0]) if argv else 10_000
+    # The largest size and its halves: the growth per doubling is near 2x when a step is linear.
+    sizes = sorted({max(largest >> k, 1) for k in range(3)})
+    previous = None
+    for n in sizes:
+        t0 = time.perf_counter()
+        articles, analyses, entities = build(n)
+        t1 = time.perf_counter()
+        events = link_events(articles, analyses, entities)
+        t2 = time.perf_counter()
+        near = find_near_duplicates(articles)
+        t3 = time.perf_counter()
+        pairs = sum(len(v) for v in near.values()) // 2
+        growth = f" ({(t2 - t1) / previous[0]:.2f}x, {(t3 - t2) / previous[1]:.2f}x per doubling)" if previous else ""
+        print(f"{n} articles ({sum(len(a.events) for a in analyses.values())} event mentions): built in {t1 - t0:.1f}s")
+        print(f"  link_events: {t2 - t1:.2f}s -> {len(events)} events ({sum(1 for e in events if len(e.articles) > 1)} in 2+ articles)")
+        print(f"  find_near_duplicates: {t3 - t2:.2f}s -> {pairs} pairs (planted: {(n - 1) // 100}){growth}")
+        previous = (t2 - t1, t3 - t2)
     return 0
 
 
