@@ -1,11 +1,12 @@
-"""Textual's Footer, the same look at a third of the cost of the first paint.
+"""Textual's Footer, the same look at a fraction of the cost of the first paint.
 
-Two things made the stock Footer the most expensive widget of the first frame:
+The stock Footer was the most expensive widget of the Read screen's first frame:
 - each `FooterKey` starts compact and is switched to the footer's style by a data binding once
   mounted, each switch a restyle of the key: here each key is born with the class and value it
   ends up with;
-- every change of the active bindings (each focus change while the screen starts) queued one
-  more rebuild of all the keys: here changes that arrive together give one rebuild.
+- every change of the active bindings (each focus change, also while the screen starts) rebuilt
+  all the keys: here the keys are rebuilt only when what they would show has changed (moving
+  between panes whose own keys are hidden changes nothing).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from textual.widgets._footer import FooterKey
 
 class KeysFooter(Footer):
     _rebuild_pending = False
+    _shown: tuple | None = None  # what the keys on show were built from
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._to_show()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # Keys bound to the footer's `compact` end with its value; the palette key stays compact.
@@ -27,6 +31,20 @@ class KeysFooter(Footer):
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
             yield widget
+
+    def _to_show(self) -> tuple:
+        """Everything `Footer.compose` reads from the bindings, to tell whether a rebuild would differ."""
+        app = self.app
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (key, binding.action, binding.description, app.get_key_display(binding), enabled, tooltip,
+                 binding.group, binding.show or key == app.COMMAND_PALETTE_BINDING)
+                for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == app.COMMAND_PALETTE_BINDING
+            ),
+        )
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -38,4 +56,5 @@ class KeysFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
-        await self.recompose()
+        if self.is_attached and self._to_show() != self._shown:
+            await self.recompose()

@@ -19,6 +19,13 @@ class NavTable(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
 
+    def _update_dimensions(self, new_rows) -> None:
+        super()._update_dimensions(new_rows)
+        # New rows can widen the columns, but Textual keeps the lines it drew with the old widths
+        # (its caches are keyed on the size, not the widths): a name cut to its column's title.
+        # A restyle used to clear them by chance; clear them when the widths are worked out.
+        self._clear_caches()
+
     def action_first(self) -> None:
         if self.row_count:
             self.move_cursor(row=0)
