@@ -81,6 +81,15 @@ class ReadScreen(Screen):
         self.watch(self.app, "index", self._index_changed)
         articles.focus()
 
+    def _compositor_refresh(self) -> None:
+        # While the app starts, Textual batches output and defers layout refreshes to a callback
+        # that can still run inside the batch: a whole frame is rendered, then thrown away (a
+        # tenth of the time to the first frame). Leave it to the refresh after the batch.
+        if self.app._batch_count and self is self.app.screen and not self.app.is_inline:
+            self.refresh()
+            return
+        super()._compositor_refresh()
+
     # ----------------------------------------------------------------- data
 
     @property

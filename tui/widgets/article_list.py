@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -36,6 +38,17 @@ class ArticleList(OptionList):
         Binding("home,g", "first", "First", show=False, id="nav.first"),
         Binding("end,G", "last", "Last", show=False, id="nav.last"),
     ]
+
+    _drawn_width: int | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # OptionList caches each option's lines without their width; when the list narrows
+        # without a resize (its scrollbar appears) they must be wrapped again.
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:
+            self._drawn_width = width
+            self._clear_caches()
+        return super().render_lines(crop)
 
     def set_articles(self, articles: Iterable[Article]) -> None:
         highlighted = self.highlighted_id
