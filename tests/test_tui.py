@@ -258,6 +258,26 @@ async def test_worker_builds_the_index_and_reports_progress(seed_loaded):
         assert app.screen.query_one(EntityPane).row_count > 0
 
 
+async def test_indexing_status_shows_when_indexing_takes_a_while(seed_loaded, monkeypatch):
+    from textual.widgets import ProgressBar
+
+    from newsx.tui.widgets.progress import IndexStatus
+
+    monkeypatch.setattr(IndexStatus, "SHOW_AFTER", 0.0)
+    app = NewsxApp(loaded=seed_loaded, build=False)
+    async with app.run_test(size=SIZE) as pilot:
+        status = app.screen.query_one(IndexStatus)
+        assert not status.display
+        app.index_progress = ("parse", 2, 6)
+        await pilot.pause(0.05)
+        assert status.display
+        assert "Parsing articles 2/6" in str(status.query_one("Label").render())
+        assert status.query_one(ProgressBar).progress == 2
+        app.index_progress = None
+        await pilot.pause()
+        assert not status.display
+
+
 async def test_missing_model_leaves_articles_readable(seed_loaded):
     seen = []
     app = NewsxApp(loaded=seed_loaded, settings=Settings(model="no_such_model_pkg"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from importlib import import_module
@@ -123,6 +124,7 @@ class NewsxApp(App):
         self._initial_index = index
         self._build = build
         self._first_frame = threading.Event()
+        self.indexing_since: float | None = None  # time.monotonic() when the index worker started
         self.index_status: str | None = None  # why there is no index (model missing, failure)
         self.notices: list[str] = []
         self.search_index = None  # newsx.core.search.SearchIndex, built by a worker
@@ -164,6 +166,7 @@ class NewsxApp(App):
         if self._initial_index is not None:
             self.index = self._initial_index
         elif self._build and self.articles:
+            self.indexing_since = time.monotonic()
             self.index_progress = ("parse", 0, len(self.articles))
             self.build_index_worker()
         if self._build and self.articles:

@@ -4,9 +4,10 @@ The stock Footer was the most expensive widget of the Read screen's first frame:
 - each `FooterKey` starts compact and is switched to the footer's style by a data binding once
   mounted, each switch a restyle of the key: here each key is born with the class and value it
   ends up with;
-- every change of the active bindings (each focus change, also while the screen starts) rebuilt
-  all the keys: here the keys are rebuilt only when what they would show has changed (moving
-  between panes whose own keys are hidden changes nothing).
+- it starts empty, then every change of the active bindings (each focus change, also while the
+  screen starts) rebuilt all the keys: here the keys are built with the footer and rebuilt only
+  when what they would show has changed (moving between panes whose own keys are hidden
+  changes nothing).
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ class KeysFooter(Footer):
     _shown: tuple | None = None  # what the keys on show were built from
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._to_show()
+        # The stock footer starts empty and builds its keys on the first change of bindings; the
+        # screen's and app's keys are known already, so build them now (usually for good).
+        self._bindings_ready = True
+        self._shown = self._to_show()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # Keys bound to the footer's `compact` end with its value; the palette key stays compact.
