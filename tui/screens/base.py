@@ -6,10 +6,11 @@ import re
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import Screen
 
 from newsx.core.index import Index
 from newsx.core.models import Article
+
+from .fresh import FreshScreen
 
 
 _SPACES = re.compile(r"\s+")
@@ -34,7 +35,7 @@ def outlet_label(article: Article | None, fallback: str) -> str:
     return article.outlet or article.id
 
 
-class BrowseScreen(Screen):
+class BrowseScreen(FreshScreen):
     """A screen reached from the Read screen: Esc/q go back to Read, tab moves between panes."""
 
     BINDINGS = [

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, OptionList
 
 from newsx.core.models import Article
@@ -21,12 +20,13 @@ from ..widgets.footer import KeysFooter
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
 from ..widgets.reader import Highlight, Reader
+from .fresh import FreshScreen
 
 if TYPE_CHECKING:
     from newsx.core.index import Index
 
 
-class ReadScreen(Screen):
+class ReadScreen(FreshScreen):
     """Reading one article at a time; the screen the app opens on."""
 
     BINDINGS = [
