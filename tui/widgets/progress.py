@@ -10,7 +10,7 @@ import time
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, ProgressBar
+from textual.widgets import Label
 
 STAGE_NAMES = {"parse": "Parsing articles", "link": "Linking across articles"}
 
@@ -40,7 +40,7 @@ class IndexStatus(Horizontal):
             return
         stage, done, total = progress
         self.query_one(Label).update(f"{STAGE_NAMES.get(stage, stage)} {done}/{total}")
-        bars = self.query(ProgressBar)
+        bars = self.query("ProgressBar")
         if bars:
             bars.first().update(total=max(total, 1), progress=done)
         if not self.has_class("-busy") and self._reveal_timer is None:
@@ -52,7 +52,9 @@ class IndexStatus(Horizontal):
         progress = self.app.index_progress
         if progress is None:
             return
-        if not self.query(ProgressBar):
+        if not self.query("ProgressBar"):
+            from textual.widgets import ProgressBar  # imported when first needed: not on a warm start
+
             await self.mount(ProgressBar(show_eta=False))
         self.add_class("-busy")
         self._show(progress)
