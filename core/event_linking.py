@@ -94,21 +94,22 @@ def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Clus
 def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
     """Give articles without a date the median date of the dated articles they share events with,
     and resolve their written dates against it. True when any node changed."""
-    shared: dict[str, list[str]] = defaultdict(list)
+    # Counted, not listed: a wire story in a thousand outlets gives a thousand times one date.
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
     for cluster in clusters:
         members = [nodes[i] for i in cluster.nodes]
-        anchors = [n.anchor for n in members if n.anchor]
+        anchors = Counter(n.anchor for n in members if n.anchor)
         if not anchors:
             continue
         for node in members:
             if not node.anchor:
-                shared[node.article].extend(anchors)
+                shared[node.article].update(anchors)
+    medians = {article: _median(found) for article, found in shared.items()}
     changed = False
     for node in nodes:
-        found = shared.get(node.article)
-        if node.anchor or not found:
+        anchor = medians.get(node.article)
+        if node.anchor or not anchor:
             continue
-        anchor = sorted(found)[len(found) // 2]
         node.anchor = anchor
         if node.when_key and not node.date:
             value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
@@ -116,6 +117,16 @@ def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool
                 node.date, node.when_key = value, None
                 changed = True
     return changed
+
+
+def _median(counts: Counter[str]) -> str:
+    """The upper median of the dates, each as many times as counted."""
+    position = sum(counts.values()) // 2
+    for value in sorted(counts):
+        position -= counts[value]
+        if position < 0:
+            return value
+    raise ValueError("no dates")
 
 
 def _resolve_loosely(when: str, anchor: str, future: bool) -> str | None:
