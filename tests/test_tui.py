@@ -278,6 +278,21 @@ async def test_indexing_status_shows_when_indexing_takes_a_while(seed_loaded, mo
         assert not status.display
 
 
+async def test_footer_shows_remapped_keys_from_the_start(seed_loaded):
+    from dataclasses import replace
+
+    from textual.widgets._footer import FooterKey
+
+    settings = replace(Settings(), keymap={"view.highlights": "H"})
+    app = NewsxApp(loaded=seed_loaded, settings=settings, build=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {key.description: key.key for key in app.screen.query(FooterKey)}
+        assert keys["Highlight"] == "H"
+        await pilot.press("j")  # moving in the list rebuilds nothing and changes nothing
+        assert {key.description: key.key for key in app.screen.query(FooterKey)} == keys
+
+
 async def test_missing_model_leaves_articles_readable(seed_loaded):
     seen = []
     app = NewsxApp(loaded=seed_loaded, settings=Settings(model="no_such_model_pkg"))

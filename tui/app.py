@@ -132,6 +132,14 @@ class NewsxApp(App):
         super().__init__()
         # Before the stylesheet is built, so the first paint is in the right colours.
         self._startup_notices = theming.setup_themes(self, self.settings.theme, before_start=True)
+        if self.settings.keymap:
+            # Before the screens are built, so the footer shows the user's keys from the start.
+            # A keymap may name the bindings of any screen: import them all so their ids are known.
+            for mode in SCREENS:
+                screen_class(mode)
+            from .screens import help, search, skipped  # noqa: F401
+
+            self._startup_notices += keymap.apply_keymap(self, self.settings.keymap)
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
@@ -179,15 +187,7 @@ class NewsxApp(App):
 
     def _apply_user_settings(self) -> None:
         """Theme and keymap from the settings; each problem is one notice, never a crash."""
-        notices = list(self._startup_notices)
-        if self.settings.keymap:
-            # A keymap may name the bindings of any screen: import them all so their ids are known.
-            for mode in SCREENS:
-                screen_class(mode)
-            from .screens import help, search, skipped  # noqa: F401
-
-            notices += keymap.apply_keymap(self, self.settings.keymap)
-        for notice in notices:
+        for notice in self._startup_notices:
             self.notices.append(notice)
             self.notify(notice, severity="warning", timeout=8, markup=False)
 
