@@ -302,6 +302,11 @@ def _scored_pairs(nodes, classes, units, unit_of, story) -> dict[tuple[int, int]
             star(c, c)
     for x, y in _class_pairs(nodes, classes):
         first, second = classes[x], classes[y]
+        if len(first.nodes) == 1 == len(second.nodes):
+            # Two single mentions (the usual case without copies): one pair, as it is.
+            a, b = first.nodes[0], second.nodes[0]
+            keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+            continue
         # Mentions of the two classes in one article: scored as such.
         small, large = (first, second) if len(first.by_article) <= len(second.by_article) else (second, first)
         for article, mine in small.by_article.items():
