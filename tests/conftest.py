@@ -19,6 +19,8 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NEWSX_CONFIG", str(home / "config" / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+    # A truecolor terminal whatever runs the tests: the default theme depends on the colours.
+    monkeypatch.setenv("COLORTERM", "truecolor")
     return home
 
 

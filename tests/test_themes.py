@@ -85,6 +85,22 @@ async def test_each_theme_applies_and_colours_entities(name):
         assert style.color is not None and style.bold
 
 
+@pytest.mark.parametrize(
+    "term, colorterm, expected",
+    [("xterm-256color", "truecolor", "newsx-dark"), ("xterm-256color", None, "newsx-dark"),
+     ("xterm", None, "newsx-ansi"), ("linux", None, "newsx-ansi")],
+)
+async def test_no_theme_named_means_the_ansi_one_in_a_16_colour_terminal(monkeypatch, term, colorterm, expected):
+    monkeypatch.setenv("TERM", term)
+    if colorterm:
+        monkeypatch.setenv("COLORTERM", colorterm)
+    else:
+        monkeypatch.delenv("COLORTERM", raising=False)
+    app = ThemedApp(None)
+    async with app.run_test(size=(40, 5)):
+        assert app.theme == expected and app.notices == []
+
+
 async def test_unknown_theme_falls_back_to_default_with_notice():
     app = ThemedApp("no-such-theme")
     async with app.run_test(size=(40, 5)):

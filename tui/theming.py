@@ -40,7 +40,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from newsx.core.settings import DEFAULT_THEME, config_dir
+from newsx.core.settings import DEFAULT_16_COLOUR_THEME, DEFAULT_THEME, config_dir
 
 BUNDLED_PACKAGE = "newsx.themes"
 
@@ -242,15 +242,23 @@ def select_theme(app: App, name: str | None, *, before_start: bool = False) -> l
 
     `before_start`: called from the App's `__init__`, before anything is styled.
     """
-    name = (name or DEFAULT_THEME).strip()
     themes = app.available_themes
+    default = default_theme_name(app)
+    name = (name or "").strip() or default
     if name in themes:
         _activate(app, name, before_start)
         return []
-    fallback = DEFAULT_THEME if DEFAULT_THEME in themes else "textual-dark"
+    fallback = default if default in themes else "textual-dark"
     _activate(app, fallback, before_start)
     ours = sorted(n for n in themes if n not in _builtin_names())
     return [f"unknown theme {name!r}; using {fallback} (available: {', '.join(ours)})"]
+
+
+def default_theme_name(app: App) -> str:
+    """The theme when the user names none: the ANSI one where the terminal has only 16 colours."""
+    if app.console.color_system in ("standard", "windows"):
+        return DEFAULT_16_COLOUR_THEME
+    return DEFAULT_THEME
 
 
 def _activate(app: App, name: str, before_start: bool) -> None:

@@ -71,10 +71,11 @@ class ClaimsScreen(BrowseScreen):
     def on_mount(self) -> None:
         self.sub_title = "Claims"
         groups = self.query_one("#groups", NavTable)
+        # The topic, the one long column, goes last: at 80 columns it is cut, not the counts.
         groups.add_column("Verdict", key="verdict")
-        groups.add_column("What", key="topic")
-        groups.add_column("Unit", key="unit")
         groups.add_column("Claims", key="n")
+        groups.add_column("Unit", key="unit")
+        groups.add_column("What", key="topic")
         groups.border_title = "Claim groups"
         rows = self.query_one("#claim-rows", NavTable)
         rows.add_column("", key="mark", width=1)
@@ -105,9 +106,9 @@ class ClaimsScreen(BrowseScreen):
         for g in groups:
             table.add_row(
                 Text(VERDICT_MARK.get(g.verdict, g.verdict), style="bold"),
-                Text(g.topic),
-                Text(g.unit),
                 Text(str(len(g.claims)), justify="right"),
+                Text(g.unit),
+                Text(g.topic),
                 key=g.id,
             )
         table.border_subtitle = f"{len(groups)} groups" if self.index else self.empty_reason()
