@@ -15,6 +15,15 @@ from .fresh import FreshScreen
 
 _SPACES = re.compile(r"\s+")
 
+# A detail table (mentions in context, the claims of a group) shows at most this many rows: at
+# 10,000 articles one entity can have 100,000 mentions, and building them all takes seconds.
+DETAIL_ROW_LIMIT = 1000
+
+
+def shown_of(shown: int, total: int, noun: str) -> str:
+    """"1,000 of 81,234 mentions shown" when the table is cut, else "" ."""
+    return f" · first {shown:,} of {total:,} {noun} shown" if shown < total else ""
+
 
 def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
     """One KWIC line: `width` characters either side of text[start:end], the keyword marked.

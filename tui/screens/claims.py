@@ -15,7 +15,7 @@ from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
-from .base import BrowseScreen, outlet_label
+from .base import DETAIL_ROW_LIMIT, BrowseScreen, outlet_label, shown_of
 
 # Each verdict has a word and a sign, so it reads without colour too.
 VERDICT_MARK = {"conflict": "✗ conflict", "changed": "↗ changed", "agree": "= agree", "single": "· single"}
@@ -133,7 +133,10 @@ class ClaimsScreen(BrowseScreen):
             line.append(group.reason)
         verdict.update(line)
         claims = ordered_claims(group)
-        for n, (claim, mark) in enumerate(zip(claims, claim_marks(group, claims))):
+        marks = claim_marks(group, claims)
+        claims, marks = claims[:DETAIL_ROW_LIMIT], marks[:DETAIL_ROW_LIMIT]
+        rows.border_subtitle = shown_of(len(claims), len(group.claims), "claims").removeprefix(" · ") or None
+        for n, (claim, mark) in enumerate(zip(claims, marks)):
             article = self.app.article_by_id.get(claim.article)
             rows.add_row(
                 Text(mark, style="bold"),

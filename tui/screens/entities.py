@@ -15,7 +15,7 @@ from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
-from .base import BrowseScreen, context_around, outlet_label
+from .base import DETAIL_ROW_LIMIT, BrowseScreen, context_around, outlet_label, shown_of
 
 
 def entity_matches(entity: Entity, needle: str) -> bool:
@@ -103,7 +103,8 @@ class EntitiesScreen(BrowseScreen):
             return
         # Context either side sized so the keyword sits mid-line in the pane as laid out.
         available = (kwic.scrollable_content_region.width or 100) - 14 - 6
-        for n, span in enumerate(entity.mention_spans):
+        spans = entity.mention_spans[:DETAIL_ROW_LIMIT]
+        for n, span in enumerate(spans):
             article = self.app.article_by_id.get(span.article)
             text = article.text if article else span.text
             side = max(8, (available - (span.end - span.start)) // 2)
@@ -112,7 +113,8 @@ class EntitiesScreen(BrowseScreen):
                 context_around(text, span.start, span.end, side),
                 key=f"{n}",
             )
-        kwic.border_subtitle = Text(f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles")
+        cut = shown_of(len(spans), len(entity.mention_spans), "mentions")
+        kwic.border_subtitle = Text(f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles{cut}")
 
     # ----------------------------------------------------------------- events and actions
 
