@@ -96,6 +96,11 @@ class EntitiesScreen(BrowseScreen):
 
     def show_mentions(self, entity_id: str | None) -> None:
         kwic = self.query_one("#kwic", NavTable)
+        # Mounting, filling and the first highlight all ask for the same entity: build it once.
+        shown = (entity_id, id(self.index), kwic.scrollable_content_region.width)
+        if shown == getattr(self, "_mentions_shown", None):
+            return
+        self._mentions_shown = shown
         kwic.clear()
         entity = self.index.entity_by_id.get(entity_id) if (self.index and entity_id) else None
         if entity is None:
