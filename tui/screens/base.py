@@ -59,7 +59,9 @@ class BrowseScreen(FreshScreen):
     def index(self) -> Index | None:
         return self.app.index
 
-    def on_mount(self) -> None:
+    def follow_index(self) -> None:
+        """Fill the screen now and whenever the index changes. Called from each screen's on_mount:
+        not an `on_mount` here, which Textual would call a second time (it runs every class's)."""
         self.watch(self.app, "index", lambda _index: self.populate())
 
     def populate(self) -> None:  # pragma: no cover - every screen overrides it

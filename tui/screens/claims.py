@@ -86,7 +86,7 @@ class ClaimsScreen(BrowseScreen):
         rows.add_column("As written", key="text")
         rows.add_column("Quote", key="quote")
         rows.border_title = "Claims (Enter opens the sentence)"
-        super().on_mount()
+        self.follow_index()
         groups.focus()
 
     def visible_groups(self) -> list[ClaimGroup]:

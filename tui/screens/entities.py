@@ -57,7 +57,7 @@ class EntitiesScreen(BrowseScreen):
         kwic.add_column("Article", key="article", width=14)
         kwic.add_column("Mention in context", key="context")
         kwic.border_title = "Mentions (Enter opens the article there)"
-        super().on_mount()
+        self.follow_index()
         table.focus()
 
     # ----------------------------------------------------------------- filling

@@ -44,7 +44,7 @@ class TimelineScreen(BrowseScreen):
         sources.add_column("Outlet", key="outlet", width=14)
         sources.add_column("Sentence", key="sentence")
         sources.border_title = "Sources (Enter opens the sentence)"
-        super().on_mount()
+        self.follow_index()
         events.focus()
 
     def visible_events(self) -> list[Event]:
