@@ -34,3 +34,20 @@ async def test_claims_of_a_large_group_are_cut_with_a_note(ui_index, monkeypatch
         rows = screen.query_one("#claim-rows")
         assert rows.row_count == 2
         assert rows.border_subtitle == f"first 2 of {len(group.claims)} claims shown"
+
+
+async def test_timeline_keeps_the_most_reported_events_in_date_order(ui_index, monkeypatch):
+    from newsx.tui.screens import timeline as timeline_screen
+
+    monkeypatch.setattr(timeline_screen, "TIMELINE_ROW_LIMIT", 3)
+    most = sorted(len(e.articles) for e in ui_index.events)[-3:]
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        table = app.screen.query_one("#events")
+        assert table.row_count == 3
+        shown = [next(e for e in ui_index.events if e.id == k.value) for k in table.rows]
+        assert sorted(len(e.articles) for e in shown) == most
+        dated = [e.date for e in shown if e.date]
+        assert dated == sorted(dated)
+        assert table.border_subtitle == f"the 3 most reported of {len(ui_index.events):,} events"

@@ -18,6 +18,8 @@ _SPACES = re.compile(r"\s+")
 # A detail table (mentions in context, the claims of a group) shows at most this many rows: at
 # 10,000 articles one entity can have 100,000 mentions, and a DataTable row costs about 0.4 ms.
 DETAIL_ROW_LIMIT = 200
+# The Timeline lists at most this many events: the most reported ones, still in date order.
+TIMELINE_ROW_LIMIT = 2000
 
 
 def shown_of(shown: int, total: int, noun: str) -> str:

@@ -13,7 +13,7 @@ from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
-from .base import BrowseScreen, outlet_label
+from .base import DETAIL_ROW_LIMIT, TIMELINE_ROW_LIMIT, BrowseScreen, outlet_label, shown_of
 
 
 def ordered_events(events: tuple[Event, ...]) -> list[Event]:
@@ -53,7 +53,16 @@ class TimelineScreen(BrowseScreen):
         events = self.index.events
         if self.article_filter is not None:
             events = self.index.events_by_article.get(self.article_filter, ())
+        if len(events) > TIMELINE_ROW_LIMIT:
+            # A huge corpus: keep the events most sources report (ties: earlier in the index).
+            ranked = sorted(range(len(events)), key=lambda i: -len(events[i].articles))
+            events = tuple(events[i] for i in sorted(ranked[:TIMELINE_ROW_LIMIT]))
         return ordered_events(tuple(events))
+
+    def event_count(self) -> int:
+        if self.article_filter is not None:
+            return len(self.index.events_by_article.get(self.article_filter, ()))
+        return len(self.index.events)
 
     def populate(self) -> None:
         self.query_one("#timeline-filter", Label).update(self.filter_text())
@@ -69,7 +78,12 @@ class TimelineScreen(BrowseScreen):
                 Text(e.label),
                 key=e.id,
             )
-        table.border_subtitle = f"{len(events)} events" if self.index else self.empty_reason()
+        if self.index is None:
+            table.border_subtitle = self.empty_reason()
+        elif len(events) < (total := self.event_count()):
+            table.border_subtitle = f"the {len(events):,} most reported of {total:,} events"
+        else:
+            table.border_subtitle = f"{len(events)} events"
         if selected:
             table.move_to_key(selected)
         self.show_event(table.current_key)
@@ -78,7 +92,9 @@ class TimelineScreen(BrowseScreen):
         sources = self.query_one("#event-sources", NavTable)
         sources.clear()
         event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
-        self._mentions = list(event.mentions) if event else []
+        self._mentions = list(event.mentions[:DETAIL_ROW_LIMIT]) if event else []
+        cut = shown_of(len(self._mentions), len(event.mentions), "sources") if event else ""
+        sources.border_subtitle = cut.removeprefix(" · ") or None
         self._sentences = [self._sentence_of(m) for m in self._mentions]
         for n, (mention, sentence) in enumerate(zip(self._mentions, self._sentences)):
             article = self.app.article_by_id.get(mention.article)
