@@ -281,16 +281,36 @@ async def test_indexing_status_shows_when_indexing_takes_a_while(seed_loaded, mo
 async def test_footer_shows_remapped_keys_from_the_start(seed_loaded):
     from dataclasses import replace
 
-    from textual.widgets._footer import FooterKey
+    from newsx.tui.widgets.footer import KeysFooter
 
     settings = replace(Settings(), keymap={"view.highlights": "H"})
     app = NewsxApp(loaded=seed_loaded, settings=settings, build=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        keys = {key.description: key.key for key in app.screen.query(FooterKey)}
+        keys = {key.description: key.key for key in app.screen.query_one(KeysFooter).keys}
         assert keys["Highlight"] == "H"
         await pilot.press("j")  # moving in the list rebuilds nothing and changes nothing
-        assert {key.description: key.key for key in app.screen.query(FooterKey)} == keys
+        assert {key.description: key.key for key in app.screen.query_one(KeysFooter).keys} == keys
+
+
+async def test_clicking_a_footer_key_runs_it(seed_loaded):
+    from newsx.tui.widgets.footer import KeysLine
+
+    app = NewsxApp(loaded=seed_loaded, build=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(KeysLine)
+        text = str(line.render())
+        assert "h Highlight" in text and "1 Read" in text
+        await pilot.click(KeysLine, offset=(text.index("Highlight"), 0))
+        await pilot.pause()
+        assert "highlights off" in str(app.screen.query_one("#reader").border_title)
+        before = line.render().spans
+        await pilot.hover(KeysLine, offset=(text.index("Highlight"), 0))
+        assert line.render().spans != before  # the key under the mouse is drawn apart
+        await pilot.click(KeysLine, offset=(text.index("Entities"), 0))
+        await pilot.pause()
+        assert app.current_mode == "entities"
 
 
 async def test_missing_model_leaves_articles_readable(seed_loaded):
