@@ -123,7 +123,8 @@ class NewsxApp(App):
         self.articles: list[Article] = list(loaded.articles)
         self._initial_index = index
         self._build = build
-        self._first_frame = threading.Event()
+        self._first_frame = threading.Event()  # set once the first frame is on the terminal
+        self._after_first_frame_calls: list[Callable[[], object]] = []
         self.indexing_since: float | None = None  # time.monotonic() when the index worker started
         self.index_status: str | None = None  # why there is no index (model missing, failure)
         self.notices: list[str] = []
@@ -179,7 +180,23 @@ class NewsxApp(App):
             self.build_index_worker()
         if self._build and self.articles:
             self.build_search_worker()
-        self.call_after_refresh(self._first_frame.set)
+
+    def _display(self, screen: Screen, renderable) -> None:
+        super()._display(screen, renderable)
+        # Frames drawn while Textual batches the start-up are thrown away (and `call_after_refresh`
+        # runs before the first frame is written): the first frame is the first one out of a batch.
+        if renderable is not None and not self._batch_count and not self._first_frame.is_set():
+            self._first_frame.set()
+            for callback in self._after_first_frame_calls:
+                self.call_later(callback)
+            self._after_first_frame_calls.clear()
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first frame is on the terminal (work the first frame can do without)."""
+        if self._first_frame.is_set():
+            self.call_later(callback)
+        else:
+            self._after_first_frame_calls.append(callback)
 
     def _after_first_frame(self) -> None:
         """Workers share the interpreter (and its lock) with the UI: let the first frame out first."""

@@ -64,7 +64,8 @@ class ReadScreen(FreshScreen):
             yield Reader(id="reader")
             with Vertical(id="side"):
                 yield Label("Entities", id="side-title")
-                yield EntityPane(id="side-entities")
+                # The entity table is mounted once the first frame is out (`_mount_entity_pane`):
+                # the index that fills it is not there before then anyway.
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -80,6 +81,22 @@ class ReadScreen(FreshScreen):
         self.query_one("#side").border_title = "Entities"
         self.watch(self.app, "index", self._index_changed)
         articles.focus()
+        after_first_frame = getattr(self.app, "after_first_frame", self.call_after_refresh)
+        after_first_frame(self._mount_entity_pane)
+
+    async def _mount_entity_pane(self) -> None:
+        if self._entity_pane() is None:
+            await self.query_one("#side").mount(EntityPane(id="side-entities"))
+            if self.current_id:
+                self._fill_side(self.current_id, self._spans.get(self.current_id, []))
+
+    def _entity_pane(self) -> EntityPane | None:
+        panes = self.query(EntityPane)
+        return panes.first() if panes else None
+
+    def _selected_entity(self) -> str | None:
+        pane = self._entity_pane()
+        return pane.current_key if pane is not None else None
 
     def _compositor_refresh(self) -> None:
         # While the app starts, Textual batches output and defers layout refreshes to a callback
@@ -140,17 +157,19 @@ class ReadScreen(FreshScreen):
         self.sub_title = article.title
 
     def _fill_side(self, article_id: str, spans: list[tuple[int, int, str, str]]) -> None:
-        pane = self.query_one(EntityPane)
+        pane = self._entity_pane()
         side = self.query_one("#side")
         index = self.index
         if index is None:
             side.border_subtitle = None
             self.query_one("#side-title", Label).update(Text(self.app.index_status or "Finding entities…"))
-            pane.set_entities([])
+            if pane is not None:
+                pane.set_entities([])
             return
         counts = Counter(entity_id for _s, _e, entity_id, _k in spans)
         entities = [(index.entity_by_id[eid], n) for eid, n in counts.most_common()]
-        pane.set_entities(entities)
+        if pane is not None:
+            pane.set_entities(entities)
         claims = len(index.claim_groups_by_article.get(article_id, ()))
         events = len(index.events_by_article.get(article_id, ()))
         self.query_one("#side-title", Label).update(
@@ -178,8 +197,9 @@ class ReadScreen(FreshScreen):
         """Show an article, select an entity, mark a span and scroll to it (from other screens)."""
         self._show(article_id)
         self.query_one(ArticleList).highlight_id(article_id)
-        if entity_id:
-            self.query_one(EntityPane).move_to_key(entity_id)
+        pane = self._entity_pane()
+        if entity_id and pane is not None:
+            pane.move_to_key(entity_id)
         reader = self.query_one(Reader)
         if query:
             self.query_text = query
@@ -221,7 +241,7 @@ class ReadScreen(FreshScreen):
         if self.entity_filter is not None:
             self.set_entity_filter(None)
             return
-        entity_id = self.query_one(EntityPane).current_key
+        entity_id = self._selected_entity()
         if entity_id is None:
             self.notify("Select an entity in the side pane first", timeout=3)
             return
@@ -266,7 +286,7 @@ class ReadScreen(FreshScreen):
         """What n/N step through: search hits when a search is active, else the selected entity."""
         if self.query_text:
             return self._search_hits(), f"“{self.query_text}”"
-        entity_id = self.query_one(EntityPane).current_key
+        entity_id = self._selected_entity()
         if entity_id is None:
             return [], ""
         spans = [(s, e) for s, e, eid, _k in self._spans.get(self.current_id or "", []) if eid == entity_id]
