@@ -686,3 +686,13 @@ def test_keyword_in_context_is_one_aligned_line():
     assert line.plain.index("minister") == 21  # "…" + 20 columns of left context
     short = context_around("A minister.", 2, 10, 20)
     assert short.plain.index("minister") == 20
+
+
+def test_bundled_themes_build_a_colour_system():
+    # The app skips this check for bundled themes at start-up: it is made here instead.
+    from newsx.tui.theming import load_bundled_themes
+
+    themes, notices = load_bundled_themes()
+    assert notices == [] and len(themes) >= 4
+    for theme in themes:
+        theme.to_color_system().generate()

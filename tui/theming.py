@@ -129,9 +129,10 @@ def _check_color(source: str, key: str, value: Any) -> str:
     return value
 
 
-def theme_from_toml(text: str, source: str, default_name: str | None = None) -> Theme:
+def theme_from_toml(text: str, source: str, default_name: str | None = None, *, check: bool = True) -> Theme:
     """One theme from TOML text. `source` names the file in messages; `default_name` is used when
-    the file has no `name` (user files: their stem)."""
+    the file has no `name` (user files: their stem). `check=False` skips building the colour
+    system to find values Textual cannot use (bundled themes: the tests build each of them)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -166,6 +167,8 @@ def theme_from_toml(text: str, source: str, default_name: str | None = None) -> 
             variables[alias] = variables[source_name]
     fields["variables"] = variables
     theme = Theme(**fields)
+    if not check:
+        return theme
     try:
         theme.to_color_system().generate()
     except Exception as exc:  # Textual's colour maths on odd values: report, don't crash
@@ -173,14 +176,14 @@ def theme_from_toml(text: str, source: str, default_name: str | None = None) -> 
     return theme
 
 
-def _load_file(path: Path | Any, source: str, default_name: str | None) -> Theme:
+def _load_file(path: Path | Any, source: str, default_name: str | None, *, check: bool = True) -> Theme:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ThemeError(f"{source}: not UTF-8 text") from None
     except OSError as exc:
         raise ThemeError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    return theme_from_toml(text, source, default_name)
+    return theme_from_toml(text, source, default_name, check=check)
 
 
 def load_bundled_themes() -> tuple[list[Theme], list[str]]:
@@ -191,7 +194,8 @@ def load_bundled_themes() -> tuple[list[Theme], list[str]]:
         if not entry.name.endswith(".toml"):
             continue
         try:
-            themes.append(_load_file(entry, f"bundled theme {entry.name}", entry.name[: -len(".toml")]))
+            # Checked by the tests, not at each start (building a colour system takes a millisecond).
+            themes.append(_load_file(entry, f"bundled theme {entry.name}", entry.name[: -len(".toml")], check=False))
         except ThemeError as exc:
             notices.append(str(exc))
     return themes, notices
