@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
@@ -27,8 +26,7 @@ class IndexStatus(Horizontal):
     IndexStatus ProgressBar { width: 1fr; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Label("Indexing…")  # the bar is mounted when the status first shows
+    # Its label and bar are mounted when the status first shows: a warm start never builds them.
 
     def on_mount(self) -> None:
         self._reveal_timer = None
@@ -39,7 +37,9 @@ class IndexStatus(Horizontal):
             self.remove_class("-busy")
             return
         stage, done, total = progress
-        self.query_one(Label).update(f"{STAGE_NAMES.get(stage, stage)} {done}/{total}")
+        labels = self.query(Label)
+        if labels:
+            labels.first().update(f"{STAGE_NAMES.get(stage, stage)} {done}/{total}")
         bars = self.query("ProgressBar")
         if bars:
             bars.first().update(total=max(total, 1), progress=done)
@@ -55,7 +55,7 @@ class IndexStatus(Horizontal):
         if not self.query("ProgressBar"):
             from textual.widgets import ProgressBar  # imported when first needed: not on a warm start
 
-            await self.mount(ProgressBar(show_eta=False))
+            await self.mount(Label("Indexing…"), ProgressBar(show_eta=False))
         self.add_class("-busy")
         self._show(progress)
 
