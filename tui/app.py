@@ -7,7 +7,8 @@ screens follow it through `watch`. Tests pass a pre-built `loaded` corpus and/or
 
 The first paint is kept cheap (benchmarks/bench_reopen.py): the theme is chosen before the
 stylesheet is built (no CSS re-parse after mount), the other screens are imported and built on
-their first visit, and the workers start once the first frame is on the terminal.
+their first visit, the footer's keys are one widget (widgets/footer.py), and the workers and the
+Read screen's entity table wait until the first frame is written (`after_first_frame`).
 """
 
 from __future__ import annotations
