@@ -10,7 +10,7 @@ For each quantity `core.quantities` finds in a sentence:
 - the claimer (core.attribution) and the dates: `said_on` (the reporting verb's date, else the
   article's) and `refers_to` (the date the clause is about), resolved with core.dates.
 Things that are numbers but not claims are skipped: years, days of the month, clock times, ordinals,
-designations ("12-gauge", "Hwasong-18"), "2+2", phone numbers.
+designations ("12-gauge", "Falcon-9"), "2+2", phone numbers.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
     ):
         return True  # "Interstate 75", "Route 66"
     if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
-        return True  # "Interstate 75", "Hwasong 18"
+        return True  # "Interstate 75", "Falcon 9"
     return False
 
 
@@ -250,7 +250,7 @@ def _context(root, exclude) -> tuple[str, ...]:
 
 
 def _counted_phrase(noun, verb) -> str:
-    """ "North Korean troops to Russia": the noun with its modifiers and narrowing phrases."""
+    """ "French troops to Mali": the noun with its modifiers and narrowing phrases."""
     words = []
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < noun.i:

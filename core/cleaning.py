@@ -35,7 +35,7 @@ def letters(line: str) -> int:
 def is_stray(line: str) -> bool:
     """Separators ("___", "* * *") and UI debris ("TT", "|"): almost no letters, no sentence."""
     if re.fullmatch(r"[(\[][A-Z][\w .&/-]{0,24}[)\]]", line):
-        return True  # a lone credit or marker: "(AP)", "[Yonhap]", "(END)"
+        return True  # a lone credit or marker: "(AP)", "[Xinhua]", "(END)"
     if len(line) > 12:
         return False
     if letters(line) == 0 and not any(ch.isdigit() for ch in line):
@@ -76,7 +76,7 @@ _PHOTO_CREDIT = re.compile(
 # "in this picture released by ..." is a caption only when a credit closes the line
 _PICTURE_CUE = re.compile(r"\bin this (?:handout )?(?:picture|photo|image)\b")
 _POSITION_CUE = re.compile(r"\((?:left|right|center|centre|L|R|C|second from (?:left|right))\)|, (?:left|right|center|centre),|\bfrom left\b")
-# A credit after the caption sentence: "... on Oct. 30, 2024. Yonhap" / "... in Washington. (AP)"
+# A credit after the caption sentence: "... on May 3, 2021. Xinhua" / "... in Washington. (AP)"
 _TAIL_CREDIT = re.compile(r"(?<=[.!?)\"”])\s+(\(?[A-Z][A-Za-z&./-]*(?:\s+[A-Z][A-Za-z&./-]*){0,3}\)?)$")
 _PAREN_CREDIT = re.compile(r"[(\[]([A-Z][A-Za-z]{1,10}(?: Photo[^()\[\]]{0,40})?)[)\]]$")
 _DATE_CUE = re.compile(
@@ -86,7 +86,7 @@ _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Sen|Rep|Gov|Lt|Col|Sgt|Capt
 
 
 def tail_credit(line: str) -> str | None:
-    """The credit at the end of a caption-shaped line ("Yonhap", "(AP)"), else None."""
+    """The credit at the end of a caption-shaped line ("Xinhua", "(AP)"), else None."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     m = _PAREN_CREDIT.search(line)

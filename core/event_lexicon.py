@@ -1,5 +1,5 @@
 """The words of events: which triggers name the same kind of event, which verbs never do, and how
-an event reads as a headline ("Lloyd Austin and Kim Yong-hyun meet in Washington")."""
+an event reads as a headline ("Angela Merkel and Emmanuel Macron meet in Paris")."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "their", "its
 
 
 def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=()) -> str:
-    """A headline: "Lloyd Austin and Kim Yong-hyun meet in Washington", "Seoul condemns Pyongyang",
+    """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
     passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it."""
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
     verb = {"find guilty": "found guilty"}.get(verb, verb)

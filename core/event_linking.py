@@ -151,10 +151,10 @@ def _entity_resolver(entities: list[Entity]):
             by_span[(span.article, span.start)] = entity.id
         for name in (entity.name, *entity.aliases):
             key = name.lower()
-            # A name two entities share ("Kim") says nothing: keep only unambiguous names.
+            # A name two entities share ("Lee") says nothing: keep only unambiguous names.
             by_name[key] = entity.id if by_name.get(key, entity.id) == entity.id else None
 
-    # "Defense Lloyd Austin" (a title the model took into the name) is "Lloyd Austin" when that exists.
+    # "Defense John Smith" (a title the model took into the name) is "John Smith" when that exists.
     people = {e.name.lower(): e.id for e in entities if e.label == "PERSON" and " " in e.name}
 
     def person_within(name: str) -> str | None:
@@ -412,7 +412,7 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
     if jaccard < 0.5:
         return 0.0
     if not (shared & a.strong) and not (same_place or same_day):
-        # Sharing only a country ("North Korea launched") needs the same parties and a close date.
+        # Sharing only a country ("France launched") needs the same parties and a close date.
         if _recency(a, b) + _recency(b, a) <= 0:
             return 0.0
     score = jaccard + 0.2 * same_place + 0.3 * same_day
@@ -527,7 +527,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     passive = [r.text.lower() for r in verbs if r.passive]
     participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
     display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
-    # Nationalities ("North Korean") name a party only when nothing more precise does.
+    # Nationalities ("French") name a party only when nothing more precise does.
     ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
     if any(labels.get(p) != "NORP" for p, _ in ranked):
         ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
@@ -560,7 +560,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
 
 
 def _distinct_names(names: list[str]) -> list[str]:
-    """Names in order, without one that is part of a name already kept ("North" after "North Korea")."""
+    """Names in order, without one that is part of a name already kept ("South" after "South Africa")."""
     kept: list[str] = []
     for name in names:
         words = name.lower().split()

@@ -20,7 +20,7 @@ from .names import (
     person_words,
 )
 
-# Nouns that make the name before them a place ("the Kursk region", "Donetsk oblast").
+# Nouns that make the name before them a place ("the Tigray region", "Kherson oblast").
 PLACE_NOUNS = {"region", "province", "oblast", "border", "city", "town", "village", "county",
                "district", "prefecture", "governorate", "municipality"}
 NATURAL_PLACE_NOUNS = {"island", "islands", "peninsula", "valley", "river", "strait", "mountain",
@@ -124,12 +124,12 @@ def _trimmed_span(ent, doc_text: str) -> tuple[int, int] | None:
         lead = len(part) - len(part.lstrip())
         start, end = start + offset + lead, start + offset + len(part.rstrip())
         text = doc_text[start:end]
-    # A possessive the tokenizer left attached ("Korea’s").
+    # A possessive the tokenizer left attached ("France’s").
     for suffix in ("'s", "’s"):
         if text.endswith(suffix) and len(text) > 2 and text[-3].isalpha():
             end -= 2
             text = text[:-2]
-    # Punctuation glued to a token ("Rutte-", "“Kim").
+    # Punctuation glued to a token ("Merkel-", "“Smith").
     while text and text[-1] in _EDGE_PUNCT:
         text, end = text[:-1], end - 1
     while text and text[0] in _EDGE_PUNCT:
@@ -156,7 +156,7 @@ def _is_office_word(doc, ent) -> bool:
 
 
 def _extended_name(doc, ent, span: tuple[int, int], text: str) -> tuple[int, int]:
-    """A person's name the model cut short: "Hong Jang" + "-won", "Yoon Suk" + " Yeol",
+    """A person's name the model cut short: "Park Geun" + "-hye", "Lee Jae" + " Myung",
     "Ka'Loni" + " Marie Flynn"."""
     start, end = span
     if ent.label_ != "PERSON":
@@ -200,7 +200,7 @@ def _corrected_label(doc, ent) -> str:
 
 
 def _titles_around(doc, ent) -> set[str]:
-    """Specific titles in or just before a span: "Defense Minister Kim" -> {"minister"}."""
+    """Specific titles in or just before a span: "Defense Minister Lee" -> {"minister"}."""
     titles = {normalise_title(t.text) for t in ent if is_title(t.text)}
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 4:
@@ -214,7 +214,7 @@ def _titles_around(doc, ent) -> set[str]:
 
 
 def _subject_fragments(doc) -> set[int]:
-    """Starts of single-word place spans used as a clause subject ("Austin said")."""
+    """Starts of single-word place spans used as a clause subject ("Jordan said")."""
     starts = set()
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "NORP"} and len(ent) == 1 and ent.root.dep_ in SUBJECT_DEPS:
@@ -252,10 +252,10 @@ def _split_glued_names(found: list[tuple[Mention, set[str]]]) -> list[tuple[Ment
 def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments: set[int] = frozenset()) -> list[Mention]:
     """Point short name forms at the full name they stand for in this article.
 
-    A surname, first name or title form ("Austin", "Vladimir", "Admiral Kim") takes the nearest
+    A surname, first name or title form ("Jordan", "Angela", "Admiral Lee") takes the nearest
     earlier full name that contains it, or the next one when none came before. When the short
     form carries a specific title that one of the full names also carried, those come first, so
-    "Minister Kim" and "leader Kim" find different people.
+    "Minister Lee" and "Senator Lee" find different people.
     """
     found = _split_glued_names(found)
     full: list[tuple[Mention, set[str], frozenset[str], str]] = []
@@ -274,12 +274,12 @@ def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments:
             out.append(mention)
             continue
         if acronym_letters(mention.text):
-            out.append(mention)  # "UN" is not a piece of "Kim Jong Un"
+            out.append(mention)  # "UN" is not a piece of "Kang Chol Un"
             continue
         tokens = frozenset(t for t in key_tokens(" ".join(person_words(mention.text))) if len(t) > 1)
         candidates = [f for f in full if tokens and tokens < f[2] and f[0] is not mention]
         if mention.label != "PERSON":
-            # Only a bare word can be a mis-tagged piece of a name ("Austin" as GPE).
+            # Only a bare word can be a mis-tagged piece of a name ("Jordan" as GPE).
             candidates = [f for f in candidates if len(tokens) == 1 and mention.text[:1].isupper()]
         if not candidates:
             out.append(mention)
@@ -290,7 +290,7 @@ def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments:
         before = [f for f in candidates if f[0].start < mention.start]
         chosen = max(before, key=lambda f: f[0].start) if before else min(candidates, key=lambda f: f[0].start)
         target = chosen[3]
-        # The chosen name may itself be a shorter form of a fuller one ("Lloyd Austin" < "Lloyd J. Austin").
+        # The chosen name may itself be a shorter form of a fuller one ("John Smith" < "John Q. Smith").
         longer = [f for f in full if chosen[2] < f[2]]
         if longer:
             near = [f for f in longer if f[0].start < chosen[0].start]
