@@ -5,14 +5,14 @@ model tags PERSON often enough, or whose surname stands alone as a person beside
 in-article rule runs again with that knowledge ("Riva" tagged ORG -> "Paul Riva"). Mentions then
 become *forms* (one per normalised name), joined by a few rules that each compare only
 candidates sharing a block (a word, an acronym's letters, a first word), never all pairs:
-  - a person's shorter name inside exactly one longer one ("Lloyd Austin" / "Lloyd J. Austin"),
+  - a person's shorter name inside exactly one longer one ("John Smith" / "John Q. Smith"),
     so people whose full names differ never merge;
-  - spelling variants ("Cho Tae-yul" / "Cho Tae-yeol") by rapidfuzz when the label agrees and
+  - spelling variants ("Lee Jae-myung" / "Lee Jae-myeong") by rapidfuzz when the label agrees and
     the two never stand side by side in one article but share company elsewhere;
   - acronyms and their expansions (from "Full Name (ACR)" in the text, or the initials of a
     name seen in the same articles);
-  - "Joint Chiefs" / "Joint Chiefs of Staff", "Yonhap" / "Yonhap News", plural peoples, and
-    "U.S. Joint Chiefs of Staff" / "Joint Chiefs of Staff" when only one country qualifies it;
+  - "Security Council" / "UN Security Council", "Xinhua" / "Xinhua News", plural peoples, and
+    "U.S. Trade Council" / "Trade Council" when only one country qualifies it;
   - a bare surname left unresolved in its article, when the corpus has one person it fits.
 The entity takes its fullest form as name and the label its fullest forms carry.
 """
@@ -42,7 +42,7 @@ from .names import (
 INDEX_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 # Labels that may be the same kind of thing under the model's confusion.
 LABEL_CLASS = {"GPE": "place", "LOC": "place", "FAC": "place"}
-# Words that only say what kind of organisation a name is ("Yonhap News Agency").
+# Words that only say what kind of organisation a name is ("Xinhua News Agency").
 # ("Post", "Times" are left out: "Kyiv" is not the "Kyiv Post".)
 ORG_TAIL_WORDS = {"news", "agency", "corp", "corporation", "inc", "co", "company", "group", "party",
                   "ltd", "llc", "plc", "press", "media", "network", "holdings"}
@@ -160,7 +160,7 @@ def _collect_spans(articles, analyses) -> list[_Span]:
 
 
 def _split_titled_people(spans: list[_Span]) -> list[_Span]:
-    """"Defense Lloyd Austin" tagged ORG: when it ends with a person's full name, it is that person."""
+    """"Defense John Smith" tagged ORG: when it ends with a person's full name, it is that person."""
     people = {name_key(s.name) for s in spans if s.label == "PERSON" and len(s.name.split()) >= 2}
     out = []
     for s in spans:
@@ -274,7 +274,7 @@ def _stated_acronyms(articles) -> list[tuple[str, str, int, str]]:
 
 
 def _add_expansion_forms(stated, forms: dict[str, _Form]) -> None:
-    """"Korean Central News Agency (KCNA)": the expansion becomes a form even if the model missed it."""
+    """"Federal Bureau of Investigation (FBI)": the expansion becomes a form even if the model missed it."""
     acronyms = {acronym_letters(f.name): f for f in forms.values() if acronym_letters(f.name)}
     for article_id, letters, start, expansion in stated:
         if letters not in acronyms:
@@ -337,7 +337,7 @@ def _blocks(keys, words_of) -> dict[str, list[str]]:
 
 
 def _join_person_subsets(forms, uf) -> None:
-    """A person's shorter full name inside exactly one longer one: "Lloyd Austin" < "Lloyd J. Austin"."""
+    """A person's shorter full name inside exactly one longer one: "John Smith" < "John Q. Smith"."""
     people = [k for k, f in forms.items() if _is_person(f) and len(_content_words(f)) >= 2]
     words = {k: _content_words(forms[k]) for k in people}
     blocks = _blocks(people, lambda k: words[k])
@@ -395,7 +395,7 @@ def _join_spelling_variants(forms, uf) -> None:
 
 
 def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool:
-    """Same name spelt two ways: "Cho Tae-yul"/"Cho Tae-yeol", "Giannis"/"Yiannis" + one surname."""
+    """Same name spelt two ways: "Lee Jae-myung"/"Lee Jae-myeong", "Giannis"/"Yiannis" + one surname."""
     if len(a) != len(b) or a == b:
         return False
     if len(a) == 1:
@@ -431,7 +431,7 @@ def _digits_differ(x: str, y: str) -> bool:
 
 
 def _join_acronyms(stated_list, forms, uf) -> None:
-    """"KCNA" with "Korean Central News Agency": stated in the text, or initials seen together."""
+    """"FBI" with "Federal Bureau of Investigation": stated in the text, or initials seen together."""
     stated: dict[str, Counter] = defaultdict(Counter)
     for _, letters, _, expansion in stated_list:
         if name_key(expansion) in forms:
@@ -463,7 +463,7 @@ def _join_acronyms(stated_list, forms, uf) -> None:
 
 
 def _join_org_prefixes(forms, uf) -> None:
-    """"Joint Chiefs" with "Joint Chiefs of Staff"; "Yonhap" with "Yonhap News Agency"."""
+    """"Security Council" with "UN Security Council"; "Xinhua" with "Xinhua News Agency"."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for key, form in forms.items():
         if form.label != "NORP":
@@ -503,8 +503,8 @@ def _join_bare_people(forms, uf) -> None:
 
 
 def _join_place_qualified(forms, uf) -> set[str]:
-    """"U.S. Joint Chiefs of Staff" is "Joint Chiefs of Staff", "Greek Parliament" is "Parliament",
-    "U.S.-South Korea Security Consultative Meeting" is "Security Consultative Meeting" -- when
+    """"U.S. Trade Council" is "Trade Council", "Greek Parliament" is "Parliament",
+    "U.S.-Japan Trade Council" is "Trade Council" -- when
     the corpus qualifies that name one way only (two ministries of defence stay apart)."""
     places = {k for k, f in forms.items() if f.label in ("GPE", "LOC", "NORP")}
     kinds = {"ORG", "EVENT"}
@@ -527,7 +527,7 @@ def _join_place_qualified(forms, uf) -> set[str]:
 
 
 def _all_places(words: list[str], places: set[str]) -> bool:
-    """Whether the words are a run of place names ("us south korea" = "us" + "south korea")."""
+    """Whether the words are a run of place names ("us south africa" = "us" + "south africa")."""
     if not words:
         return True
     for n in range(len(words), 0, -1):
@@ -543,8 +543,8 @@ def _entity_label(members: list[_Form]) -> str:
     """The label most mentions carry; full names outvote fragments, acronyms vote last."""
     votes: Counter = Counter()
     voters = [f for f in members if not acronym_letters(f.name)] or members
-    # The model tags a full name more reliably than a fragment ("Yonhap" as a person,
-    # "Yonhap News Agency" as an organisation), so the longest forms vote.
+    # The model tags a full name more reliably than a fragment ("Xinhua" as a person,
+    # "Xinhua News Agency" as an organisation), so the longest forms vote.
     longest = max(len(f.words) for f in voters)
     if longest >= 2:
         voters = [f for f in voters if len(f.words) == longest]

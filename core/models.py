@@ -72,8 +72,8 @@ class LoadResult:
 class Mention:
     """A span the NER model found, with offsets into `Article.text`.
 
-    `ref` is the fuller name this mention stands for inside its article ("Austin" -> "Lloyd
-    Austin"), filled in by the in-article resolution step; None when it is its own full form.
+    `ref` is the fuller name this mention stands for inside its article ("Smith" -> "John
+    Smith"), filled in by the in-article resolution step; None when it is its own full form.
     """
 
     start: int
@@ -98,7 +98,7 @@ class RawClaim:
     unit: str  # "troops", "minutes", "km", "USD", "%", ...
     dimension: str  # "count", "duration", "length", "money", "percent", ...
     qualifier: str | None  # "about", "more than", "up to", ...
-    counted: str  # what is counted or measured: "North Korean troops in Russia"
+    counted: str  # what is counted or measured: "French troops in Mali"
     counted_lemma: str  # head noun lemma of the counted thing: "troop"
     text: str  # the number as written: "up to 11,000"
     start: int  # offsets of `text` in the article
@@ -137,7 +137,7 @@ class RawEvent:
     start: int
     end: int
     sentence: int
-    label: str  # short description: "Lloyd Austin meet Kim Yong-hyun"
+    label: str  # short description: "Angela Merkel meet Emmanuel Macron"
     date: str | None = None  # resolved YYYY-MM-DD (or YYYY-MM / YYYY)
     participants: tuple[str, ...] = ()  # entity surface forms (resolved refs where known)
     places: tuple[str, ...] = ()
