@@ -23,8 +23,8 @@ TIMELINE_ROW_LIMIT = 2000
 
 
 def shown_of(shown: int, total: int, noun: str) -> str:
-    """"1,000 of 81,234 mentions shown" when the table is cut, else "" ."""
-    return f" · first {shown:,} of {total:,} {noun} shown" if shown < total else ""
+    """"first 200 of 81,234 mentions shown" when a table is cut, else "" ."""
+    return f"first {shown:,} of {total:,} {noun} shown" if shown < total else ""
 
 
 def context_around(text: str, start: int, end: int, width: int = 34) -> Text:

@@ -135,7 +135,7 @@ class ClaimsScreen(BrowseScreen):
         claims = ordered_claims(group)
         marks = claim_marks(group, claims)
         claims, marks = claims[:DETAIL_ROW_LIMIT], marks[:DETAIL_ROW_LIMIT]
-        rows.border_subtitle = shown_of(len(claims), len(group.claims), "claims").removeprefix(" · ") or None
+        rows.border_subtitle = shown_of(len(claims), len(group.claims), "claims") or None
         for n, (claim, mark) in enumerate(zip(claims, marks)):
             article = self.app.article_by_id.get(claim.article)
             rows.add_row(

@@ -119,6 +119,7 @@ class EntitiesScreen(BrowseScreen):
                 key=f"{n}",
             )
         cut = shown_of(len(spans), len(entity.mention_spans), "mentions")
+        cut = f" · {cut}" if cut else ""
         kwic.border_subtitle = Text(f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles{cut}")
 
     # ----------------------------------------------------------------- events and actions

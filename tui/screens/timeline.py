@@ -94,7 +94,7 @@ class TimelineScreen(BrowseScreen):
         event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
         self._mentions = list(event.mentions[:DETAIL_ROW_LIMIT]) if event else []
         cut = shown_of(len(self._mentions), len(event.mentions), "sources") if event else ""
-        sources.border_subtitle = cut.removeprefix(" · ") or None
+        sources.border_subtitle = cut or None
         self._sentences = [self._sentence_of(m) for m in self._mentions]
         for n, (mention, sentence) in enumerate(zip(self._mentions, self._sentences)):
             article = self.app.article_by_id.get(mention.article)
