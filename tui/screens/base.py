@@ -27,6 +27,17 @@ def shown_of(shown: int, total: int, noun: str) -> str:
     return f"first {shown:,} of {total:,} {noun} shown" if shown < total else ""
 
 
+# A table cell holding a whole sentence is cut to this many characters: Rich renders a cell's
+# whole text before cropping it to the column, and the pane under the table shows it in full.
+CELL_TEXT_LIMIT = 160
+
+
+def one_line(text: str, limit: int = CELL_TEXT_LIMIT) -> str:
+    """`text` on one line (runs of whitespace become one space), cut to `limit` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
     """One KWIC line: `width` characters either side of text[start:end], the keyword marked.
 

@@ -15,7 +15,7 @@ from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
-from .base import DETAIL_ROW_LIMIT, BrowseScreen, outlet_label, shown_of
+from .base import DETAIL_ROW_LIMIT, BrowseScreen, one_line, outlet_label, shown_of
 
 # Each verdict has a word and a sign, so it reads without colour too.
 VERDICT_MARK = {"conflict": "✗ conflict", "changed": "↗ changed", "agree": "= agree", "single": "· single"}
@@ -103,24 +103,38 @@ class ClaimsScreen(BrowseScreen):
         selected = table.current_key
         table.clear()
         groups = self.visible_groups()
-        for g in groups:
-            table.add_row(
-                Text(VERDICT_MARK.get(g.verdict, g.verdict), style="bold"),
-                Text(str(len(g.claims)), justify="right"),
-                Text(g.unit),
-                Text(g.topic),
-                key=g.id,
+        self._group_by_id = {g.id: g for g in groups}
+        table.add_text_rows(
+            (
+                (
+                    Text(VERDICT_MARK.get(g.verdict, g.verdict), style="bold"),
+                    Text(str(len(g.claims)), justify="right"),
+                    Text(g.unit),
+                    Text(g.topic),
+                ),
+                g.id,
             )
+            for g in groups
+        )
         table.border_subtitle = f"{len(groups)} groups" if self.index else self.empty_reason()
         if selected:
             table.move_to_key(selected)
         self.show_group(table.current_key)
 
+    def _group(self, group_id: str | None) -> ClaimGroup | None:
+        """The group by id: from the listed ones, else (one not listed, asked for by another
+        screen) from the whole index."""
+        if self.index is None or group_id is None:
+            return None
+        group = getattr(self, "_group_by_id", {}).get(group_id)
+        return group if group is not None else next((g for g in self.index.claim_groups if g.id == group_id), None)
+
     def show_group(self, group_id: str | None) -> None:
+        self._shown_group_id = group_id
         rows = self.query_one("#claim-rows", NavTable)
         verdict = self.query_one("#group-verdict", Static)
         rows.clear()
-        group = next((g for g in self.index.claim_groups if g.id == group_id), None) if self.index else None
+        group = self._group(group_id)
         if group is None:
             verdict.update(Text(""))
             return
@@ -136,18 +150,21 @@ class ClaimsScreen(BrowseScreen):
         marks = claim_marks(group, claims)
         claims, marks = claims[:DETAIL_ROW_LIMIT], marks[:DETAIL_ROW_LIMIT]
         rows.border_subtitle = shown_of(len(claims), len(group.claims), "claims") or None
-        for n, (claim, mark) in enumerate(zip(claims, marks)):
-            article = self.app.article_by_id.get(claim.article)
-            rows.add_row(
-                Text(mark, style="bold"),
-                Text(format_value(claim.value), style="bold" if mark else ""),
-                Text(claim.said_on or "?"),
-                Text(claim.claimer or ""),
-                Text(claim.outlet or outlet_label(article, claim.article)),
-                Text(claim.text),
-                Text(" ".join(claim.sentence.split())),
-                key=f"{group.id}:{n}",
+        rows.add_text_rows(
+            (
+                (
+                    Text(mark, style="bold"),
+                    Text(format_value(claim.value), style="bold" if mark else ""),
+                    Text(claim.said_on or "?"),
+                    Text(claim.claimer or ""),
+                    Text(claim.outlet or outlet_label(self.app.article_by_id.get(claim.article), claim.article)),
+                    Text(claim.text),
+                    Text(one_line(claim.sentence)),
+                ),
+                f"{group.id}:{n}",
             )
+            for n, (claim, mark) in enumerate(zip(claims, marks))
+        )
         self._claims = claims
         self.show_quote(0 if claims else None)
 
@@ -182,7 +199,9 @@ class ClaimsScreen(BrowseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "groups":
-            self.show_group(event.row_key.value)
+            # The cursor landing on the group `populate` just showed is not a change.
+            if event.row_key.value != getattr(self, "_shown_group_id", None):
+                self.show_group(event.row_key.value)
         elif event.data_table.id == "claim-rows" and event.row_key.value:
             self.show_quote(int(event.row_key.value.rsplit(":", 1)[1]))
 

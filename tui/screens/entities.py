@@ -80,15 +80,19 @@ class EntitiesScreen(BrowseScreen):
         selected = table.current_key
         table.clear()
         entities = self.visible_entities()
-        for e in entities:
-            table.add_row(
-                Text(e.name, style="bold"),
-                Text(e.label),
-                Text(str(len(e.articles)), justify="right"),
-                Text(str(e.mentions), justify="right"),
-                Text(", ".join(e.aliases)),
-                key=e.id,
+        table.add_text_rows(
+            (
+                (
+                    Text(e.name, style="bold"),
+                    Text(e.label),
+                    Text(str(len(e.articles)), justify="right"),
+                    Text(str(e.mentions), justify="right"),
+                    Text(", ".join(e.aliases)),
+                ),
+                e.id,
             )
+            for e in entities
+        )
         table.border_subtitle = f"{len(entities)} shown" if self.index else self.empty_reason()
         if selected:
             table.move_to_key(selected)
@@ -109,15 +113,13 @@ class EntitiesScreen(BrowseScreen):
         # Context either side sized so the keyword sits mid-line in the pane as laid out.
         available = (kwic.scrollable_content_region.width or 100) - 14 - 6
         spans = entity.mention_spans[:DETAIL_ROW_LIMIT]
+        rows = []
         for n, span in enumerate(spans):
             article = self.app.article_by_id.get(span.article)
             text = article.text if article else span.text
             side = max(8, (available - (span.end - span.start)) // 2)
-            kwic.add_row(
-                Text(outlet_label(article, span.article)),
-                context_around(text, span.start, span.end, side),
-                key=f"{n}",
-            )
+            rows.append(((Text(outlet_label(article, span.article)), context_around(text, span.start, span.end, side)), f"{n}"))
+        kwic.add_text_rows(rows)
         cut = shown_of(len(spans), len(entity.mention_spans), "mentions")
         cut = f" · {cut}" if cut else ""
         kwic.border_subtitle = Text(f"{entity.name}: {entity.mentions} mentions in {len(entity.articles)} articles{cut}")

@@ -13,7 +13,7 @@ from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
-from .base import DETAIL_ROW_LIMIT, TIMELINE_ROW_LIMIT, BrowseScreen, outlet_label, shown_of
+from .base import DETAIL_ROW_LIMIT, TIMELINE_ROW_LIMIT, BrowseScreen, one_line, outlet_label, shown_of
 
 
 def ordered_events(events: tuple[Event, ...]) -> list[Event]:
@@ -70,14 +70,14 @@ class TimelineScreen(BrowseScreen):
         selected = table.current_key
         table.clear()
         events = self.visible_events()
-        for e in events:
-            outlets = dict.fromkeys(outlet_label(self.app.article_by_id.get(a), a) for a in e.articles)
-            table.add_row(
-                Text(e.date or "undated", style="bold"),
-                Text(str(len(outlets)), justify="right"),
-                Text(e.label),
-                key=e.id,
+        self._event_by_id = {e.id: e for e in events}
+        table.add_text_rows(
+            (
+                (Text(e.date or "undated", style="bold"), Text(str(self._outlet_count(e)), justify="right"), Text(e.label)),
+                e.id,
             )
+            for e in events
+        )
         if self.index is None:
             table.border_subtitle = self.empty_reason()
         elif len(events) < (total := self.event_count()):
@@ -88,17 +88,33 @@ class TimelineScreen(BrowseScreen):
             table.move_to_key(selected)
         self.show_event(table.current_key)
 
+    def _outlet_count(self, event) -> int:
+        return len({outlet_label(self.app.article_by_id.get(a), a) for a in event.articles})
+
+    def _event(self, event_id: str | None):
+        """The event by id: from the listed ones, else (one not listed, asked for by another screen)
+        from the whole index."""
+        if self.index is None or event_id is None:
+            return None
+        event = getattr(self, "_event_by_id", {}).get(event_id)
+        return event if event is not None else next((e for e in self.index.events if e.id == event_id), None)
+
     def show_event(self, event_id: str | None) -> None:
+        self._shown_event_id = event_id
         sources = self.query_one("#event-sources", NavTable)
         sources.clear()
-        event = next((e for e in self.index.events if e.id == event_id), None) if self.index else None
+        event = self._event(event_id)
         self._mentions = list(event.mentions[:DETAIL_ROW_LIMIT]) if event else []
         cut = shown_of(len(self._mentions), len(event.mentions), "sources") if event else ""
         sources.border_subtitle = cut or None
         self._sentences = [self._sentence_of(m) for m in self._mentions]
-        for n, (mention, sentence) in enumerate(zip(self._mentions, self._sentences)):
-            article = self.app.article_by_id.get(mention.article)
-            sources.add_row(Text(outlet_label(article, mention.article)), Text(" ".join(sentence.split())), key=str(n))
+        sources.add_text_rows(
+            (
+                (Text(outlet_label(self.app.article_by_id.get(mention.article), mention.article)), Text(one_line(sentence))),
+                str(n),
+            )
+            for n, (mention, sentence) in enumerate(zip(self._mentions, self._sentences))
+        )
         self.show_sentence(0)
 
     def _sentence_of(self, mention) -> str:
@@ -122,7 +138,9 @@ class TimelineScreen(BrowseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "events":
-            self.show_event(event.row_key.value)
+            # The cursor landing on the event `populate` just showed is not a change.
+            if event.row_key.value != getattr(self, "_shown_event_id", None):
+                self.show_event(event.row_key.value)
         elif event.data_table.id == "event-sources" and event.row_key.value is not None:
             self.show_sentence(int(event.row_key.value))
 
