@@ -49,7 +49,7 @@ async def test_opens_on_read_screen_with_the_first_article(seed_loaded):
         assert app.screen.query_one(ArticleList).option_count == len(seed_loaded.articles)
         first = seed_loaded.articles[0]
         assert reader(app).article.id == first.id
-        assert str(app.screen.query_one("#reader-title").render()) == first.title
+        assert reader(app).title_text().plain == first.title
         assert first.text[:40] in reader(app).body_text().plain
 
 
@@ -69,6 +69,19 @@ async def test_list_keys_move_and_the_reader_follows(seed_loaded):
         assert reader(app).article.id == articles[-1].id
         await pilot.press("g")
         assert reader(app).article.id == articles[0].id
+
+
+async def test_moving_shows_the_article_title_in_the_header_and_its_text_from_the_top(seed_loaded):
+    articles = seed_loaded.articles
+    app = NewsxApp(loaded=seed_loaded, build=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space")  # scroll the first article down
+        assert reader(app).scroll_y > 0
+        await pilot.press("escape", "j")
+        await pilot.pause()
+        assert articles[1].title[:30] in str(app.screen.query_one("TitleHeader FixedTitle").render())
+        assert reader(app).scroll_y == 0
+        assert articles[1].title[:20] in reader(app).render_line(0).text
 
 
 async def test_brackets_step_through_articles_from_the_reader(seed_loaded):
@@ -236,7 +249,8 @@ async def test_article_text_is_shown_as_data_not_markup():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert reader(app).body_text().plain == article.text
-        assert str(app.screen.query_one("#reader-title").render()) == "[bold]Title[/bold]"
+        assert reader(app).title_text().plain == "[bold]Title[/bold]"
+        assert "[bold]Title[/bold]" in reader(app).render_line(0).text  # drawn as typed
 
 
 # ------------------------------------------------------------------------- index worker

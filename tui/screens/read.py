@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from rich._wrap import divide_line
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Header, Label, OptionList
+from textual.reactive import Reactive
+from textual.widgets import DataTable, OptionList, Static
 
 from newsx.core.models import Article
 
@@ -17,6 +19,7 @@ from ..messages import ShowRelated
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_pane import EntityPane
 from ..widgets.footer import KeysFooter
+from ..widgets.header import TitleHeader
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
 from ..widgets.reader import Highlight, Reader
@@ -46,6 +49,10 @@ class ReadScreen(FreshScreen):
         Binding("e", "related('timeline')", "Events here", id="screen.article_events"),
     ]
 
+    # The article's title, shown by the header: it changes on every move, and the stock reactive
+    # repainted the whole screen for it (the header redraws its own title).
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.current_id: str | None = None
@@ -57,13 +64,13 @@ class ReadScreen(FreshScreen):
         self.entity_filter: str | None = None  # list only the articles mentioning this entity
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         yield IndexStatus()
         with Horizontal(id="read-panes"):
             yield ArticleList(id="articles")
             yield Reader(id="reader")
             with Vertical(id="side"):
-                yield Label("Entities", id="side-title")
+                yield Static("Entities", id="side-title")
                 # The entity table is mounted once the first frame is out (`_mount_entity_pane`):
                 # the index that fills it is not there before then anyway.
         yield KeysFooter()
@@ -77,6 +84,7 @@ class ReadScreen(FreshScreen):
         self._update_reader_title()
         articles = self.query_one(ArticleList)
         articles.border_title = "Articles"
+        articles.on_highlight = self._highlighted
         articles.set_articles(self.app.articles)
         self.query_one("#side").border_title = "Entities"
         self.watch(self.app, "index", self._index_changed)
@@ -97,6 +105,20 @@ class ReadScreen(FreshScreen):
     def _selected_entity(self) -> str | None:
         pane = self._entity_pane()
         return pane.current_key if pane is not None else None
+
+    def _refresh_layout(self, size=None, scroll: bool = False) -> None:
+        # The same for layouts: Textual lays the screen out when it resumes and on each resize
+        # inside the start-up batch, then again for the frame after it. Only the last one counts.
+        if self.app._batch_count and self is self.app.screen and not self.app.is_inline and size is not None:
+            self._pending_layout_size = size
+            self.refresh(layout=True)
+            return
+        if size is None and self._pending_layout_size is not None:
+            size = self._pending_layout_size
+        self._pending_layout_size = None
+        super()._refresh_layout(size, scroll)
+
+    _pending_layout_size = None
 
     def _compositor_refresh(self) -> None:
         # While the app starts, Textual batches output and defers layout refreshes to a callback
@@ -130,6 +152,10 @@ class ReadScreen(FreshScreen):
 
     # ----------------------------------------------------------------- showing
 
+    def _highlighted(self, article_id: str) -> None:
+        if article_id != self.current_id:
+            self._show(article_id)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "articles" and event.option.id != self.current_id:
             self._show(event.option.id)
@@ -154,7 +180,11 @@ class ReadScreen(FreshScreen):
         reader.show_article(article, [Highlight(s, e, k) for s, e, _id, k in spans])
         reader.set_hits(self._search_hits())
         self._fill_side(article_id, spans)
-        self.sub_title = article.title
+        # Set without watchers, the header redrawn now: its own watcher redraws it a frame later.
+        self.set_reactive(ReadScreen.sub_title, article.title)
+        header = self.query(TitleHeader)
+        if header:
+            header.first().show_title()
 
     def _fill_side(self, article_id: str, spans: list[tuple[int, int, str, str]]) -> None:
         pane = self._entity_pane()
@@ -162,7 +192,7 @@ class ReadScreen(FreshScreen):
         index = self.index
         if index is None:
             side.border_subtitle = None
-            self.query_one("#side-title", Label).update(Text(self.app.index_status or "Finding entities…"))
+            self._set_side_title(Text(self.app.index_status or "Finding entities…"))
             if pane is not None:
                 pane.set_entities([])
             return
@@ -172,10 +202,17 @@ class ReadScreen(FreshScreen):
             pane.set_entities(entities)
         claims = len(index.claim_groups_by_article.get(article_id, ()))
         events = len(index.events_by_article.get(article_id, ()))
-        self.query_one("#side-title", Label).update(
+        self._set_side_title(
             Text.assemble((f"{claims}", "bold"), " claim groups (c) · ", (f"{events}", "bold"), " events (e)")
         )
         side.border_subtitle = f"{len(entities)} entities"
+
+    def _set_side_title(self, text: Text) -> None:
+        # Its width is fixed: lay the screen out again only if the line count changes.
+        title = self.query_one("#side-title", Static)
+        width = title.content_region.width
+        lines = lambda plain: len(divide_line(plain, width, fold=True)) + 1 if width else 0  # noqa: E731
+        title.update(text, layout=not width or lines(text.plain) != lines(str(title.render())))
 
     def _update_reader_title(self) -> None:
         reader = self.query_one(Reader)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.binding import Binding
@@ -40,6 +40,14 @@ class ArticleList(OptionList):
     ]
 
     _drawn_width: int | None = None
+    # Called with the article id as soon as the highlight moves (the OptionHighlighted message
+    # arrives a frame later: the reader and side pane would be drawn a frame after the list).
+    on_highlight: Callable[[str], None] | None = None
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and self.on_highlight is not None and self.is_mounted:
+            self.on_highlight(self.get_option_at_index(highlighted).id)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # OptionList caches each option's lines without their width; when the list narrows

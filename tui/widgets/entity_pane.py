@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual.geometry import Size
 
 from newsx.core.models import Entity
 
 from .nav_table import NavTable
+from .scrolling import quiet_virtual_size, virtual_size_changed
 
 
 class EntityPane(NavTable):
-    """Entities of one article, most mentioned first."""
+    """Entities of one article, most mentioned first (refilled on every move through the list)."""
+
+    virtual_size = quiet_virtual_size()
+
+    def watch_virtual_size(self, size: Size) -> None:
+        virtual_size_changed(self, size)
 
     def on_mount(self) -> None:
         self.add_column("#", key="count")
@@ -26,5 +33,12 @@ class EntityPane(NavTable):
             self.add_row(
                 Text(str(count), justify="right"), Text(entity.label, style="dim"), Text(entity.name), key=entity.id
             )
+        if self._require_update_dimensions:
+            # Measure the new rows now, not when the table is next idle: the frame after a move
+            # draws the filled table once, not an empty one first.
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
         if selected:
             self.move_to_key(selected)

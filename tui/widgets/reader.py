@@ -14,14 +14,17 @@ from dataclasses import dataclass
 
 from rich._wrap import divide_line
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.content import Content, _FormattedLine
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from newsx.core.models import Article
 
 from .kinds import KINDS
+from .scrolling import quiet_virtual_size, virtual_size_changed
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Highlight:
 def wrapped_line_of(text: str, offset: int, width: int) -> int:
     """The line (0-based) that character `offset` of `text` lands on when wrapped to `width` cells.
 
-    Mirrors how Textual wraps `Content` (which uses rich's `divide_line`): each newline starts a
+    As the reader wraps (rich's `divide_line`, as Textual wraps `Content`): each newline starts a
     line, long lines break at word boundaries, words longer than the width fold. A test checks the
     two agree on real articles.
     """
@@ -43,7 +46,7 @@ def wrapped_line_of(text: str, offset: int, width: int) -> int:
     position = 0
     for paragraph in text.split("\n"):
         end = position + len(paragraph)
-        breaks = divide_line(paragraph.expandtabs(8), width, fold=True) if paragraph else []
+        breaks = divide_line(paragraph.replace("\t", " "), width, fold=True) if paragraph else []
         if offset <= end:
             return line + bisect_right(breaks, offset - position)
         line += len(breaks) + 1
@@ -56,15 +59,22 @@ def article_meta(article: Article) -> Text:
     return Text(" · ".join(parts) if parts else article.id)
 
 
-class Reader(VerticalScroll, can_focus=True):
-    """Scrollable article text with highlighted entity mentions and one focused span."""
+class Reader(ScrollView, can_focus=True):
+    """Scrollable article text with highlighted entity mentions and one focused span.
 
-    COMPONENT_CLASSES = {f"reader--{kind}" for kind in KINDS} | {"reader--focus", "reader--hit"}
+    One line-API widget (not a scroll container of title, meta and body widgets): the article is
+    wrapped once per width and only the lines in view are drawn, and showing another article
+    repaints this pane alone (a container's new height re-laid out the whole screen).
+    """
+
+    COMPONENT_CLASSES = {f"reader--{kind}" for kind in KINDS} | {
+        "reader--focus", "reader--hit", "reader--title", "reader--meta"
+    }
 
     DEFAULT_CSS = """
-    Reader { padding: 0 1; }
-    Reader #reader-title { text-style: bold; color: $text-primary; }
-    Reader #reader-meta { color: $text-muted; margin-bottom: 1; }
+    Reader { padding: 0 1; overflow-x: hidden; }
+    Reader > .reader--title { text-style: bold; color: $text-primary; }
+    Reader > .reader--meta { color: $text-muted; }
     Reader > .reader--person { color: $entity-person; text-style: bold; }
     Reader > .reader--org { color: $entity-org; text-style: underline; }
     Reader > .reader--place { color: $entity-place; text-style: italic; }
@@ -73,6 +83,8 @@ class Reader(VerticalScroll, can_focus=True):
     Reader > .reader--hit { background: $search-hit; color: $background; text-style: bold underline; }
     Reader > .reader--focus { text-style: reverse bold; }
     """
+
+    virtual_size = quiet_virtual_size()
 
     BINDINGS = [
         Binding("down,j", "scroll_down", "Down", show=False, id="nav.scroll_down"),
@@ -91,11 +103,14 @@ class Reader(VerticalScroll, can_focus=True):
         self.kind_filter: str | None = None  # None: every kind
         self.marked: tuple[int, int] | None = None
         self.hits: tuple[tuple[int, int], ...] = ()  # search hits, marked whatever the highlighting
+        self._document: Content | None = None  # title, meta, a blank line, the text: built when first drawn
+        self._header_lines = 0  # wrapped lines above the text, for the width in `_wrapped_for`
+        self._lines: list[tuple[int, int, int, int]] = []  # see `_wrap`
+        self._wrapped_for: tuple | None = None  # (article, width) the lines were wrapped for
+        self._strips: dict[int, Strip] = {}  # drawn lines by index, for the current wrapping
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="reader-title")
-        yield Static(id="reader-meta")
-        yield Static(id="reader-body")
+    def watch_virtual_size(self, size: Size) -> None:
+        virtual_size_changed(self, size)
 
     def on_mount(self) -> None:
         # Highlight colours are theme variables: re-render when the theme changes.
@@ -128,14 +143,6 @@ class Reader(VerticalScroll, can_focus=True):
         self.highlights = tuple(highlights)
         if not same:
             self.marked = None
-        title = self.query_one("#reader-title", Static)
-        meta = self.query_one("#reader-meta", Static)
-        if article is None:
-            title.update(Text("No article"))
-            meta.update(Text(""))
-        else:
-            title.update(Text(article.title or article.id))
-            meta.update(article_meta(article))
         self.refresh_body()
         if not same:
             self.scroll_home(animate=False)
@@ -145,11 +152,23 @@ class Reader(VerticalScroll, can_focus=True):
         self.kind_filter = kind_filter
         self.refresh_body()
 
+    def title_text(self) -> Text:
+        if self.article is None:
+            return Text("No article")
+        # One line break per part of the document: `_header_lines` counts them by paragraph.
+        return Text((self.article.title or self.article.id).replace("\n", " "))
+
+    def meta_text(self) -> Text:
+        if self.article is None:
+            return Text("")
+        meta = article_meta(self.article)
+        return Text(meta.plain.replace("\n", " "))
+
     def body_text(self) -> Text:
         """The article text as a rich Text with highlight styles applied (never parsed as markup)."""
         if self.article is None:
             return Text("")
-        text = Text(self.article.text)
+        text = Text(self._plain_text())
         if self.highlighting:
             for h in self.highlights:
                 if self.kind_filter is None or h.kind == self.kind_filter:
@@ -161,11 +180,116 @@ class Reader(VerticalScroll, can_focus=True):
         return text
 
     def set_hits(self, hits) -> None:
-        self.hits = tuple(hits)
-        self.refresh_body()
+        hits = tuple(hits)
+        if hits != self.hits:
+            self.hits = hits
+            self.refresh_body()
 
     def refresh_body(self) -> None:
-        self.query_one("#reader-body", Static).update(self.body_text())
+        """Redraw from the current article, highlights and marks (styled when next drawn)."""
+        self._document = None
+        self._strips.clear()
+        if self.is_mounted and self.size.width:
+            self._update_virtual_size()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._document = None
+        self._strips.clear()
+
+    def selection_updated(self, selection) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def get_selection(self, selection):
+        return selection.extract(self._get_document().plain), "\n"
+
+    # ----------------------------------------------------------------- drawing
+
+    def _get_document(self) -> Content:
+        """Title (its own style), meta line, a blank line, then the text: one Content, so mouse
+        selection has one set of line numbers."""
+        if self._document is None:
+            title = Content.from_rich_text(self.title_text()).stylize(self.get_visual_style("reader--title", partial=True))
+            meta = Content.from_rich_text(self.meta_text()).stylize(self.get_visual_style("reader--meta", partial=True))
+            body = Content.from_rich_text(self.body_text())
+            self._document = Content("\n").join([title, meta, Content(""), body])
+        return self._document
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def _wrap(self) -> list[tuple[int, int, int, int]]:
+        """Where the document's lines break at the current width: (paragraph, start, end, x) per
+        line, offsets into the document (x: into the paragraph). Styles do not move the breaks, so
+        this is worked out once per article and width; lines are styled when drawn."""
+        width = self._drawing[0] if self._drawing else self._text_width()
+        key = (id(self.article), width)
+        if self._wrapped_for != key:
+            lines = []
+            position = 0
+            plain = "\n".join([self.title_text().plain, self.meta_text().plain, "", self._plain_text()])
+            for y, paragraph in enumerate(plain.split("\n")):
+                breaks = divide_line(paragraph, width, fold=True) if paragraph else []
+                for start, end in zip([0, *breaks], [*breaks, len(paragraph)]):
+                    lines.append((y, position + start, position + end, start))
+                position += len(paragraph) + 1
+            self._lines = lines
+            self._header_lines = sum(1 for line in lines if line[0] < 3)
+            self._wrapped_for = key
+            self._strips.clear()
+        return self._lines
+
+    def _plain_text(self) -> str:
+        return self.article.text.replace("\t", " ") if self.article is not None else ""
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._text_width(), len(self._wrap()))
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def render_lines(self, crop):
+        self._drawing = (self._text_width(), self.visual_style)  # once per frame, not per line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    _drawing: tuple | None = None
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._wrap()
+        width, style = self._drawing or (self._text_width(), self.visual_style)
+        if self.virtual_size.height != len(lines) or self.virtual_size.width != width:
+            self.call_later(self._update_virtual_size)  # the width changed (a scrollbar came or went)
+        index = self.scroll_offset.y + y
+        if index >= len(lines):
+            return Strip.blank(width, style.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_wrapped_line(lines, index, width, style)
+            self._strips[index] = strip
+        return strip
+
+    def _render_wrapped_line(self, lines, index: int, width: int, style: VisualStyle) -> Strip:
+        # As Textual draws wrapped Content: spaces at a break dropped, offsets kept for selection.
+        paragraph, start, end, x = lines[index]
+        line = self._get_document()[start:end]
+        last = index + 1 == len(lines) or lines[index + 1][0] != paragraph
+        line = line.truncate(width) if last else line.rstrip().truncate(width)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(paragraph)) is not None:
+            selected_start, selected_end = span
+            if selected_end == -1:
+                selected_end = x + len(line.plain)
+            cut_start, cut_end = max(selected_start - x, 0), min(selected_end - x, len(line.plain))
+            if cut_start < cut_end:
+                selection_style = VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
+                line = line.stylize(selection_style, cut_start, cut_end)
+        formatted = _FormattedLine(self._get_style, line.rstrip_end(width), width, x, paragraph)
+        return Strip(*formatted.to_strip(style)).extend_cell_length(width, style.rich_style)
 
     # ----------------------------------------------------------------- moving
 
@@ -177,9 +301,9 @@ class Reader(VerticalScroll, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The virtual line of the reader where a text offset is drawn."""
-        body = self.query_one("#reader-body", Static)
+        self._wrap()
         text = self.article.text if self.article else ""
-        return body.virtual_region.y + wrapped_line_of(text, offset, body.content_region.width or self.scrollable_content_region.width)
+        return self._header_lines + wrapped_line_of(text, offset, self._text_width())
 
     def _scroll_to_offset(self, offset: int) -> None:
         if self.article is None:
