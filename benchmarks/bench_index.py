@@ -5,6 +5,8 @@ folder, then, in the same run and alternating: the whole `newsx index` process (
 analyse, cache writes, linking) with an empty cache, and a bare process that imports spaCy, loads the
 same pipeline with the same components and runs `nlp.pipe` over the very texts newsx parses, with
 the same batch size and number of processes. Both are timed as whole processes (start to exit).
+The CPU seconds of each (its own and its workers') are printed too: on a shared machine they
+vary less than wall-clock times.
 
     python benchmarks/bench_index.py [-n 1000] [--runs 3]
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shutil
 
 from common import PYTHON, WORK, median, newsx_cmd, ratio, timed
@@ -56,21 +59,32 @@ def main() -> None:
     (work / "baseline.py").write_text(BASELINE, encoding="utf-8")
     print(f"corpus: {len(texts)} articles, {words:,} words; n_process={n_process}, batch_size={settings.batch_size}")
 
-    newsx_times, base_times, pipe_times = [], [], []
+    newsx_times, base_times, pipe_times, newsx_cpu, base_cpu = [], [], [], [], []
     for run in range(args.runs):
         cache = work / f"cache{run}"
+        before = children_cpu()
         elapsed, done = timed(newsx_cmd("index", str(work / "corpus"), "--cache-dir", str(cache)))
+        newsx_cpu.append(children_cpu() - before)
         newsx_times.append(elapsed)
         summary = re.search(r"indexed .*", done.stderr)
+        before = children_cpu()
         elapsed, done = timed([PYTHON, str(work / "baseline.py"), str(work / "texts.json")])
+        base_cpu.append(children_cpu() - before)
         base_times.append(elapsed)
         info = json.loads(done.stdout)
         pipe_times.append(info["pipe"])
-        print(f"run {run + 1}: newsx index {newsx_times[-1]:.1f} s ({summary.group(0) if summary else '?'}); "
-              f"bare nlp.pipe process {elapsed:.1f} s (pipe alone {info['pipe']:.1f} s, components {info['components']})")
+        print(f"run {run + 1}: newsx index {newsx_times[-1]:.1f} s, {newsx_cpu[-1]:.1f} CPU s ({summary.group(0) if summary else '?'}); "
+              f"bare nlp.pipe process {elapsed:.1f} s, {base_cpu[-1]:.1f} CPU s (pipe alone {info['pipe']:.1f} s, components {info['components']})")
     n, b = median(newsx_times), median(base_times)
     print(f"median: newsx index {n:.1f} s = {words / n:,.0f} words/s; bare nlp.pipe {b:.1f} s = {words / b:,.0f} words/s")
     print(f"ratio newsx / bare: {ratio(n, b)} (target <= 1.2x); vs pipe alone: {ratio(n, median(pipe_times))}")
+    print(f"CPU seconds: newsx {median(newsx_cpu):.1f}, bare {median(base_cpu):.1f}, ratio {ratio(median(newsx_cpu), median(base_cpu))}")
+
+
+def children_cpu() -> float:
+    """User + system seconds of every child process waited for so far (and of their children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

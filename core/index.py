@@ -145,7 +145,10 @@ def _analyse(
     settings: Settings,
     progress: Progress | None,
     cache: Cache | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple["LazyAnalyses", int, list[str], list[str]]:
+    """As `analyse_articles`, plus the cache keys; `meanwhile` runs while workers parse (if any
+    article needs parsing)."""
     from .nlp import model_fingerprint, parse_articles
 
     notices: list[str] = []
@@ -171,7 +174,7 @@ def _analyse(
         todo_keys = list(todo)
         batch = [articles[todo[key][0]] for key in todo_keys]
         for position, analysis in parse_articles(
-            batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size
+            batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size, meanwhile=meanwhile
         ):
             key = todo_keys[position]
             for i in todo[key]:
@@ -214,8 +217,16 @@ def build_index(
 ) -> Index:
     cache, notices = open_cache(settings.cache_dir)
     articles = list(loaded.articles)
+    near: list[dict[str, tuple[str, ...]]] = []
+
+    def find_duplicates() -> None:
+        # Near-duplicates depend on the texts alone: found while the workers parse, not after.
+        from .duplicates import find_near_duplicates
+
+        near.append(find_near_duplicates(articles))
+
     try:
-        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache)
+        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache, find_duplicates)
         key = corpus_key(articles, keys) if cache else ""
         stored = cache.get_corpus(key) if cache else None
         if stored is not None and all(p in stored for p in _CORPUS_PARTS):
@@ -229,7 +240,9 @@ def build_index(
             if progress:
                 progress("link", 4, 4)
         else:
-            index = index_from_analyses(articles, analyses, loaded.problems, (), parsed, progress)
+            index = index_from_analyses(
+                articles, analyses, loaded.problems, (), parsed, progress, near_duplicates=near[0] if near else None
+            )
             if cache:
                 cache.put_corpus(key, {p: getattr(index, p) for p in _CORPUS_PARTS})
         if cache:
@@ -248,8 +261,9 @@ def index_from_analyses(
     notices: list[str] | tuple[str, ...] = (),
     parsed: int = 0,
     progress: Progress | None = None,
+    near_duplicates: dict[str, tuple[str, ...]] | None = None,
 ) -> Index:
-    """The corpus-level steps, on plain data (no spaCy)."""
+    """The corpus-level steps, on plain data (no spaCy); `near_duplicates` if already found."""
     from .claims import group_claims
     from .duplicates import find_near_duplicates
     from .entities import link_entities
@@ -266,7 +280,7 @@ def index_from_analyses(
     groups = group_claims(articles, analyses, entities)
     if progress:
         progress("link", 3, 4)
-    near = find_near_duplicates(articles)
+    near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates
     if progress:
         progress("link", 4, 4)
     return Index(

@@ -22,9 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # tagger + attribute_ruler + lemmatizer for lemmas (claims group by the counted noun's lemma).
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
-# Below this many words, worker processes cost more to start (about 3 s each: spaCy and the
-# model load in every worker) than they save. Measured: 161,000 words index in 26 s on 2 workers
-# against 43 s in one process.
+# Below this many words, worker processes cost more than they save (the model loads before they
+# start, and each has its own warm-up). Measured: 161,000 words index in 26 s on 2 workers against
+# 43 s in one process.
 MULTIPROCESS_MIN_WORDS = 50_000
 
 # Models installed under another name than the one users know (a re-upload on PyPI).
@@ -121,18 +121,25 @@ def parse_articles(
     n_process: int = 0,
     batch_size: int = 32,
     on_done: Callable[[int, ArticleAnalysis], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse articles and yield (position in `articles`, analysis) in order.
 
     `on_done` is called for each result too, so callers can store results as they come.
+    `meanwhile` is work for this process to do while worker processes parse (it runs once, before
+    the first result; in one process it simply runs first).
     """
     if not articles:
+        if meanwhile is not None:
+            meanwhile()
         return
     words = sum(a.words for a in articles)
     processes = choose_n_process(words, n_process)
     if processes > 1 and len(articles) > batch_size:
-        results = _parse_in_workers(articles, model, processes, batch_size)
+        results = _parse_in_workers(articles, model, processes, batch_size, meanwhile)
     else:
+        if meanwhile is not None:
+            meanwhile()
         results = _parse_here(articles, model, batch_size)
     for position, analysis in results:
         if on_done is not None:
@@ -149,30 +156,76 @@ def _parse_here(articles: list[Article], model: str, batch_size: int) -> Iterato
         yield position, analyse_doc(doc, articles[position])
 
 
+# Smallest task worth sending to a worker (about a quarter of a second of parsing).
+_MIN_TASK_WORDS = 1_000
+
+
+def task_ranges(articles: list[Article], processes: int, batch_size: int) -> list[range]:
+    """Consecutive runs of articles, one worker task each.
+
+    A task holds at most `batch_size` articles and about 1/(2 * processes) of the words not yet
+    handed out, so tasks shrink towards the end and the workers finish together, instead of one
+    parsing a last full batch while the others wait.
+    """
+    sizes = [a.words for a in articles]
+    remaining = sum(sizes)
+    ranges: list[range] = []
+    start = 0
+    while start < len(articles):
+        target = max(remaining / (2 * processes), _MIN_TASK_WORDS)
+        end, words = start, 0
+        while end < len(articles) and end - start < batch_size and (end == start or words < target):
+            words += sizes[end]
+            end += 1
+        ranges.append(range(start, end))
+        remaining -= words
+        start = end
+    return ranges
+
+
+def _worker_context():
+    """How to start worker processes.
+
+    "fork" when this process runs no other thread (the `newsx index` command): the workers inherit
+    the pipeline loaded here, as with spaCy's own `nlp.pipe(n_process=...)`, instead of each
+    importing spaCy and loading the model again. The explorer indexes from a thread, and forking
+    a process with other threads running can deadlock the child (a lock another thread held at the
+    fork stays held forever): "spawn" there, whose workers start from nothing.
+    """
+    import multiprocessing
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _parse_in_workers(
-    articles: list[Article], model: str, processes: int, batch_size: int
+    articles: list[Article],
+    model: str,
+    processes: int,
+    batch_size: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
-    """Parse and analyse in worker processes, one batch of articles per task.
+    """Parse and analyse in worker processes, one run of articles per task.
 
     Unlike `nlp.pipe(n_process=...)`, which sends every Doc back to this process to be analysed
     here (one core busy deserialising and analysing while the others wait), each worker returns
-    small finished analyses, so all cores do parsing and analysis. "spawn", not "fork": the
-    explorer indexes from a thread, and forking a threaded process can deadlock.
+    small finished analyses, so all cores do parsing and analysis.
     """
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    batches = [range(start, min(start + batch_size, len(articles))) for start in range(0, len(articles), batch_size)]
-    pool = ProcessPoolExecutor(
-        max_workers=processes,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=load_pipeline,
-        initargs=(model,),
-    )
+    context = _worker_context()
+    if context.get_start_method() == "fork":
+        load_pipeline(model)  # before the fork, so every worker has it
+    ranges = task_ranges(articles, processes, batch_size)
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=load_pipeline, initargs=(model,))
     try:
-        tasks = [pool.submit(_analyse_batch, [articles[i] for i in batch], model, batch_size) for batch in batches]
-        for batch, task in zip(batches, tasks):
-            yield from zip(batch, task.result())
+        tasks = [pool.submit(_analyse_batch, articles[r.start : r.stop], model, batch_size) for r in ranges]
+        if meanwhile is not None:
+            meanwhile()
+        for positions, task in zip(ranges, tasks):
+            yield from zip(positions, task.result())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -2,16 +2,46 @@
 
 from __future__ import annotations
 
-from newsx.core.nlp import parse_articles
+import threading
+
+from newsx.core.models import Article
+from newsx.core.nlp import parse_articles, task_ranges
 from newsx.core.settings import DEFAULT_MODEL
 
 
 def test_two_worker_processes_give_the_same_analyses_in_order(seed_loaded):
     articles = seed_loaded.articles
     here = list(parse_articles(articles, DEFAULT_MODEL, n_process=1, batch_size=2))
-    seen = []
+    seen, meanwhile = [], []
     # batches of two articles over two processes: results must come back in article order
-    in_workers = list(parse_articles(articles, DEFAULT_MODEL, n_process=2, batch_size=2, on_done=lambda i, a: seen.append(i)))
+    in_workers = list(
+        parse_articles(
+            articles, DEFAULT_MODEL, n_process=2, batch_size=2,
+            on_done=lambda i, a: seen.append(i), meanwhile=lambda: meanwhile.append(len(seen)),
+        )
+    )
     assert [i for i, _ in in_workers] == list(range(len(articles))) == seen
     assert [a.to_dict() for _, a in in_workers] == [a.to_dict() for _, a in here]
     assert all(a.mentions for _, a in in_workers)
+    assert meanwhile == [0]  # the parent's own work ran once, before any result was handed on
+
+
+def test_workers_started_from_a_thread_give_the_same_analyses(seed_loaded):
+    # The explorer indexes from a thread, where workers are spawned rather than forked.
+    articles = seed_loaded.articles
+    here = [a.to_dict() for _, a in parse_articles(articles, DEFAULT_MODEL, n_process=1, batch_size=2)]
+    found: list = []
+    thread = threading.Thread(
+        target=lambda: found.extend(a.to_dict() for _, a in parse_articles(articles, DEFAULT_MODEL, n_process=2, batch_size=2))
+    )
+    thread.start()
+    thread.join()
+    assert found == here
+
+
+def test_tasks_cover_every_article_once_and_shrink_towards_the_end():
+    articles = [Article(id=str(i), path="", title="", text="word " * (200 + 37 * (i % 11))) for i in range(300)]
+    ranges = task_ranges(articles, processes=2, batch_size=32)
+    assert [i for r in ranges for i in r] == list(range(300))
+    assert max(len(r) for r in ranges) <= 32
+    assert len(ranges[0]) == 32 and len(ranges[-2]) < 32 / 4  # last tasks are small: no worker waits long for another
