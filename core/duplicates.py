@@ -65,11 +65,20 @@ def aligned_share(a: list[frozenset[str]], b: list[frozenset[str]]) -> float:
         a, b = b, a
     if not a:
         return 0.0
+    exact = set(b)
+    sized = [(len(other), other) for other in b]
     matched = 0
     for sentence in a:
-        for other in b:
-            union = len(sentence | other)
-            if union and len(sentence & other) / union >= SENTENCE_MATCH:
+        if sentence in exact:  # a copied sentence: the common case, and the cheapest test
+            matched += 1
+            continue
+        size = len(sentence)
+        for other_size, other in sized:
+            smaller, larger = min(size, other_size), max(size, other_size)
+            if not larger or smaller / larger < SENTENCE_MATCH:
+                continue  # the overlap (Jaccard) is at most the smaller set over the larger
+            common = len(sentence & other)
+            if common / (size + other_size - common) >= SENTENCE_MATCH:
                 matched += 1
                 break
     return matched / len(a)
