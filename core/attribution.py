@@ -18,6 +18,16 @@ REPORTING_VERBS = frozenset(
 PRONOUNS = frozenset("he she they it we i".split())
 _TRIM_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
 _KEEP_PREPS = frozenset({"of"})  # "head of research", "spokesman of the ministry"
+_ENTITIES_KEY = "newsx.entities"
+
+
+def entities(doc) -> tuple:
+    """`doc.ents`, built once per Doc: spaCy builds the whole tuple again on every access, and
+    claims ask for it once per sentence and per figure (a fifth of the analysis time)."""
+    found = doc.user_data.get(_ENTITIES_KEY)
+    if found is None:
+        found = doc.user_data[_ENTITIES_KEY] = doc.ents
+    return found
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ def phrase(head) -> str:
     walk(head)
     # a name the model found is kept whole: "the U.S. Joint Chiefs of Staff"
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= head.i < e.end), None)
     if ent is not None:
         keep.extend(t for t in ent if t not in keep)
     tokens = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)

@@ -208,7 +208,7 @@ class _FakeToken:
 def _places(root, doc, exclude) -> tuple[str, ...]:
     lo, hi = root.left_edge.i, root.right_edge.i
     out = []
-    for ent in doc.ents:
+    for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude):
             name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
             name = re.sub(r"^the\s+", "", name, flags=re.I)
@@ -230,7 +230,7 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
         ids.update(t.i for t in clause.head.subtree if t.i < clause.i and t.i >= clause.head.left_edge.i)
         ids.add(clause.head.i)
     out = []
-    for ent in doc.ents:
+    for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
             name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
             out.append(re.sub(r"^the\s+", "", name, flags=re.I))
@@ -276,7 +276,7 @@ def _dates_in(root, doc, exclude):
     """DATE entities inside a clause, outside the reporting part; "since October" is a start, not the time."""
     lo, hi = root.left_edge.i, root.right_edge.i
     return [
-        ent for ent in doc.ents
+        ent for ent in attribution.entities(doc)
         if ent.label_ == "DATE" and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude)
         and not re.search(r"year-old|years old", ent.text)
         and not _DURATION_ONLY.match(ent.text)
@@ -385,7 +385,7 @@ def _in_sentence(quantities, sent):
 
 def _sentence_date(sent, doc, anchor):
     """The sentence's first date, resolved; "~expression" when it cannot be resolved (no anchor)."""
-    for ent in doc.ents:
+    for ent in attribution.entities(doc):
         if ent.label_ == "DATE" and sent.start <= ent.start < sent.end and not re.search(r"year-old|years old", ent.text):
             r = _resolve(ent.text, anchor)
             return r or "~" + ent.text.lower()
@@ -527,7 +527,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     if claimer is not None and claimer.lower() in ("he", "she") and sent.start > 0:
         # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
         previous_sentence = doc[sent.start - 1].sent
-        people = [e for e in doc.ents if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
+        people = [e for e in attribution.entities(doc) if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
         if people:
             claimer = attribution.phrase(people[-1].root)
     exclude = []
@@ -543,7 +543,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 candidates.append(child)
         for child in candidates:
             if child.ent_type_ == "DATE":
-                span = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+                span = next((e for e in attribution.entities(doc) if e.start <= child.i < e.end), None)
                 r = _resolve(span.text if span is not None else child.text, anchor)
                 if r and len(r) == 10:
                     said_on = r
@@ -576,7 +576,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
     # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
     context = _context(sent.root if dimension == "money" else clause_root, exclude)
-    entities = tuple(dict.fromkeys(e.text for e in doc.ents if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
+    entities = tuple(dict.fromkeys(e.text for e in attribution.entities(doc) if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
     start = sent.start_char + q.start
     end = sent.start_char + q.end
     return RawClaim(
@@ -633,7 +633,7 @@ def _specific_anchor(node):
 def _person_key(tok, doc) -> str:
     """Whom an age belongs to: the surname of a named person, else the noun ("woman")."""
     if tok.pos_ == "PROPN":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in attribution.entities(doc) if e.start <= tok.i < e.end), None)
         words = (ent.text if ent is not None else tok.text).split()
         words = [w for w in words if w not in ("III", "II", "Jr.", "Sr.", "Jr")]
         return (words[-1] if words else tok.text).lower()
