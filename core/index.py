@@ -145,10 +145,11 @@ def _analyse(
     settings: Settings,
     progress: Progress | None,
     cache: Cache | None,
-    meanwhile: Callable[[], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+    on_meanwhile: Callable[[object], None] | None = None,
 ) -> tuple["LazyAnalyses", int, list[str], list[str]]:
-    """As `analyse_articles`, plus the cache keys; `meanwhile` runs while workers parse (if any
-    article needs parsing)."""
+    """As `analyse_articles`, plus the cache keys; `meanwhile` runs alongside the parsing (only if
+    some article needs parsing) and its result goes to `on_meanwhile`."""
     from .nlp import model_fingerprint, parse_articles
 
     notices: list[str] = []
@@ -174,7 +175,8 @@ def _analyse(
         todo_keys = list(todo)
         batch = [articles[todo[key][0]] for key in todo_keys]
         for position, analysis in parse_articles(
-            batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size, meanwhile=meanwhile
+            batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size,
+            meanwhile=meanwhile, on_meanwhile=on_meanwhile,
         ):
             key = todo_keys[position]
             for i in todo[key]:
@@ -219,14 +221,14 @@ def build_index(
     articles = list(loaded.articles)
     near: list[dict[str, tuple[str, ...]]] = []
 
-    def find_duplicates() -> None:
-        # Near-duplicates depend on the texts alone: found while the workers parse, not after.
+    def find_duplicates() -> dict[str, tuple[str, ...]]:
+        # Near-duplicates depend on the texts alone: found alongside the parsing, not after it.
         from .duplicates import find_near_duplicates
 
-        near.append(find_near_duplicates(articles))
+        return find_near_duplicates(articles)
 
     try:
-        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache, find_duplicates)
+        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache, find_duplicates, near.append)
         key = corpus_key(articles, keys) if cache else ""
         stored = cache.get_corpus(key) if cache else None
         if stored is not None and all(p in stored for p in _CORPUS_PARTS):

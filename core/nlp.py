@@ -11,7 +11,7 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .models import Article, ArticleAnalysis
 
@@ -121,25 +121,26 @@ def parse_articles(
     n_process: int = 0,
     batch_size: int = 32,
     on_done: Callable[[int, ArticleAnalysis], None] | None = None,
-    meanwhile: Callable[[], None] | None = None,
+    meanwhile: Callable[[], Any] | None = None,
+    on_meanwhile: Callable[[Any], None] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse articles and yield (position in `articles`, analysis) in order.
 
     `on_done` is called for each result too, so callers can store results as they come.
-    `meanwhile` is work for this process to do while worker processes parse (it runs once, before
-    the first result; in one process it simply runs first).
+    `meanwhile` is other work (no spaCy; its result picklable) done alongside the parsing when
+    there are workers, and simply first otherwise; its result goes to `on_meanwhile` before the
+    first analysis is yielded.
     """
+    work = _Meanwhile(meanwhile, on_meanwhile)
     if not articles:
-        if meanwhile is not None:
-            meanwhile()
+        work.run_here()
         return
     words = sum(a.words for a in articles)
     processes = choose_n_process(words, n_process)
     if processes > 1 and len(articles) > batch_size:
-        results = _parse_in_workers(articles, model, processes, batch_size, meanwhile)
+        results = _parse_in_workers(articles, model, processes, batch_size, work)
     else:
-        if meanwhile is not None:
-            meanwhile()
+        work.run_here()
         results = _parse_here(articles, model, batch_size)
     for position, analysis in results:
         if on_done is not None:
@@ -205,7 +206,7 @@ def _parse_in_workers(
     model: str,
     processes: int,
     batch_size: int,
-    meanwhile: Callable[[], None] | None = None,
+    meanwhile: "_Meanwhile | None" = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse and analyse in worker processes, one run of articles per task.
 
@@ -215,21 +216,81 @@ def _parse_in_workers(
     """
     from concurrent.futures import ProcessPoolExecutor
 
+    meanwhile = meanwhile or _Meanwhile(None, None)
     context = _worker_context()
     if context.get_start_method() == "fork":
-        load_pipeline(model)  # before the fork, so every worker has it
+        # The model loads here once, before the fork, so every worker has it; the other work runs
+        # in a process of its own meanwhile, on the core that would otherwise wait for the load.
+        meanwhile.start_aside(context)
+        load_pipeline(model)
     ranges = task_ranges(articles, processes, batch_size)
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=load_pipeline, initargs=(model,))
     try:
         tasks = [pool.submit(_analyse_batch, articles[r.start : r.stop], model, batch_size) for r in ranges]
-        if meanwhile is not None:
-            meanwhile()
+        meanwhile.finish()
         for positions, task in zip(ranges, tasks):
             yield from zip(positions, task.result())
     finally:
+        meanwhile.abandon()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _analyse_batch(articles: list[Article], model: str, batch_size: int) -> list[ArticleAnalysis]:
     """Runs in a worker process: the pipeline is already loaded there (`load_pipeline` is cached)."""
     return [analysis for _, analysis in _parse_here(articles, model, batch_size)]
+
+
+class _Meanwhile:
+    """Work done alongside the parsing: in a forked process of its own when workers are forked
+    (its result comes back through a pipe), else in this process while the workers parse."""
+
+    def __init__(self, work: Callable[[], Any] | None, done: Callable[[Any], None] | None) -> None:
+        self.work, self.done = work, done
+        self._receive = None
+        self._process = None
+
+    def run_here(self) -> None:
+        if self.work is not None:
+            result = self.work()
+            if self.done is not None:
+                self.done(result)
+            self.work = None
+
+    def start_aside(self, context) -> None:
+        if self.work is None:
+            return
+        receive, send = context.Pipe(duplex=False)
+        work = self.work
+
+        def child() -> None:
+            send.send(work())
+
+        self._process = context.Process(target=child, daemon=True)
+        self._process.start()
+        send.close()
+        self._receive = receive
+
+    def finish(self) -> None:
+        """The result, from the process aside if one was started; if it failed, the work runs here."""
+        if self._receive is not None:
+            try:
+                result = self._receive.recv()
+            except (EOFError, OSError):
+                pass
+            else:
+                if self.done is not None:
+                    self.done(result)
+                self.work = None
+            finally:
+                self._receive.close()
+                self._process.join()
+                self._receive = self._process = None
+        self.run_here()
+
+    def abandon(self) -> None:
+        """Stop the process aside, if the parsing ends (or fails) before its result was taken."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._receive = self._process = None

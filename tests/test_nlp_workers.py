@@ -17,13 +17,13 @@ def test_two_worker_processes_give_the_same_analyses_in_order(seed_loaded):
     in_workers = list(
         parse_articles(
             articles, DEFAULT_MODEL, n_process=2, batch_size=2,
-            on_done=lambda i, a: seen.append(i), meanwhile=lambda: meanwhile.append(len(seen)),
+            on_done=lambda i, a: seen.append(i), meanwhile=lambda: len(seen), on_meanwhile=meanwhile.append,
         )
     )
     assert [i for i, _ in in_workers] == list(range(len(articles))) == seen
     assert [a.to_dict() for _, a in in_workers] == [a.to_dict() for _, a in here]
     assert all(a.mentions for _, a in in_workers)
-    assert meanwhile == [0]  # the parent's own work ran once, before any result was handed on
+    assert meanwhile == [0]  # the other work ran once, and its result came before any analysis
 
 
 def test_workers_started_from_a_thread_give_the_same_analyses(seed_loaded):
