@@ -209,6 +209,9 @@ def corpus_key(articles: list[Article], keys: list[str]) -> str:
     return digest.hexdigest()
 
 
+# Below this, forking a process to link events costs about what it saves.
+_LINK_ALONGSIDE_MIN_ARTICLES = 100
+
 _CORPUS_PARTS = ("entities", "events", "claim_groups", "near_duplicates")
 
 
@@ -270,16 +273,23 @@ def index_from_analyses(
     from .duplicates import find_near_duplicates
     from .entities import link_entities
     from .events import link_events
+    from .nlp import alongside
 
     if progress:
         progress("link", 0, 4)
     entities = link_entities(articles, analyses)
     if progress:
         progress("link", 1, 4)
-    events = link_events(articles, analyses, entities)
+    # Events and claim groups both follow from the entities alone: in a large corpus with no thread
+    # running (`newsx index`), events are linked in a forked process while claims are grouped here.
+    def link() -> list[Event]:
+        return link_events(articles, analyses, entities)
+
+    events_linked = alongside(link) if len(articles) >= _LINK_ALONGSIDE_MIN_ARTICLES else link
+    groups = group_claims(articles, analyses, entities)
     if progress:
         progress("link", 2, 4)
-    groups = group_claims(articles, analyses, entities)
+    events = events_linked()
     if progress:
         progress("link", 3, 4)
     near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates

@@ -201,6 +201,23 @@ def _worker_context():
     return multiprocessing.get_context("spawn")
 
 
+def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
+    """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
+    (see `_worker_context`); the function returned waits for the result. Otherwise, or if the
+    process fails, the work runs here when the result is asked for."""
+    results: list[Any] = []
+    aside = _Meanwhile(work, results.append)
+    context = _worker_context()
+    if context.get_start_method() == "fork":
+        aside.start_aside(context)
+
+    def result() -> Any:
+        aside.finish()
+        return results[0]
+
+    return result
+
+
 def _parse_in_workers(
     articles: list[Article],
     model: str,
