@@ -22,9 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # tagger + attribute_ruler + lemmatizer for lemmas (claims group by the counted noun's lemma).
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
-# Below this many words, worker processes cost more than they save (the model loads before they
-# start, and each has its own warm-up). Measured: 161,000 words index in 26 s on 2 workers against
-# 43 s in one process.
+# Below this many words, worker processes cost more than they save (each has its own warm-up, and
+# spawned ones, in the explorer, load spaCy and the model again). Measured with `newsx index`:
+# 161,000 words in 22 s on 2 forked workers against 39 s in one process.
 MULTIPROCESS_MIN_WORDS = 50_000
 
 # Models installed under another name than the one users know (a re-upload on PyPI).
