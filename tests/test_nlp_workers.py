@@ -45,3 +45,15 @@ def test_tasks_cover_every_article_once_and_shrink_towards_the_end():
     assert [i for r in ranges for i in r] == list(range(300))
     assert max(len(r) for r in ranges) <= 32
     assert len(ranges[0]) == 32 and len(ranges[-2]) < 32 / 4  # last tasks are small: no worker waits long for another
+
+
+def test_work_done_alongside_gives_its_result_from_the_main_thread_and_from_a_thread():
+    from newsx.core.nlp import alongside
+
+    words = ["claim", "group", "event"]
+    assert alongside(lambda: sorted(words))() == ["claim", "event", "group"]  # forked when no thread runs
+    found: list = []
+    thread = threading.Thread(target=lambda: found.append(alongside(lambda: len(words))()))
+    thread.start()
+    thread.join()
+    assert found == [3]
