@@ -16,6 +16,7 @@ their sentences, independent reports at most 0.51; shingle containment alone can
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 
 from .models import Article
@@ -45,7 +46,8 @@ SAMPLE = 4
 
 def shingles(text: str, size: int = SHINGLE_WORDS, sample: int = 1) -> set[int]:
     words = _WORD.findall(text.lower())
-    found = {hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+    # crc32, not hash(): str hashes change with every process, and so would the sample below.
+    found = {zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(max(0, len(words) - size + 1))}
     return {h for h in found if h % sample == 0} if sample > 1 else found
 
 

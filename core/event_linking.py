@@ -545,8 +545,10 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     for t in triggers:
         first_in_sentence.setdefault((t.article, t.sentence), t)
     mentions = tuple(first_in_sentence.values())
-    entity_ids = [p for p, _ in parties.most_common() if not p.startswith("name:")]
-    entity_ids += [p for p, _ in places.most_common() if not p.startswith("name:") and p not in entity_ids]
+    # Ties broken by id: the parties come out of sets, whose order changes from run to run.
+    by_count = lambda counter: sorted(counter, key=lambda key: (-counter[key], key))  # noqa: E731
+    entity_ids = [p for p in by_count(parties) if not p.startswith("name:")]
+    entity_ids += [p for p in by_count(places) if not p.startswith("name:") and p not in entity_ids]
     return Event(
         id="",
         label=label,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -70,3 +71,22 @@ def test_a_reworded_copy_aligns_but_an_independent_report_does_not():
 def test_no_articles_or_empty_texts_give_no_duplicates():
     assert find_near_duplicates([]) == {}
     assert find_near_duplicates([_article("a", ""), _article("b", "")]) == {}
+
+
+def test_near_duplicate_sampling_is_the_same_in_every_process():
+    """Which shingles are sampled must not depend on the process's string-hash seed, or two runs on
+    one corpus could find different near-duplicates."""
+    import subprocess
+    import sys
+
+    code = (
+        "from newsx.core.duplicates import shingles;"
+        "print(sorted(shingles('Troops crossed the border at dawn and the ministry said more would follow soon', sample=4)))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1 and outputs.pop().strip() not in ("", "[]")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -40,6 +40,7 @@ class ArticleList(OptionList):
     ]
 
     _drawn_width: int | None = None
+    _height_for: tuple[tuple, int] | None = None  # (what the height depends on, the height)
     # Called with the article id as soon as the highlight moves (the OptionHighlighted message
     # arrives a frame later: the reader and side pane would be drawn a frame after the list).
     on_highlight: Callable[[str], None] | None = None
@@ -57,6 +58,22 @@ class ArticleList(OptionList):
             self._drawn_width = width
             self._clear_caches()
         return super().render_lines(crop)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual wraps every option again on each layout to add up their heights: with 10,000
+        # articles, coming back to this screen took half a second. They change only with the
+        # width, the padding or the options.
+        options = self.options
+        key = (
+            width,
+            self.get_component_styles("option-list--option").padding.width,
+            len(options),
+            id(options[0]) if options else None,
+            id(options[-1]) if options else None,
+        )
+        if self._height_for is None or self._height_for[0] != key:
+            self._height_for = (key, super().get_content_height(container, viewport, width))
+        return self._height_for[1]
 
     def set_articles(self, articles: Iterable[Article]) -> None:
         highlighted = self.highlighted_id

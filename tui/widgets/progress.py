@@ -45,7 +45,8 @@ class IndexStatus(Horizontal):
             bars.first().update(total=max(total, 1), progress=done)
         if not self.has_class("-busy") and self._reveal_timer is None:
             waited = time.monotonic() - _indexing_since(self.app)
-            self._reveal_timer = self.set_timer(max(0.0, self.SHOW_AFTER - waited), self._reveal)
+            # Never a zero delay: a Textual timer of 0 s that fires late divides by zero.
+            self._reveal_timer = self.set_timer(max(0.01, self.SHOW_AFTER - waited), self._reveal)
 
     async def _reveal(self) -> None:
         self._reveal_timer = None
