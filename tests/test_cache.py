@@ -204,3 +204,14 @@ def test_cache_without_the_loaded_files_table_gains_it(tmp_path):
     assert again.get_many(["key0", "key1"]) == {"key0": _analysis(0), "key1": _analysis(1)}
     again.put_files([("/x.txt", "stamp", '{"articles": [], "notes": []}')])
     assert again.get_files({"/x.txt": "stamp"}) == {"/x.txt": '{"articles": [], "notes": []}'}
+
+
+def test_large_corpus_results_come_back_whole(tmp_path):
+    """Stored results are streamed back from the database in pieces: several megabytes of them
+    (a corpus of thousands of articles) must come back exactly as they were stored."""
+    from newsx.core.models import Problem
+
+    problems = tuple(Problem(f"file-{n}.html", "reason " + "x" * (n % 97)) for n in range(60_000))
+    data = {"entities": problems, "near_duplicates": {f"a{n}": (f"b{n}",) for n in range(20_000)}}
+    Cache(tmp_path).put_corpus("big", data)
+    assert Cache(tmp_path).get_corpus("big") == data
