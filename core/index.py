@@ -95,6 +95,14 @@ class Index:
         return {e.id: e for e in self.entities}
 
     @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def claim_group_by_id(self) -> dict[str, ClaimGroup]:
+        return {g.id: g for g in self.claim_groups}
+
+    @cached_property
     def entities_by_article(self) -> dict[str, tuple[Entity, ...]]:
         by_article: dict[str, list[Entity]] = {a.id: [] for a in self.articles}
         for entity in self.entities:

@@ -103,7 +103,6 @@ class ClaimsScreen(BrowseScreen):
         selected = table.current_key
         table.clear()
         groups = self.visible_groups()
-        self._group_by_id = {g.id: g for g in groups}
         table.add_text_rows(
             (
                 (
@@ -121,20 +120,12 @@ class ClaimsScreen(BrowseScreen):
             table.move_to_key(selected)
         self.show_group(table.current_key)
 
-    def _group(self, group_id: str | None) -> ClaimGroup | None:
-        """The group by id: from the listed ones, else (one not listed, asked for by another
-        screen) from the whole index."""
-        if self.index is None or group_id is None:
-            return None
-        group = getattr(self, "_group_by_id", {}).get(group_id)
-        return group if group is not None else next((g for g in self.index.claim_groups if g.id == group_id), None)
-
     def show_group(self, group_id: str | None) -> None:
         self._shown_group_id = group_id
         rows = self.query_one("#claim-rows", NavTable)
         verdict = self.query_one("#group-verdict", Static)
         rows.clear()
-        group = self._group(group_id)
+        group = self.index.claim_group_by_id.get(group_id) if self.index else None
         if group is None:
             verdict.update(Text(""))
             return

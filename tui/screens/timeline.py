@@ -70,7 +70,6 @@ class TimelineScreen(BrowseScreen):
         selected = table.current_key
         table.clear()
         events = self.visible_events()
-        self._event_by_id = {e.id: e for e in events}
         table.add_text_rows(
             (
                 (Text(e.date or "undated", style="bold"), Text(str(self._outlet_count(e)), justify="right"), Text(e.label)),
@@ -91,19 +90,11 @@ class TimelineScreen(BrowseScreen):
     def _outlet_count(self, event) -> int:
         return len({outlet_label(self.app.article_by_id.get(a), a) for a in event.articles})
 
-    def _event(self, event_id: str | None):
-        """The event by id: from the listed ones, else (one not listed, asked for by another screen)
-        from the whole index."""
-        if self.index is None or event_id is None:
-            return None
-        event = getattr(self, "_event_by_id", {}).get(event_id)
-        return event if event is not None else next((e for e in self.index.events if e.id == event_id), None)
-
     def show_event(self, event_id: str | None) -> None:
         self._shown_event_id = event_id
         sources = self.query_one("#event-sources", NavTable)
         sources.clear()
-        event = self._event(event_id)
+        event = self.index.event_by_id.get(event_id) if self.index else None
         self._mentions = list(event.mentions[:DETAIL_ROW_LIMIT]) if event else []
         cut = shown_of(len(self._mentions), len(event.mentions), "sources") if event else ""
         sources.border_subtitle = cut or None
