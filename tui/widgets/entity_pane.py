@@ -29,16 +29,11 @@ class EntityPane(NavTable):
     def set_entities(self, entities: Iterable[tuple[Entity, int]]) -> None:
         selected = self.current_key
         self.clear()
-        for entity, count in entities:
-            self.add_row(
-                Text(str(count), justify="right"), Text(entity.label, style="dim"), Text(entity.name), key=entity.id
-            )
-        if self._require_update_dimensions:
-            # Measure the new rows now, not when the table is next idle: the frame after a move
-            # draws the filled table once, not an empty one first.
-            self._require_update_dimensions = False
-            new_rows = self._new_rows.copy()
-            self._new_rows.clear()
-            self._update_dimensions(new_rows)
+        # Measured now, not when the table is next idle: the frame after a move draws the filled
+        # table once, not an empty one first.
+        self.add_text_rows(
+            ((Text(str(count), justify="right"), Text(entity.label, style="dim"), Text(entity.name)), entity.id)
+            for entity, count in entities
+        )
         if selected:
             self.move_to_key(selected)

@@ -59,7 +59,7 @@ class NavTable(DataTable):
         self._clear_caches()
 
     def add_text_rows(self, rows: Iterable[tuple[Sequence[Text], str]]) -> None:
-        """Add one-line rows of Text cells, each with its key, and measure them at once.
+        """Add one-line rows of Text cells, each with its key, and measure them now.
 
         What `add_row` does for each row, with the per-row bookkeeping (column order, cursor
         check, an idle pass to measure) done once: a screen of 2,000 rows opens in a third of the
@@ -78,10 +78,16 @@ class NavTable(DataTable):
             self._data[row_key] = {column.key: (cells[n] if n < len(cells) else None) for n, column in enumerate(columns)}
             self.rows[row_key] = Row(row_key, 1)
             added.append(row_key)
+        if added:
+            self._update_count += 1  # before measuring: row offsets are cached per update count
+        # Rows still waiting for the idle pass (and a `clear()`'s request for one) are measured
+        # now too: that pass would only redo the widths and redraw the table.
+        pending = [*self._new_rows, *added]
+        self._new_rows.clear()
+        self._require_update_dimensions = False
+        self._update_dimensions(pending)
         if not added:
             return
-        self._update_count += 1
-        self._update_dimensions(added)
         self.cursor_coordinate = self.cursor_coordinate
         if not had_rows and columns and self.show_cursor and self.cursor_type != "none":
             self._highlight_cursor()
