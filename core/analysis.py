@@ -8,7 +8,8 @@ from __future__ import annotations
 from .claims import extract_claims
 from .entities import extract_mentions
 from .events import extract_events
-from .models import Article, ArticleAnalysis
+from .models import Article
+from .results import ArticleAnalysis
 
 
 def analyse_doc(doc, article: Article) -> ArticleAnalysis:

@@ -22,9 +22,12 @@ import time
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .models import Article, ArticleAnalysis
+from .models import Article
+
+if TYPE_CHECKING:  # imported where used: reopening reads articles before any analysis
+    from .results import ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
 PIPELINE_VERSION = "21"
@@ -68,6 +71,8 @@ def _is_damage(exc: BaseException) -> bool:
 
 
 def decode_analysis(data: str) -> ArticleAnalysis | None:
+    from .results import ArticleAnalysis
+
     try:
         return ArticleAnalysis.from_dict(json.loads(data))
     except (ValueError, TypeError, KeyError, AttributeError):
@@ -78,7 +83,7 @@ class _ModelsOnlyUnpickler(pickle.Unpickler):
     """Unpickles only newsx's own data classes, so a planted cache file cannot run code."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "newsx.core.models" or (module == "builtins" and name in {"tuple", "frozenset", "set"}):
+        if module in ("newsx.core.models", "newsx.core.results") or (module == "builtins" and name in {"tuple", "frozenset", "set"}):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"unexpected {module}.{name} in cache")
 

@@ -19,7 +19,8 @@ import re
 
 from . import attribution
 from .dates import resolve_date
-from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
+from .models import Article
+from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
 from .quantities import Quantity, find_quantities
 
 # Verb or noun lemma -> event class: claims about one event class can be compared.

@@ -9,14 +9,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
-
 import stat
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Article, LoadResult, Problem
+from .package_data import package_folder
 from .settings import DEFAULT_MAX_FILE_MB
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,8 +29,7 @@ SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".js
 
 def seed_paths() -> list[Path]:
     """The bundled seed corpus."""
-    folder = resources.files("newsx.seeds")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+    return sorted(package_folder("newsx.seeds").glob("*.txt"))
 
 
 def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:

@@ -29,7 +29,8 @@ from .event_lexicon import (
     month_hint,
     weekday_hint,
 )
-from .models import Article, Mention, RawEvent
+from .models import Article
+from .results import Mention, RawEvent
 
 
 def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list[RawEvent]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date, to_date
 from .event_lexicon import EVENT_NOUNS, FAMILIES, make_label, month_hint, weekday_hint
-from .models import Article, ArticleAnalysis, Entity, Event, EventMention, RawEvent
+from .models import Article
+from .results import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 
 
 @dataclass

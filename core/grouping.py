@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import to_date
-from .models import Article, ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
+from .models import Article
+from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 from .quantities import UNKNOWN_CURRENCY
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .cache import Cache, analysis_key, code_fingerprint, decode_analysis, open_cache
-from .models import Article, ArticleAnalysis, ClaimGroup, Entity, Event, LoadResult, Problem
+from .models import Article, LoadResult, Problem
+from .results import ArticleAnalysis, ClaimGroup, Entity, Event
 from .settings import Settings
 
 # The corpus-level steps (entities, events, claims, duplicates) are imported only when they run:

@@ -27,7 +27,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .models import Article, ArticleAnalysis, Entity, MentionSpan
+from .models import Article
+from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
     acronym_letters,
     clean_name,

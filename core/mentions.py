@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .models import Mention
+from .results import Mention
 from .names import (
     GENERIC_TITLES,
     acronym_letters,

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .models import Article, ArticleAnalysis
+from .models import Article
+from .results import ArticleAnalysis
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

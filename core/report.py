@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .index import Index
-from .models import ClaimGroup
+from .results import ClaimGroup
 from .safety import inert_line
 
 _VERDICT_TITLES = {

@@ -2,11 +2,13 @@
 
 Workers never touch widgets: they post these, and the App's handlers own every state change.
 Screens post `OpenArticle` (and friends) to say what the user wants; the App decides how.
+
+Plain classes, not dataclasses: this module is imported before the first frame, and making a
+dataclass costs about half a millisecond each.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -15,37 +17,40 @@ if TYPE_CHECKING:
     from newsx.core.index import Index  # annotations only: the index arrives from a worker
 
 
-@dataclass
 class IndexProgress(Message):
     """The index worker finished `done` of `total` steps of `stage` ("parse", "link")."""
 
-    stage: str
-    done: int
-    total: int
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage = stage
+        self.done = done
+        self.total = total
 
 
-@dataclass
 class IndexReady(Message):
-    index: Index
+    def __init__(self, index: Index) -> None:
+        super().__init__()
+        self.index = index
 
 
-@dataclass
 class IndexFailed(Message):
     """Indexing could not run; articles stay readable. `model_missing`: the spaCy model is absent."""
 
-    message: str
-    model_missing: bool = False
-    notice_only: bool = False  # a side job failed (search): tell the user, keep the index state
+    def __init__(self, message: str, model_missing: bool = False, notice_only: bool = False) -> None:
+        super().__init__()
+        self.message = message
+        self.model_missing = model_missing
+        self.notice_only = notice_only  # a side job failed (search): tell the user, keep the index state
 
 
-@dataclass
 class SearchReady(Message):
     """The full-text search index (a `newsx.core.search.SearchIndex`) is built."""
 
-    search_index: object
+    def __init__(self, search_index: object) -> None:
+        super().__init__()
+        self.search_index = search_index
 
 
-@dataclass
 class OpenArticle(Message):
     """Show an article in the reader, optionally scrolled to and marking `start:end`.
 
@@ -54,16 +59,26 @@ class OpenArticle(Message):
     no span is given the reader scrolls to the first hit.
     """
 
-    article_id: str
-    start: int | None = None
-    end: int | None = None
-    entity_id: str | None = None
-    query: str | None = None
+    def __init__(
+        self,
+        article_id: str,
+        start: int | None = None,
+        end: int | None = None,
+        entity_id: str | None = None,
+        query: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.start = start
+        self.end = end
+        self.entity_id = entity_id
+        self.query = query
 
 
-@dataclass
 class ShowRelated(Message):
     """Open the Claims or Timeline screen filtered to one article (`screen`: "claims"|"timeline")."""
 
-    screen: str
-    article_id: str | None
+    def __init__(self, screen: str, article_id: str | None) -> None:
+        super().__init__()
+        self.screen = screen
+        self.article_id = article_id

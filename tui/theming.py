@@ -31,7 +31,6 @@ accent, foreground, background, surface, panel, boost, warning, error, success),
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from newsx.core.package_data import package_folder
 from newsx.core.settings import DEFAULT_16_COLOUR_THEME, DEFAULT_THEME, config_dir
 
 BUNDLED_PACKAGE = "newsx.themes"
@@ -189,7 +189,7 @@ def _load_file(path: Path | Any, source: str, default_name: str | None, *, check
 def load_bundled_themes() -> tuple[list[Theme], list[str]]:
     themes: list[Theme] = []
     notices: list[str] = []
-    folder = resources.files(BUNDLED_PACKAGE)
+    folder = package_folder(BUNDLED_PACKAGE)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue

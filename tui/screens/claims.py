@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label, Static
 
-from newsx.core.models import VERDICTS, Claim, ClaimGroup
+from newsx.core.results import VERDICTS, Claim, ClaimGroup
 
 from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter

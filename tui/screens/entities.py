@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label
 
-from newsx.core.models import Entity
+from newsx.core.results import Entity
 
 from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.geometry import Size
 
-from newsx.core.models import Entity
-
 from .nav_table import NavTable
 from .scrolling import quiet_virtual_size, virtual_size_changed
+
+if TYPE_CHECKING:
+    from newsx.core.results import Entity
 
 
 class EntityPane(NavTable):

@@ -14,7 +14,7 @@ between panes whose own keys are hidden changes nothing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -27,8 +27,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
-@dataclass(frozen=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     key: str  # what `App.simulate_key` gets on a click
     key_display: str
     description: str

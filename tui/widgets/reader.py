@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich._wrap import divide_line
 from rich.text import Text
@@ -27,8 +27,7 @@ from .kinds import KINDS
 from .scrolling import quiet_virtual_size, virtual_size_changed
 
 
-@dataclass(frozen=True)
-class Highlight:
+class Highlight(NamedTuple):
     start: int
     end: int
     kind: str  # one of kinds.KINDS
