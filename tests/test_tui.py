@@ -710,3 +710,29 @@ def test_bundled_themes_build_a_colour_system():
     assert notices == [] and len(themes) >= 4
     for theme in themes:
         theme.to_color_system().generate()
+
+
+async def test_reader_lines_are_drawn_in_the_colours_of_a_new_theme(ui_index):
+    from textual.color import Color
+
+    def person_colour() -> str:
+        return Color.parse(app.theme_variables["entity-person"]).hex.lower()
+
+    def drawn_colours() -> set[str]:
+        r = reader(app)
+        return {seg.style.color.triplet.hex.lower() for y in range(r.size.height) for seg in r.render_line(y)
+                if seg.style and seg.style.color and seg.style.color.triplet}
+
+    app = NewsxApp(index=ui_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "shift+tab")  # focus moves keep the drawn lines: colours must still follow
+        await pilot.pause()
+        before = person_colour()
+        assert before in drawn_colours()
+        app.theme = next(name for name in app.available_themes if name.startswith("newsx-") and name != app.theme
+                         and app.available_themes[name].variables.get("entity-person") not in (None, app.theme_variables["entity-person"])
+                         and not name.endswith("ansi"))
+        await pilot.pause()
+        await pilot.pause()
+        assert person_colour() != before
+        assert person_colour() in drawn_colours() and before not in drawn_colours()

@@ -111,10 +111,6 @@ class Reader(ScrollView, can_focus=True):
     def watch_virtual_size(self, size: Size) -> None:
         virtual_size_changed(self, size)
 
-    def on_mount(self) -> None:
-        # Highlight colours are theme variables: re-render when the theme changes.
-        self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self.refresh_body), init=False)
-
     # Scrolling jumps without animation: crisp over slow SSH links, and exact for tests.
     def action_scroll_down(self) -> None:
         self.scroll_relative(y=1, animate=False)
@@ -194,8 +190,27 @@ class Reader(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._document = None
-        self._strips.clear()
+        # Checked when next drawn: a theme change recolours the lines, but moving the focus
+        # restyles the pane (its border) without changing their styles, and redrawing every
+        # line cost ~10 ms per Enter.
+        self._check_styles = True
+
+    def _drawing_styles(self) -> tuple:
+        """Every style the drawn lines depend on: the pane's own and its component classes'."""
+        return (self.visual_style, *(self.get_visual_style(name, partial=True) for name in sorted(self.COMPONENT_CLASSES)))
+
+    def _forget_stale_lines(self) -> None:
+        if not self._check_styles:
+            return
+        self._check_styles = False
+        styles = self._drawing_styles()
+        if styles != self._drawn_styles:
+            self._drawn_styles = styles
+            self._document = None
+            self._strips.clear()
+
+    _check_styles = True
+    _drawn_styles: tuple | None = None
 
     def selection_updated(self, selection) -> None:
         self._strips.clear()
@@ -250,6 +265,7 @@ class Reader(ScrollView, can_focus=True):
         self._update_virtual_size()
 
     def render_lines(self, crop):
+        self._forget_stale_lines()
         self._drawing = (self._text_width(), self.visual_style)  # once per frame, not per line
         try:
             return super().render_lines(crop)
