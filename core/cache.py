@@ -24,6 +24,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .gc_pause import building_long_lived
 from .models import Article
 
 if TYPE_CHECKING:  # imported where used: reopening reads articles before any analysis
@@ -282,7 +283,7 @@ class Cache:
         try:
             # Streamed from the database rather than read whole: at 10,000 articles the stored
             # results are 50 MB, which would otherwise sit in memory while they are unpickled.
-            with self._conn.blobopen("corpus_results", "data", row[0], readonly=True) as blob:
+            with self._conn.blobopen("corpus_results", "data", row[0], readonly=True) as blob, building_long_lived():
                 data = _ModelsOnlyUnpickler(io.BufferedReader(_BlobReader(blob), 1 << 20)).load()
         except Exception:  # any damage or foreign content: recompute (and overwrite) instead
             return None
@@ -393,14 +394,15 @@ class LoadedFiles:
                 by_key[key] = f
         found: dict[Path, tuple[list[Article], list[str]]] = {}
         names = {f.name for f in fields(Article)}
-        for key, data in self.cache.get_files(self._stamps).items():
-            try:
-                stored = json.loads(data)
-                articles = [Article(**{k: v for k, v in a.items() if k in names}) for a in stored["articles"]]
-                notes = [str(n) for n in stored["notes"]]
-            except (ValueError, TypeError, KeyError, AttributeError):
-                continue
-            found[by_key[key]] = (articles, notes)
+        with building_long_lived():  # articles that live as long as the corpus
+            for key, data in self.cache.get_files(self._stamps).items():
+                try:
+                    stored = json.loads(data)
+                    articles = [Article(**{k: v for k, v in a.items() if k in names}) for a in stored["articles"]]
+                    notes = [str(n) for n in stored["notes"]]
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    continue
+                found[by_key[key]] = (articles, notes)
         return found
 
     def remember(self, path: Path, articles: list[Article], notes: list[str]) -> None:

@@ -188,8 +188,8 @@ class NewsxApp(App):
         # Frames drawn while Textual batches the start-up are thrown away (and `call_after_refresh`
         # runs before the first frame is written): the first frame is the first one out of a batch.
         if renderable is not None and not self._batch_count and not self._first_frame.is_set():
+            gc.enable()  # paused for the start-up by cli.main; before the workers wake up
             self._first_frame.set()
-            gc.enable()  # paused for the start-up by cli.main
             for callback in self._after_first_frame_calls:
                 self.call_later(callback)
             self._after_first_frame_calls.clear()

@@ -1,0 +1,28 @@
+"""Building many long-lived objects without the cyclic garbage collector scanning them."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def building_long_lived() -> Iterator[None]:
+    """No cyclic collection inside the block; what exists after it is frozen (`gc.freeze`).
+
+    Reading an index back from the cache builds about 800,000 objects at 10,000 articles, all of
+    which stay alive with the corpus. Each collection the allocations trigger scans them again and
+    frees nothing, and the first one after the block scans them all once more: 0.7 s of a 1.8 s
+    reopen. Frozen objects are still freed by reference counting when dropped; only a reference
+    cycle among them would wait for `gc.unfreeze`. The collector is process-wide: other threads
+    pause with it, and its state is restored after the block.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
