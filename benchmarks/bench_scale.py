@@ -85,7 +85,9 @@ async def pilot_run(corpus: Path, cache: Path) -> dict:
     async with app.run_test(size=(120, 40)) as pilot:
         clock = FrameClock(app)
         await pilot.pause()
-        result["first_screen_s"] = time.perf_counter() - start
+        # Pilot's first pause also waits for what follows the first frame (the index worker):
+        # the first screen itself is timed in the pty above.
+        result["first_pause_s"] = time.perf_counter() - start
         while getattr(app, "index", None) is None and time.perf_counter() - start < 120:
             await pilot.pause(0.01)
         result["index_ready_s"] = time.perf_counter() - start
@@ -102,7 +104,7 @@ async def pilot_run(corpus: Path, cache: Path) -> dict:
         result["move_ms"] = median([m[0] for m in moves])
         result["move_pilot_ms"] = median([m[1] for m in moves])
         opens = []
-        for _ in range(5):
+        for _ in range(15):
             opens.append(await key_latency(pilot, clock, "enter", settled))
             await key_ms("escape")
             await key_ms("j")

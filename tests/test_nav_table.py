@@ -65,3 +65,27 @@ def test_one_line_joins_lines_and_cuts_long_sentences():
     assert one_line("Troops\n\n  arrived   on Monday.") == "Troops arrived on Monday."
     cut = one_line("word " * 100, limit=40)
     assert len(cut) == 40 and cut.endswith("…")
+
+
+@pytest.mark.asyncio
+async def test_a_refilled_table_shows_the_new_rows_in_the_new_colours():
+    # Drawn cells are kept across refills (the entity pane refills on every move): what is drawn
+    # must still follow the values, the cursor and the theme.
+    app = TwoTables()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        bulk = app.query_one("#bulk", NavTable)
+        before = _lines(bulk)
+        bulk.clear()
+        bulk.add_text_rows([((Text("= agree"), Text("7", justify="right"), Text("km"), Text("a new row")), "h1")])
+        await pilot.pause()
+        after = [bulk.render_line(y).text for y in range(2)]
+        assert "a new row" in after[1] and "7" in after[1] and after[1] not in before
+
+        def cursor_colour():
+            return {seg.style.bgcolor for seg in bulk.render_line(1) if seg.style and seg.style.bgcolor}
+
+        colour = cursor_colour()
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert cursor_colour() != colour

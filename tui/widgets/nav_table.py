@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.widgets import DataTable
 from textual.widgets._data_table import DuplicateKey, Row, RowKey
 
@@ -34,6 +35,57 @@ class NavTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        # Drawn one-line Text cells by what they show and where (see `_render_cell`).
+        self._drawn_cells: LRUCache[tuple, list] = LRUCache(4096)
+
+    def _render_cell(self, row_index: int, column_index: int, base_style, width: int, cursor: bool = False, hover: bool = False):
+        # DataTable keeps drawn cells only until the table changes, so refilling it (the entity
+        # pane, on every move through the articles) draws every cell again through Rich, about
+        # 0.1 ms each. Types, counts and frequent names come back in the same rows: keep cells
+        # by their text, styles and place (the place carries the row/column a click reports).
+        cell = self._text_cell(row_index, column_index)
+        if cell is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (
+            row_index, column_index, cell.plain, cell.style, tuple(cell.spans), cell.justify, cell.overflow,
+            cell.no_wrap, base_style, width, cursor, hover, self._show_hover_cursor, self._pseudo_class_state,
+            self.fixed_rows, self.fixed_columns, self.cell_padding, self.show_cursor,
+        )
+        lines = self._drawn_cells.get(key)
+        if lines is None:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._drawn_cells[key] = lines
+        return lines
+
+    def _text_cell(self, row_index: int, column_index: int) -> Text | None:
+        """The cell if it is a one-line Text in a one-line row, else None (drawn as usual)."""
+        if row_index < 0 or column_index < 0 or row_index >= self.row_count:
+            return None
+        row_key = self._row_locations.get_key(row_index)
+        row = self.rows.get(row_key)
+        if row is None or row.height != 1 or row.label is not None:
+            return None
+        cell = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))
+        return cell if isinstance(cell, Text) and "\n" not in cell.plain else None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn_cells.clear()  # a theme or a restyle changes what the component styles give
+
+    def render_lines(self, crop):
+        # DataTable asks for the table's own style on every line drawn, and Textual works it out
+        # from every ancestor each time: once per frame is enough.
+        self._frame_style = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
+    _frame_style = None
+
+    @property
+    def rich_style(self):
+        return self._frame_style if self._frame_style is not None else super().rich_style
 
     def _update_dimensions(self, new_rows) -> None:
         # Textual measures every new cell through Rich with fresh console options: 0.2 ms a row,
