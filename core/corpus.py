@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .gc_pause import collecting
 from .models import Article, LoadResult, Problem
 from .package_data import package_folder
 from .settings import DEFAULT_MAX_FILE_MB
@@ -107,7 +108,8 @@ def load_corpus(
             articles, notes = recalled[file]
         else:
             try:
-                articles, notes = load_file(file, max_file_mb)
+                with collecting():  # parsing and cleaning leave garbage, even in the explorer's start-up
+                    articles, notes = load_file(file, max_file_mb)
             except LoadError as exc:
                 result.problems.append(Problem(str(file), str(exc)))
                 continue

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from newsx.core.gc_pause import building_long_lived
+from newsx.core.gc_pause import building_long_lived, collecting
 
 
 @pytest.fixture
@@ -48,3 +48,36 @@ def test_state_is_restored_when_the_block_fails(unfrozen):
         with building_long_lived():
             raise ValueError("damaged cache")
     assert gc.isenabled()
+
+
+def test_files_are_read_with_the_collector_on_even_during_the_explorer_start_up(tmp_path, monkeypatch):
+    # `newsx` pauses the collector until its first frame; cleaning thousands of files must not
+    # pile up their garbage meanwhile.
+    from newsx.core import corpus
+
+    seen: list[bool] = []
+    real = corpus.load_file
+
+    def load_file(path, max_file_mb):
+        seen.append(gc.isenabled())
+        return real(path, max_file_mb)
+
+    monkeypatch.setattr(corpus, "load_file", load_file)
+    (tmp_path / "a.txt").write_text("Title\n\nSome text about troops.\n", encoding="utf-8")
+    gc.disable()
+    try:
+        loaded = corpus.load_corpus([tmp_path])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert loaded.articles and seen == [True]
+
+
+def test_collecting_restores_a_paused_collector():
+    gc.disable()
+    try:
+        with collecting():
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
