@@ -46,12 +46,19 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             token_mention[i] = m
             i += 1
     sentence_of = {}
+    dates_in: list[list[tuple[int, Mention]]] = []  # per sentence: (first token, mention) of its dates
     for n, sent in enumerate(doc.sents):
         for t in sent:
             sentence_of[t.i] = n
         # A dateline ("SEOUL, October 31 (AJP) -") and asides in brackets are not the clause's words.
         for i in _dateline_tokens(sent) | _bracketed_tokens(sent):
             token_mention.pop(i, None)
+        dates: dict[int, tuple[int, Mention]] = {}
+        for i in range(sent.start, sent.end):
+            m = token_mention.get(i)
+            if m is not None and m.label == "DATE" and m.start not in dates:
+                dates[m.start] = (i, m)
+        dates_in.append(list(dates.values()))
 
     anchor = article.published
     last_date: str | None = None  # the latest resolved date, for "the next day"
@@ -64,7 +71,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         future = _is_future(token, clause)
-        when, date = _date_of(token, clause, token_mention, doc, anchor, last_date, future)
+        when, date = _date_of(token, clause, dates_in[sentence_of[token.i]], doc, anchor, last_date, future)
         if date and len(date) == 10:
             last_date = date
         # Who or when, or for a known kind of event, where ("a shooting at a Detroit firm").
@@ -342,22 +349,19 @@ def _is_future(token, clause) -> bool:
     return False
 
 
-def _date_of(token, clause, token_mention, doc, anchor, last_date, future):
-    """(date as written, resolved date) of the DATE attached to this trigger or its clause."""
+def _date_of(token, clause, dates, doc, anchor, last_date, future):
+    """(date as written, resolved date) of the DATE attached to this trigger or its clause.
+
+    `dates`: the sentence's DATE mentions with their first token, worked out once per sentence
+    rather than by walking the sentence again for each trigger."""
     owners = {token.i} | ({clause.i} if clause is not None else set())
     # "shot one person and injured two others Monday": conjoined verbs share the date.
     if token.pos_ == "VERB":
         owners |= {c.i for c in token.conjuncts if c.pos_ == "VERB"}
     # "a meeting scheduled for 28 October": the date hangs on the noun's participle.
     owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
-    seen: set[int] = set()
-    sent = token.sent
-    for t in sent:
-        m = token_mention.get(t.i)
-        if m is None or m.label != "DATE" or m.start in seen:
-            continue
-        seen.add(m.start)
-        root = _span_root(doc, t.i, m.end)
+    for first, m in dates:
+        root = _span_root(doc, first, m.end)
         if _attached_to(root, owners):
             ref = last_date if is_contextual(m.text) and last_date else anchor
             return m.text, resolve_date(m.text, ref, future=future)
