@@ -58,6 +58,8 @@ def claim_marks(group: ClaimGroup, claims: list[Claim]) -> list[str]:
 class ClaimsScreen(BrowseScreen):
     BINDINGS = [Binding("a", "clear_filter", "All articles", id="view.all_articles")]
 
+    _shown_group_id: str | None = None  # the group the lower panes show
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield IndexStatus()
@@ -191,7 +193,7 @@ class ClaimsScreen(BrowseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "groups":
             # The cursor landing on the group `populate` just showed is not a change.
-            if event.row_key.value != getattr(self, "_shown_group_id", None):
+            if event.row_key.value != self._shown_group_id:
                 self.show_group(event.row_key.value)
         elif event.data_table.id == "claim-rows" and event.row_key.value:
             self.show_quote(int(event.row_key.value.rsplit(":", 1)[1]))

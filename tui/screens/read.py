@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from rich._wrap import divide_line
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +22,7 @@ from ..widgets.header import TitleHeader
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
 from ..widgets.progress import IndexStatus
 from ..widgets.reader import Highlight, Reader
+from ..widgets.wrapping import wrapped_height
 from .fresh import FreshScreen
 
 if TYPE_CHECKING:
@@ -156,10 +156,6 @@ class ReadScreen(FreshScreen):
         if article_id != self.current_id:
             self._show(article_id)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "articles" and event.option.id != self.current_id:
-            self._show(event.option.id)
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "articles":
             if event.option.id != self.current_id:
@@ -211,8 +207,7 @@ class ReadScreen(FreshScreen):
         # Its width is fixed: lay the screen out again only if the line count changes.
         title = self.query_one("#side-title", Static)
         width = title.content_region.width
-        lines = lambda plain: len(divide_line(plain, width, fold=True)) + 1 if width else 0  # noqa: E731
-        title.update(text, layout=not width or lines(text.plain) != lines(str(title.render())))
+        title.update(text, layout=not width or wrapped_height(text.plain, width) != wrapped_height(str(title.render()), width))
 
     def _update_reader_title(self) -> None:
         reader = self.query_one(Reader)

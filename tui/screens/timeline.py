@@ -24,6 +24,8 @@ def ordered_events(events: tuple[Event, ...]) -> list[Event]:
 class TimelineScreen(BrowseScreen):
     BINDINGS = [Binding("a", "clear_filter", "All articles", id="view.all_articles")]
 
+    _shown_event_id: str | None = None  # the event the lower panes show
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield IndexStatus()
@@ -130,7 +132,7 @@ class TimelineScreen(BrowseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "events":
             # The cursor landing on the event `populate` just showed is not a change.
-            if event.row_key.value != getattr(self, "_shown_event_id", None):
+            if event.row_key.value != self._shown_event_id:
                 self.show_event(event.row_key.value)
         elif event.data_table.id == "event-sources" and event.row_key.value is not None:
             self.show_sentence(int(event.row_key.value))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content, Span
@@ -16,6 +15,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsx.core.models import Article
+
+from .wrapping import wrapped_height
 
 if TYPE_CHECKING:
     from textual.visual import RulesMap
@@ -58,7 +59,7 @@ class ArticlePrompt(Content):
         fold = rules.get("text_overflow", "fold") == "fold"
         if rules.get("text_wrap", "wrap") == "nowrap":
             return sum(max(1, -(-cell_len(line) // width)) if fold else 1 for line in plain.split("\n"))
-        return sum(len(divide_line(line, width, fold=fold)) + 1 for line in plain.split("\n"))
+        return wrapped_height(plain, width, fold)
 
 
 class ArticleList(OptionList):
