@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,9 +48,17 @@ class _Item:
 
 
 def _kind(raw: RawClaim) -> tuple:
-    """Everything `hard_ok` and `soft_ok` read of a claim when the other is in another sentence."""
-    return (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.when, raw.said_on, raw.places,
-            raw.counted_lemma, raw.value, raw.unit, raw.event, raw.anchor, raw.context)
+    """Everything `hard_ok` and `soft_ok` read of a claim of its dimension when the other is in
+    another sentence. Counts leave out their value, date said and wording (only the event class
+    and the thing counted tell two counts apart), so thousands of counts fall into a few kinds."""
+    shared = (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.places)
+    if raw.dimension == "count":
+        return shared + (raw.counted_lemma, raw.event)
+    if raw.dimension == "age":
+        return shared + (raw.when, raw.said_on, raw.counted_lemma, raw.value)
+    if raw.dimension == "money":
+        return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.context)
+    return shared + (raw.when, raw.anchor, raw.context)
 
 
 def _base(item: _Item, value: float | None) -> float | None:
@@ -169,6 +178,7 @@ class _Kinds:
         self._hard: dict[tuple[int, int], bool] = {}
         self._soft: dict[tuple[int, int], bool] = {}
         self._similar: dict[tuple[int, int], float] = {}
+        self._fit: dict[int, dict[int, bool]] = {}
         self._words: dict[int, _Item] = {}
 
     def hard(self, a: int, b: int) -> bool:
@@ -182,6 +192,20 @@ class _Kinds:
         if found is None:
             found = self._soft[(a, b)] = _soft_ok(self.example[a], self.example[b], False)
         return found
+
+    def fit_all(self, a: int, others: Iterable[int]) -> bool:
+        """`hard` and `soft` of kind `a` with every kind in `others`: the innermost loop of the
+        clustering, so both answers are kept together in one row per kind."""
+        row = self._fit.get(a)
+        if row is None:
+            row = self._fit[a] = {}
+        for b in others:
+            found = row.get(b)
+            if found is None:
+                found = row[b] = self.hard(a, b) and self.soft(a, b)
+            if not found:
+                return False
+        return True
 
     def similarity(self, a: int, b: int) -> float:
         found = self._similar.get((a, b))
@@ -222,7 +246,9 @@ class _Profile:
 
 def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> bool:
     """`compatible` with every claim of the group."""
-    near = profile.by_sentence.get((item.article.id, item.raw.sentence), ())
+    near = profile.by_sentence.get((item.article.id, item.raw.sentence))
+    if not near:
+        return kinds.fit_all(item.kind, profile.kinds)
     for other in near:
         if not compatible(item, other):
             return False
