@@ -47,11 +47,15 @@ def is_stray(line: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_LATIN = r"A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_LETTER = re.compile(rf"[{_LATIN}]")
+_OTHER_LETTER = re.compile(rf"[^\W\d_{_LATIN}]")
 
 
 def latin_share(text: str) -> float:
     """Share of letters in Latin script (1.0 when there are no letters)."""
+    if not _OTHER_LETTER.search(text):
+        return 1.0  # one scan, without listing every letter, for the usual all-Latin text
     total = len(_LETTER.findall(text))
     return len(_LATIN_LETTER.findall(text)) / total if total else 1.0
 
@@ -73,6 +77,8 @@ _PHOTO_CREDIT = re.compile(
     r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\)?\s*$|\bPhoto(?:graph)?s? (?:by|credit)\b|\(Photo\b|\bPhoto(?:graph)?:\s|^Courtesy of\b"
     r"|\bImage credit\b"
 )
+# Every credit form above contains one of these: lines without any skip the slow search.
+_PHOTO_CREDIT_WORDS = ("Photo", "Getty Images", "via ", "/", "Courtesy of", "Image credit")
 # "in this picture released by ..." is a caption only when a credit closes the line
 _PICTURE_CUE = re.compile(r"\bin this (?:handout )?(?:picture|photo|image)\b")
 _POSITION_CUE = re.compile(r"\((?:left|right|center|centre|L|R|C|second from (?:left|right))\)|, (?:left|right|center|centre),|\bfrom left\b")
@@ -102,7 +108,7 @@ def is_strong_caption(line: str) -> bool:
     """A photo caption wherever it stands: "FILE PHOTO: ...", "... (AP Photo/...)", "X, left, ... (AP)"."""
     if len(line) > MAX_FURNITURE_CHARS or len(words(line)) > 80:
         return False
-    if _CAPTION_START.match(line) or _PHOTO_CREDIT.search(line):
+    if _CAPTION_START.match(line) or (any(w in line for w in _PHOTO_CREDIT_WORDS) and _PHOTO_CREDIT.search(line)):
         return True
     if _PICTURE_CUE.search(line) and (tail_credit(line) or caption_wire_credit(line)):
         return True
@@ -133,41 +139,40 @@ def caption_wire_credit(line: str) -> str | None:
 
 # --------------------------------------------------------------------------- furniture
 
-_FURNITURE = [
-    re.compile(p, re.I)
-    for p in (
-        r"^related(?: (?:articles?|stories|news|coverage|content|posts|links|topics|reading))?\s*:?\s*$",
-        r"^(?:read|see) (?:more|also|next|the full (?:story|article))(?:\s*[:»>|–—-].{0,200}|[\s.!»>…]*)$",
-        r"^(?:also read|more from|more on this|more stories|recommended(?: for you)?|trending(?: now)?|most read|most popular|popular)(?:\s*:.{0,160}|(?:\s+[^\s.]+){0,3})$",
-        r"^comments? (?:are|is) (?:closed|disabled)\.?$",
-        r"^(?:leave|post|add|write|view|show) (?:a |\d+ )?(?:comments?|reply|replies)\b.{0,40}$",
-        r"^\d+\s+comments?$",
-        r"^comments?\s*(?:\(\d+\))?$",
-        r"^(?:advertisement|sponsored(?: content)?|scroll to continue.*|skip (?:to )?(?:content|ad).*)$",
-        r"^(?:click|tap) here\b.{0,120}$",
-        r"^follow us on\b.{0,120}$",
-        r"^(?:download|get) (?:our|the) (?:free )?app\b.{0,80}$",
-        r"^become an? (?:patron|member|subscriber|supporter|donor)\b.{0,80}$",
-        r"^(?:subscribe|sign up|donate|support us|join us)(?: now| today| here)?\b.{0,80}$",
-        r"^(?:this (?:article|story|report) (?:was|has been) (?:updated|corrected)).{0,160}$",
-        r"^(?:reporting|writing|additional reporting|editing|compiled|translated) by\b.{0,200}$",
-        r"^(?:tags?|topics?|categories|filed under)\s*:.{0,200}$",
-        r"^(?:image|photo) (?:enlarge|zoom|gallery|expand)\b.{0,40}$",
-        r"^\d+\s*(?:min|minute)s?\s+read$",
-        r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
-        r"^story continues (?:below|after)\b.{0,40}$",
-        r"^our standards\s*:.{0,120}$",
-        r"^the post .{1,200} appeared first on .{1,80}$",
-        r"^[\w&'’ -]{1,30}(?:\s*[>»›]\s*[\w&'’ -]{1,30}){1,6}$",  # breadcrumbs: Home > World > Asia
-        r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
-        r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
-        r"^(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram|e-?mail)\s*:\s*\S+$",
-        r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
-        r"^\S+@\S+\.\w+$",
-        r"^(?:https?://|www\.)\S+$",
-        r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
-    )
-]
+_FURNITURE_PATTERNS = (
+    r"^related(?: (?:articles?|stories|news|coverage|content|posts|links|topics|reading))?\s*:?\s*$",
+    r"^(?:read|see) (?:more|also|next|the full (?:story|article))(?:\s*[:»>|–—-].{0,200}|[\s.!»>…]*)$",
+    r"^(?:also read|more from|more on this|more stories|recommended(?: for you)?|trending(?: now)?|most read|most popular|popular)(?:\s*:.{0,160}|(?:\s+[^\s.]+){0,3})$",
+    r"^comments? (?:are|is) (?:closed|disabled)\.?$",
+    r"^(?:leave|post|add|write|view|show) (?:a |\d+ )?(?:comments?|reply|replies)\b.{0,40}$",
+    r"^\d+\s+comments?$",
+    r"^comments?\s*(?:\(\d+\))?$",
+    r"^(?:advertisement|sponsored(?: content)?|scroll to continue.*|skip (?:to )?(?:content|ad).*)$",
+    r"^(?:click|tap) here\b.{0,120}$",
+    r"^follow us on\b.{0,120}$",
+    r"^(?:download|get) (?:our|the) (?:free )?app\b.{0,80}$",
+    r"^become an? (?:patron|member|subscriber|supporter|donor)\b.{0,80}$",
+    r"^(?:subscribe|sign up|donate|support us|join us)(?: now| today| here)?\b.{0,80}$",
+    r"^(?:this (?:article|story|report) (?:was|has been) (?:updated|corrected)).{0,160}$",
+    r"^(?:reporting|writing|additional reporting|editing|compiled|translated) by\b.{0,200}$",
+    r"^(?:tags?|topics?|categories|filed under)\s*:.{0,200}$",
+    r"^(?:image|photo) (?:enlarge|zoom|gallery|expand)\b.{0,40}$",
+    r"^\d+\s*(?:min|minute)s?\s+read$",
+    r"^listen to (?:this )?(?:article|story)\b.{0,40}$",
+    r"^story continues (?:below|after)\b.{0,40}$",
+    r"^our standards\s*:.{0,120}$",
+    r"^the post .{1,200} appeared first on .{1,80}$",
+    r"^[\w&'’ -]{1,30}(?:\s*[>»›]\s*[\w&'’ -]{1,30}){1,6}$",  # breadcrumbs: Home > World > Asia
+    r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
+    r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
+    r"^(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram|e-?mail)\s*:\s*\S+$",
+    r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
+    r"^\S+@\S+\.\w+$",
+    r"^(?:https?://|www\.)\S+$",
+    r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
+)
+# One alternation, matched once per line, instead of a match per pattern.
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), re.I)
 
 _SHARE_WORDS = {
     "share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin", "whatsapp",
@@ -176,19 +181,28 @@ _SHARE_WORDS = {
 }
 
 
+_SHARE_CUES = frozenset(("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail"))
+
+
 def is_share_line(line: str) -> bool:
-    tokens = [t.strip(":,.!").lower() for t in words(line)]
-    tokens = [t for t in tokens if t]
-    return 0 < len(tokens) <= 12 and all(t in _SHARE_WORDS for t in tokens) and any(
-        t in ("share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "e-mail") for t in tokens
-    )
+    """Only share-button words ("Share | Tweet | Email"), at most 12, one of them a share cue."""
+    count, cue = 0, False
+    for word in words(line):
+        token = word.strip(":,.!").lower()
+        if not token:
+            continue
+        if token not in _SHARE_WORDS:
+            return False  # the first word of running text settles it
+        count += 1
+        cue = cue or token in _SHARE_CUES
+    return 0 < count <= 12 and cue
 
 
 def is_furniture(line: str) -> bool:
     """Navigation, share, comment and sign-up lines that are never article text."""
     if len(line) > 260:
         return False
-    return is_share_line(line) or any(p.match(line) for p in _FURNITURE)
+    return is_share_line(line) or _FURNITURE.match(line) is not None
 
 
 # Appeals for money, subscriptions or newsletters: signals that, together with a first or second
@@ -204,11 +218,13 @@ _APPEAL_SIGNALS = [
         r"\byou can help\b", r"\bjoin us\b", r"\bcontribut(?:e|ion) (?:today|now|monthly)\b", r"\bunlimited access\b",
     )
 ]
+_ANY_APPEAL_SIGNAL = re.compile("|".join(p.pattern for p in _APPEAL_SIGNALS), re.I)
 _READER_PRONOUN = re.compile(r"\b(?:you|your|our|us|we)\b", re.I)
 
 
 def appeal_signals(line: str) -> int:
-    if len(line) > 2000 or not _READER_PRONOUN.search(line):
+    # most lines have no signal at all: one search says so, instead of one per signal
+    if len(line) > 2000 or not _READER_PRONOUN.search(line) or not _ANY_APPEAL_SIGNAL.search(line):
         return 0
     return sum(1 for p in _APPEAL_SIGNALS if p.search(line))
 
@@ -263,7 +279,7 @@ _CONTRIBUTED = re.compile(
 
 def contributor_outlet(line: str) -> str | None:
     """"Associated Press reporter X contributed from Y." -> "Associated Press"."""
-    if len(line) > 400:
+    if len(line) > 400 or "contributed" not in line:
         return None
     m = _CONTRIBUTOR.match(line)
     return m.group("org") if m else None
@@ -271,6 +287,6 @@ def contributor_outlet(line: str) -> str | None:
 
 def is_contributor_footer(line: str) -> bool:
     """"Jane Roe in Geneva contributed to this report." and the like; not "Donors contributed to ..."."""
-    if len(line) > 400 or line.startswith(("\"", "“")):
-        return False
+    if len(line) > 400 or line.startswith(("\"", "“")) or "contributed" not in line:
+        return False  # every footer form says "contributed"
     return contributor_outlet(line) is not None or (len(words(line)) <= 40 and bool(_CONTRIBUTED.search(line)))

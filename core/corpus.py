@@ -214,11 +214,15 @@ def _declared_charset(data: bytes) -> str | None:
     return None if name in ("utf-8", "utf-16", "utf-32") else name
 
 
+# Control bytes that text does not contain (tab, newlines, form feed and escape it may).
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     return controls > len(sample) * 0.05
 
 
