@@ -283,7 +283,10 @@ def _dateparser_fallback(text: str, anchor: date | None) -> str | None:
     if len(text) > 60 or not re.search(r"\d{4}", text):
         return None
     parsed = _parse_cached(text, anchor.isoformat() if anchor else None)
-    return parsed.date().isoformat() if parsed else None
+    # The year must be written out: dateparser reads "the 1960s" as 1960 seconds before the anchor.
+    if parsed is None or str(parsed.year) not in text:
+        return None
+    return parsed.date().isoformat()
 
 
 def find_published_date(text: str) -> str | None:

@@ -98,6 +98,17 @@ def test_words_that_are_not_dates_give_none(expression):
     assert resolve_date(expression, THURSDAY) is None
 
 
+@pytest.mark.parametrize("expression", ["the 1960s", "1990s", "the early 2000s"])
+def test_a_decade_is_not_a_day(expression):
+    assert resolve_date(expression, THURSDAY) is None
+    assert resolve_date(expression) is None
+
+
+@pytest.mark.parametrize(("expression", "expected"), [("2024/10/31", "2024-10-31"), ("31.10.2024", "2024-10-31")])
+def test_other_explicit_date_shapes_resolve(expression, expected):
+    assert resolve_date(expression, THURSDAY) == expected
+
+
 def test_contextual_expressions_are_recognised():
     assert is_contextual("the next day")
     assert is_contextual("two days after")
