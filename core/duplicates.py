@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from .models import Article
@@ -61,29 +62,60 @@ def sentence_words(text: str) -> list[frozenset[str]]:
     return found
 
 
+class _Sentences:
+    """One article's sentences, ready to be looked up: as a set (copied sentences) and by size."""
+
+    def __init__(self, sentences: list[frozenset[str]]) -> None:
+        self.sentences = sentences
+        self.exact = set(sentences)
+        self.by_size = sorted(sentences, key=len)
+        self.sizes = [len(x) for x in self.by_size]
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def has_counterpart(self, sentence: frozenset[str]) -> bool:
+        """A sentence here shares most of `sentence`'s content words (Jaccard >= SENTENCE_MATCH)."""
+        if sentence in self.exact:  # a copied sentence: the common case, and the cheapest test
+            return True
+        size = len(sentence)
+        # The overlap is at most the smaller set over the larger: only sentences of a size within
+        # that ratio can match (the window is a little wide; the overlap test decides).
+        lo = bisect_left(self.sizes, size * SENTENCE_MATCH - 1e-9)
+        hi = bisect_right(self.sizes, size / SENTENCE_MATCH + 1e-9)
+        for other in self.by_size[lo:hi]:
+            common = len(sentence & other)
+            if common / (size + len(other) - common) >= SENTENCE_MATCH:
+                return True
+        return False
+
+
 def aligned_share(a: list[frozenset[str]], b: list[frozenset[str]]) -> float:
     """Share of the shorter side's sentences with a close counterpart in the other."""
     if len(a) > len(b):
         a, b = b, a
     if not a:
         return 0.0
-    exact = set(b)
-    sized = [(len(other), other) for other in b]
+    other = _Sentences(b)
+    return sum(1 for sentence in a if other.has_counterpart(sentence)) / len(a)
+
+
+def _aligned(a: _Sentences, b: _Sentences, min_aligned: float) -> bool:
+    """`aligned_share(a, b) >= min_aligned`, stopping as soon as the answer is known."""
+    if len(a) > len(b):
+        a, b = b, a
+    total = len(a)
+    if not total:
+        return 0.0 >= min_aligned
     matched = 0
-    for sentence in a:
-        if sentence in exact:  # a copied sentence: the common case, and the cheapest test
+    for seen, sentence in enumerate(a.sentences, 1):
+        if b.has_counterpart(sentence):
             matched += 1
-            continue
-        size = len(sentence)
-        for other_size, other in sized:
-            smaller, larger = min(size, other_size), max(size, other_size)
-            if not larger or smaller / larger < SENTENCE_MATCH:
-                continue  # the overlap (Jaccard) is at most the smaller set over the larger
-            common = len(sentence & other)
-            if common / (size + other_size - common) >= SENTENCE_MATCH:
-                matched += 1
-                break
-    return matched / len(a)
+            if matched / total >= min_aligned:
+                return True
+        elif (matched + total - seen) / total < min_aligned:
+            return False
+    return matched / total >= min_aligned
 
 
 def candidate_pairs(articles: list[Article], min_containment: float = MIN_CONTAINMENT) -> list[tuple[str, str]]:
@@ -112,13 +144,13 @@ def candidate_pairs(articles: list[Article], min_containment: float = MIN_CONTAI
 def find_near_duplicates(articles: list[Article], min_aligned: float = MIN_ALIGNED) -> dict[str, tuple[str, ...]]:
     """For each article that has copies, the ids of its near-duplicates, in corpus order."""
     by_id = {a.id: a for a in articles}
-    sentences: dict[str, list[frozenset[str]]] = {}
+    sentences: dict[str, _Sentences] = {}
     near: dict[str, list[str]] = defaultdict(list)
     for a, b in candidate_pairs(articles):
         for article_id in (a, b):
             if article_id not in sentences:
-                sentences[article_id] = sentence_words(by_id[article_id].text)
-        if aligned_share(sentences[a], sentences[b]) >= min_aligned:
+                sentences[article_id] = _Sentences(sentence_words(by_id[article_id].text))
+        if _aligned(sentences[a], sentences[b], min_aligned):
             near[a].append(b)
             near[b].append(a)
     order = {a.id: i for i, a in enumerate(articles)}

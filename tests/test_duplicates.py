@@ -6,8 +6,10 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsx.core.duplicates import aligned_share, find_near_duplicates, sentence_words
+from newsx.core.duplicates import _aligned, _Sentences, aligned_share, find_near_duplicates, sentence_words
 from newsx.core.models import Article
 
 from conftest import ECBPLUS, ecbplus_cluster
@@ -90,3 +92,14 @@ def test_near_duplicate_sampling_is_the_same_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1 and outputs.pop().strip() not in ("", "[]")
+
+
+_sentence = st.frozensets(st.sampled_from("troops border missile launch minister talks army summit".split()), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_sentence, max_size=8), st.lists(_sentence, max_size=8), st.sampled_from([0.3, 0.5, 0.6, 1.0]))
+def test_the_early_stopping_alignment_agrees_with_the_share(a, b, threshold):
+    """Pairs are checked with a test that stops as soon as the answer is known; it must say what
+    the full share says."""
+    assert _aligned(_Sentences(a), _Sentences(b), threshold) == (aligned_share(a, b) >= threshold)
