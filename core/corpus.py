@@ -103,20 +103,16 @@ def load_corpus(
     files = iter_files(paths, result.problems)
     memory = LoadedFiles(cache_dir, max_file_mb)
     recalled = memory.recall(files)
+    fresh = read_files([f for f in files if f not in recalled], max_file_mb)
     for file in files:
         if file in recalled:
             articles, notes = recalled[file]
         else:
-            try:
-                with collecting():  # parsing and cleaning leave garbage, even in the explorer's start-up
-                    articles, notes = load_file(file, max_file_mb)
-            except LoadError as exc:
-                result.problems.append(Problem(str(file), str(exc)))
+            read = fresh[file]
+            if isinstance(read, str):
+                result.problems.append(Problem(str(file), read))
                 continue
-            except Exception as exc:  # noqa: BLE001 - a reader's own bug or missing part must not stop the rest
-                reason = " ".join(str(exc).split()) or "no details"
-                result.problems.append(Problem(str(file), f"could not be read ({type(exc).__name__}: {reason})"))
-                continue
+            articles, notes = read
             memory.remember(file, articles, notes)
         result.problems.extend(Problem(str(file), n, fatal=False) for n in notes)
         for article in articles:
@@ -127,6 +123,44 @@ def load_corpus(
     memory.close()
     result.problems.extend(Problem(*notice.split(": ", 1), fatal=False) for notice in memory.notices if ": " in notice)
     return result
+
+
+# Below this many files to read, starting worker processes costs more than it saves (a file takes
+# about 1.5 ms to read and clean).
+PARALLEL_MIN_FILES = 200
+
+# What reading one file gave: its articles and notes, or the problem (the message, without the file).
+FileRead = tuple[list[Article], list[str]] | str
+
+
+def read_files(files: list[Path], max_file_mb: float = DEFAULT_MAX_FILE_MB) -> dict[Path, FileRead]:
+    """Read every file (`load_file`), in two processes or more when there are many files and
+    workers can be forked (see `core.processes`); one bad file never stops the others."""
+    from .processes import can_fork, worker_context
+
+    processes = min(os.cpu_count() or 1, 4)
+    if len(files) >= PARALLEL_MIN_FILES and processes > 1 and can_fork():
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        chunk = max(1, min(64, len(files) // (4 * processes)))
+        try:
+            with ProcessPoolExecutor(max_workers=processes, mp_context=worker_context()) as pool:
+                return dict(zip(files, pool.map(_read_one, files, [max_file_mb] * len(files), chunksize=chunk)))
+        except (BrokenProcessPool, OSError):
+            pass  # a worker died (out of memory, killed): read them all here instead
+    return {file: _read_one(file, max_file_mb) for file in files}
+
+
+def _read_one(file: Path, max_file_mb: float) -> FileRead:
+    try:
+        with collecting():  # parsing and cleaning leave garbage, even in the explorer's start-up
+            return load_file(file, max_file_mb)
+    except LoadError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a reader's own bug or missing part must not stop the rest
+        reason = " ".join(str(exc).split()) or "no details"
+        return f"could not be read ({type(exc).__name__}: {reason})"
 
 
 def _unique_id(article_id: str, used: set[str]) -> str:

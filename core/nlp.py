@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .models import Article
+from .processes import can_fork, worker_context
 from .results import ArticleAnalysis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -185,32 +186,14 @@ def task_ranges(articles: list[Article], processes: int, batch_size: int) -> lis
     return ranges
 
 
-def _worker_context():
-    """How to start worker processes.
-
-    "fork" when this process runs no other thread (the `newsx index` command): the workers inherit
-    the pipeline loaded here, as with spaCy's own `nlp.pipe(n_process=...)`, instead of each
-    importing spaCy and loading the model again. The explorer indexes from a thread, and forking
-    a process with other threads running can deadlock the child (a lock another thread held at the
-    fork stays held forever): "spawn" there, whose workers start from nothing.
-    """
-    import multiprocessing
-    import threading
-
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
     """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
-    (see `_worker_context`); the function returned waits for the result. Otherwise, or if the
+    (see `core.processes`); the function returned waits for the result. Otherwise, or if the
     process fails, the work runs here when the result is asked for."""
     results: list[Any] = []
     aside = _Meanwhile(work, results.append)
-    context = _worker_context()
-    if context.get_start_method() == "fork":
-        aside.start_aside(context)
+    if can_fork():
+        aside.start_aside(worker_context())
 
     def result() -> Any:
         aside.finish()
@@ -235,7 +218,7 @@ def _parse_in_workers(
     from concurrent.futures import ProcessPoolExecutor
 
     meanwhile = meanwhile or _Meanwhile(None, None)
-    context = _worker_context()
+    context = worker_context()
     if context.get_start_method() == "fork":
         # The model loads here once, before the fork, so every worker has it; the other work runs
         # in a process of its own meanwhile, on the core that would otherwise wait for the load.

@@ -90,6 +90,32 @@ def test_each_bad_file_is_one_problem_and_the_rest_loads(hostile):
     assert {os.path.basename(p.path) for p in result.problems if not p.fatal} >= {"latin1.txt", "broken_utf8.txt", "utf16.txt"}
 
 
+def test_many_files_read_in_worker_processes_give_the_same_articles_and_problems(hostile, tmp_path, monkeypatch):
+    """A large folder is read by several processes; bad files must still be one problem each, in
+    the same order, with the same articles as when read here."""
+    from newsx.core.processes import can_fork
+
+    if not can_fork():
+        pytest.skip("worker processes cannot be forked here (threads are running)")
+    here = load_corpus([hostile], max_file_mb=1)
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_FILES", 2)
+    readers = tmp_path / "readers.txt"  # which processes read a file (forked workers see this patch)
+    real_load_file = corpus.load_file
+
+    def load_file(file, max_file_mb):
+        with open(readers, "a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real_load_file(file, max_file_mb)
+
+    monkeypatch.setattr(corpus, "load_file", load_file)
+    in_workers = load_corpus([hostile], max_file_mb=1)
+    pids = set(readers.read_text().split())
+    assert pids and str(os.getpid()) not in pids, "the files were read in this process, not in workers"
+    assert in_workers.articles == here.articles
+    assert in_workers.problems == here.problems
+    assert len(here.problems) >= 10
+
+
 def test_decoded_text_is_right(hostile):
     result = load_corpus([hostile / "latin1.txt", hostile / "utf16.txt", hostile / "broken_utf8.txt"])
     texts = {a.id: a.text for a in result.articles}
