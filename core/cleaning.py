@@ -77,7 +77,8 @@ _PHOTO_CREDIT = re.compile(
     r"|/(?:REUTERS|Reuters|AFP|EPA|AP)\)?\s*$|\bPhoto(?:graph)?s? (?:by|credit)\b|\(Photo\b|\bPhoto(?:graph)?:\s|^Courtesy of\b"
     r"|\bImage credit\b"
 )
-# Every credit form above contains one of these: lines without any skip the slow search.
+# Every credit form above contains one of these words (a new form adds its own): a line without
+# any of them skips the slow search.
 _PHOTO_CREDIT_WORDS = ("Photo", "Getty Images", "via ", "/", "Courtesy of", "Image credit")
 # "in this picture released by ..." is a caption only when a credit closes the line
 _PICTURE_CUE = re.compile(r"\bin this (?:handout )?(?:picture|photo|image)\b")
