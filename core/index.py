@@ -282,7 +282,7 @@ def index_from_analyses(
     from .duplicates import find_near_duplicates
     from .entities import link_entities
     from .events import link_events
-    from .nlp import alongside
+    from .processes import alongside
 
     if progress:
         progress("link", 0, 4)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .models import Article
-from .processes import can_fork, worker_context
+from .processes import Meanwhile, worker_context
 from .results import ArticleAnalysis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,7 +133,7 @@ def parse_articles(
     there are workers, and simply first otherwise; its result goes to `on_meanwhile` before the
     first analysis is yielded.
     """
-    work = _Meanwhile(meanwhile, on_meanwhile)
+    work = Meanwhile(meanwhile, on_meanwhile)
     if not articles:
         work.run_here()
         return
@@ -186,28 +186,12 @@ def task_ranges(articles: list[Article], processes: int, batch_size: int) -> lis
     return ranges
 
 
-def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
-    """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
-    (see `core.processes`); the function returned waits for the result. Otherwise, or if the
-    process fails, the work runs here when the result is asked for."""
-    results: list[Any] = []
-    aside = _Meanwhile(work, results.append)
-    if can_fork():
-        aside.start_aside(worker_context())
-
-    def result() -> Any:
-        aside.finish()
-        return results[0]
-
-    return result
-
-
 def _parse_in_workers(
     articles: list[Article],
     model: str,
     processes: int,
     batch_size: int,
-    meanwhile: "_Meanwhile | None" = None,
+    meanwhile: "Meanwhile | None" = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse and analyse in worker processes, one run of articles per task.
 
@@ -217,7 +201,7 @@ def _parse_in_workers(
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    meanwhile = meanwhile or _Meanwhile(None, None)
+    meanwhile = meanwhile or Meanwhile(None, None)
     context = worker_context()
     if context.get_start_method() == "fork":
         # The model loads here once, before the fork, so every worker has it; the other work runs
@@ -239,59 +223,3 @@ def _parse_in_workers(
 def _analyse_batch(articles: list[Article], model: str, batch_size: int) -> list[ArticleAnalysis]:
     """Runs in a worker process: the pipeline is already loaded there (`load_pipeline` is cached)."""
     return [analysis for _, analysis in _parse_here(articles, model, batch_size)]
-
-
-class _Meanwhile:
-    """Work done alongside the parsing: in a forked process of its own when workers are forked
-    (its result comes back through a pipe), else in this process while the workers parse."""
-
-    def __init__(self, work: Callable[[], Any] | None, done: Callable[[Any], None] | None) -> None:
-        self.work, self.done = work, done
-        self._receive = None
-        self._process = None
-
-    def run_here(self) -> None:
-        if self.work is not None:
-            result = self.work()
-            if self.done is not None:
-                self.done(result)
-            self.work = None
-
-    def start_aside(self, context) -> None:
-        if self.work is None:
-            return
-        receive, send = context.Pipe(duplex=False)
-        work = self.work
-
-        def child() -> None:
-            send.send(work())
-
-        self._process = context.Process(target=child, daemon=True)
-        self._process.start()
-        send.close()
-        self._receive = receive
-
-    def finish(self) -> None:
-        """The result, from the process aside if one was started; if it failed, the work runs here."""
-        if self._receive is not None:
-            try:
-                result = self._receive.recv()
-            except (EOFError, OSError):
-                pass
-            else:
-                if self.done is not None:
-                    self.done(result)
-                self.work = None
-            finally:
-                self._receive.close()
-                self._process.join()
-                self._receive = self._process = None
-        self.run_here()
-
-    def abandon(self) -> None:
-        """Stop the process aside, if the parsing ends (or fails) before its result was taken."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._receive.close()
-            self._receive = self._process = None

@@ -1,6 +1,10 @@
-"""How this process may start others: forked when that is safe, spawned otherwise."""
+"""How this process may start others: forked when that is safe, spawned otherwise; work done
+alongside other work in a process of its own."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 
 def worker_context():
@@ -23,3 +27,75 @@ def worker_context():
 def can_fork() -> bool:
     """Workers started now would be forked (see `worker_context`)."""
     return worker_context().get_start_method() == "fork"
+
+
+def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
+    """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
+    (see `worker_context`); the function returned waits for the result. Otherwise, or if the
+    process fails, the work runs here when the result is asked for."""
+    results: list[Any] = []
+    aside = Meanwhile(work, results.append)
+    if can_fork():
+        aside.start_aside(worker_context())
+
+    def result() -> Any:
+        aside.finish()
+        return results[0]
+
+    return result
+
+
+class Meanwhile:
+    """Work done alongside other work: in a forked process of its own (`start_aside`; its result
+    comes back through a pipe), else here (`run_here`)."""
+
+    def __init__(self, work: Callable[[], Any] | None, done: Callable[[Any], None] | None) -> None:
+        self.work, self.done = work, done
+        self._receive = None
+        self._process = None
+
+    def run_here(self) -> None:
+        if self.work is not None:
+            result = self.work()
+            if self.done is not None:
+                self.done(result)
+            self.work = None
+
+    def start_aside(self, context) -> None:
+        if self.work is None:
+            return
+        receive, send = context.Pipe(duplex=False)
+        work = self.work
+
+        def child() -> None:
+            send.send(work())
+
+        self._process = context.Process(target=child, daemon=True)
+        self._process.start()
+        send.close()
+        self._receive = receive
+
+    def finish(self) -> None:
+        """The result, from the process aside if one was started; if it failed, the work runs here."""
+        if self._receive is not None:
+            try:
+                result = self._receive.recv()
+            except (EOFError, OSError):
+                pass
+            else:
+                if self.done is not None:
+                    self.done(result)
+                self.work = None
+            finally:
+                self._receive.close()
+                self._process.join()
+                self._receive = self._process = None
+        self.run_here()
+
+    def abandon(self) -> None:
+        """Stop the process aside, if the other work ends (or fails) before its result was taken."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._receive = self._process = None

@@ -48,7 +48,7 @@ def test_tasks_cover_every_article_once_and_shrink_towards_the_end():
 
 
 def test_work_done_alongside_gives_its_result_from_the_main_thread_and_from_a_thread():
-    from newsx.core.nlp import alongside
+    from newsx.core.processes import alongside
 
     words = ["claim", "group", "event"]
     assert alongside(lambda: sorted(words))() == ["claim", "event", "group"]  # forked when no thread runs
