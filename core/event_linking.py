@@ -72,16 +72,64 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
             for article_id in entity.articles:
                 named[article_id].add(entity.id)
     story = {k: frozenset(v) for k, v in named.items()}
-    clusters = _cluster(nodes, story)
+    parts = _family_parts(nodes)
+    clusters = _cluster_parts(nodes, parts, story)
     # An undated article that reports the same event as dated ones was written about when they
     # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
     if _date_undated_articles(nodes, clusters):
-        clusters = _cluster(nodes, story)
+        clusters = _cluster_parts(nodes, parts, story)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
     events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
+
+
+# From this many mentions, the families are linked in two processes (when one can be forked).
+_SPLIT_MIN_NODES = 4_000
+
+
+def _family_parts(nodes: list[_Node]) -> list[list[int]]:
+    """The mentions in one part, or in two parts of whole families with about equal work.
+
+    Mentions of different families never score together, so each part is linked on its own, with
+    the same clusters as together. The work of a family grows with the square of its mentions."""
+    if len(nodes) < _SPLIT_MIN_NODES:
+        return [list(range(len(nodes)))]
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        by_family[node.family].append(i)
+    parts: list[list[int]] = [[], []]
+    work = [0, 0]
+    for members in sorted(by_family.values(), key=len, reverse=True):
+        lighter = 0 if work[0] <= work[1] else 1
+        parts[lighter].extend(members)
+        work[lighter] += len(members) ** 2
+    return [sorted(part) for part in parts if part]
+
+
+def _cluster_parts(nodes: list[_Node], parts: list[list[int]], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    """`_cluster` of every part, the last ones in a forked process while the first is linked here.
+
+    Clusters come out in the order of their first mention, as `_cluster` of all the mentions
+    gives them (the order of events with equal dates and sizes depends on it)."""
+    if len(parts) == 1:
+        return _cluster(nodes, story)
+    from .processes import alongside
+
+    elsewhere = [alongside(lambda part=part: _cluster_part(nodes, part, story)) for part in parts[1:]]
+    clusters = _cluster_part(nodes, parts[0], story)
+    for result in elsewhere:
+        clusters.extend(result())
+    return sorted(clusters, key=lambda c: c.nodes[0])
+
+
+def _cluster_part(nodes: list[_Node], part: list[int], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    """`_cluster` of the mentions at the (increasing) positions `part`, in positions of `nodes`."""
+    found = _cluster([nodes[i] for i in part], story)
+    for cluster in found:
+        cluster.nodes = [part[j] for j in cluster.nodes]
+    return found
 
 
 def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Cluster]:

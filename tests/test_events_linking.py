@@ -243,3 +243,31 @@ def test_copies_of_a_meeting_and_other_reports_of_it_are_one_event():
     events, _ = c.link()
     (meeting,) = events
     assert len(meeting.articles) == 32 and meeting.date == "2024-10-30"
+
+
+def test_linking_families_in_separate_processes_gives_the_same_events(monkeypatch):
+    """Large corpora link their event families in two processes; the events, their order and ids
+    must be those of linking everything at once, including dates borrowed by undated articles."""
+    import random
+
+    from newsx.core import event_linking
+
+    rng = random.Random(5)
+    people = [A, B, C, D, ("Ivo Mar", "PERSON"), ("Sea Agency", "ORG")]
+    c = Corpus()
+    for n in range(80):
+        published = None if n % 7 == 0 else f"2024-10-{1 + n % 20:02d}"
+        art = c.article(f"a{n}", published)
+        for sentence, trigger in enumerate(rng.sample(["meet", "test", "strike", "arrest", "launch", "visit"], 3)):
+            day = rng.choice([None, "2024-10-03", "2024-10-10", "2024-09"])
+            c.event(art, trigger, participants=rng.sample(people, 2), places=rng.choice([[], [CITY], [NK]]),
+                    date=None if published is None else day, when=rng.choice([None, "Wednesday", "Oct. 3"]), sentence=sentence)
+    together, _ = c.link()
+    monkeypatch.setattr(event_linking, "_SPLIT_MIN_NODES", 1)
+    split = []
+    real_parts = event_linking._family_parts
+    monkeypatch.setattr(event_linking, "_family_parts", lambda nodes: split.append(real_parts(nodes)) or split[-1])
+    apart, _ = c.link()
+    assert len(split[0]) == 2
+    assert [e.to_dict() for e in apart] == [e.to_dict() for e in together]
+    assert len(together) > 20 and any(len(e.articles) > 2 for e in together)
