@@ -218,7 +218,7 @@ def corpus_key(articles: list[Article], keys: list[str]) -> str:
     return digest.hexdigest()
 
 
-# Below this, forking a process to link events costs about what it saves.
+# Below this, forking a process to group claims costs about what it saves.
 _LINK_ALONGSIDE_MIN_ARTICLES = 100
 
 _CORPUS_PARTS = ("entities", "events", "claim_groups", "near_duplicates")
@@ -290,15 +290,16 @@ def index_from_analyses(
     if progress:
         progress("link", 1, 4)
     # Events and claim groups both follow from the entities alone: in a large corpus with no thread
-    # running (`newsx index`), events are linked in a forked process while claims are grouped here.
-    def link() -> list[Event]:
-        return link_events(articles, analyses, entities)
+    # running (`newsx index`), claims are grouped in a forked process while events are linked here
+    # (itself in two processes, by event family, when there are many events).
+    def group() -> list[ClaimGroup]:
+        return group_claims(articles, analyses, entities)
 
-    events_linked = alongside(link) if len(articles) >= _LINK_ALONGSIDE_MIN_ARTICLES else link
-    groups = group_claims(articles, analyses, entities)
+    claims_grouped = alongside(group) if len(articles) >= _LINK_ALONGSIDE_MIN_ARTICLES else group
+    events = link_events(articles, analyses, entities)
     if progress:
         progress("link", 2, 4)
-    events = events_linked()
+    groups = claims_grouped()
     if progress:
         progress("link", 3, 4)
     near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates

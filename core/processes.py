@@ -25,8 +25,11 @@ def worker_context():
 
 
 def can_fork() -> bool:
-    """Workers started now would be forked (see `worker_context`)."""
-    return worker_context().get_start_method() == "fork"
+    """Workers started now would be forked (see `worker_context`), and this process may start
+    any: a process working aside (`Meanwhile`) is a daemon, and daemons have no children."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon and worker_context().get_start_method() == "fork"
 
 
 def alongside(work: Callable[[], Any]) -> Callable[[], Any]:

@@ -57,3 +57,12 @@ def test_work_done_alongside_gives_its_result_from_the_main_thread_and_from_a_th
     thread.start()
     thread.join()
     assert found == [3]
+
+
+def test_work_done_alongside_may_itself_start_work_alongside(capfd):
+    """A process working aside is a daemon, which may not start processes: work it starts aside
+    runs in it instead, with the same result and no error output."""
+    from newsx.core.processes import alongside
+
+    assert alongside(lambda: alongside(lambda: 41 + 1)() + 1)() == 43
+    assert "Error" not in capfd.readouterr().err
