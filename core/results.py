@@ -117,11 +117,14 @@ class ArticleAnalysis:
     events: tuple[RawEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        # The records hold only plain values and tuples of them: a copy of each one's fields is
+        # what `asdict` gives, without its deep copy (the parent of the parsing workers stores
+        # every analysis, and `asdict` took most of that time).
         return {
             "sentences": [list(s) for s in self.sentences],
-            "mentions": [asdict(m) for m in self.mentions],
-            "claims": [asdict(c) for c in self.claims],
-            "events": [asdict(e) for e in self.events],
+            "mentions": [dict(m.__dict__) for m in self.mentions],
+            "claims": [dict(c.__dict__) for c in self.claims],
+            "events": [dict(e.__dict__) for e in self.events],
         }
 
     @classmethod
