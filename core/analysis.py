@@ -14,7 +14,7 @@ from .results import ArticleAnalysis
 
 def analyse_doc(doc, article: Article) -> ArticleAnalysis:
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-    mentions = tuple(extract_mentions(doc))
+    mentions = tuple(extract_mentions(doc, article.text))
     claims = tuple(extract_claims(doc, article, mentions))
     events = tuple(extract_events(doc, article, mentions))
     return ArticleAnalysis(sentences=sentences, mentions=mentions, claims=claims, events=events)

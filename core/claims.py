@@ -330,11 +330,14 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     previous_atts: list = []
     last_count = None  # (concept, counted, event) of the latest counted noun, for ellipsis
     prev_refers: str | None = None
-    all_quantities = find_quantities(doc.text)
+    # The Doc's text is the article's (spaCy keeps it verbatim); Doc.text and Span.text would
+    # build a Token object for every token to join their texts again.
+    text = article.text
+    all_quantities = find_quantities(text)
     last_count_sentence = -10
     for si, sent in enumerate(doc.sents):
         atts = attribution.sentence_attributions(sent)
-        sent_text = sent.text
+        sent_text = text[sent.start_char : sent.end_char]
         sent_refers: str | None = None
         if si - last_count_sentence > 1:
             last_count = None  # ellipsis reaches back one sentence at most
@@ -431,7 +434,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                     subset = True
                 else:
                     counted_tok = pobj
-        if re.match(r"\s+of (?:them|these|those|whom|which|us)\b", sent.text[q.number_end:]):
+        if re.match(r"\s+of (?:them|these|those|whom|which|us)\b", article.text[sent.start_char + q.number_end : sent.end_char]):
             subset = True
         # the total in "two of the three victims" is not a claim of its own
         if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":

@@ -119,7 +119,7 @@ _DASHES = {"—", "–", "-", "--"}
 
 def _dateline_tokens(sent) -> set[int]:
     """Tokens of a dateline opening the sentence: capitalised words, a date, a wire tag, then a dash."""
-    tokens = list(sent)[:14]
+    tokens = list(sent[:14])  # the slice: a Token object for 14 tokens, not for the whole sentence
     for n, t in enumerate(tokens):
         if t.text in _DASHES and n > 0 and (t.whitespace_ or t.text != "-"):
             before = tokens[:n]

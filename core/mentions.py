@@ -53,13 +53,13 @@ _EDGE_PUNCT = set("-–—,;:'\"“”‘’()[]")
 _LEADING_JUNK = {"the", '"', "“", "”", "'", "‘", "(", ")", ",", "-", "—", "–"}
 
 
-def extract_mentions(doc) -> list[Mention]:
-    """Every entity span of the Doc (dates and numbers too, for the claims layer)."""
+def extract_mentions(doc, text: str | None = None) -> list[Mention]:
+    """Every entity span of the Doc (dates and numbers too, for the claims layer); `text` is the
+    Doc's text when the caller has it (Doc.text builds a Token for every token to join it)."""
     sentence_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
         sentence_of[sent.start] = i
-    # Doc.text joins every token again on each access: read it once.
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     found: list[tuple[Mention, set[str]]] = []
     before = None  # the entity span before this one
     for ent in doc.ents:
