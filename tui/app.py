@@ -85,6 +85,8 @@ class NewsxApp(App):
     DEFAULT_MODE = "read"
     # Below 100 columns the Read screen hides its side pane and other screens stack their panes.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Under 30 rows the tables one moves through get more of the height.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {NewsxCommands}
 
     BINDINGS = [
