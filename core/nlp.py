@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .models import Article
-from .processes import Meanwhile, worker_context
+from .processes import Meanwhile, prepare_spawn, worker_context
 from .results import ArticleAnalysis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,6 +208,8 @@ def _parse_in_workers(
         # in a process of its own meanwhile, on the core that would otherwise wait for the load.
         meanwhile.start_aside(context)
         load_pipeline(model)
+    else:
+        prepare_spawn()
     ranges = task_ranges(articles, processes, batch_size)
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=load_pipeline, initargs=(model,))
     try:

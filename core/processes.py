@@ -32,6 +32,31 @@ def can_fork() -> bool:
     return not multiprocessing.current_process().daemon and worker_context().get_start_method() == "fork"
 
 
+def prepare_spawn() -> None:
+    """Start multiprocessing's resource tracker, which spawned workers need, with a usable stderr.
+
+    The tracker's process is handed `sys.stderr.fileno()`. Under a full-screen app that captures
+    output (Textual's capture answers -1), starting it fails with "bad value(s) in fds_to_keep"
+    and no worker can be spawned; so it starts with stderr on the null device for that moment.
+    """
+    import os
+    import sys
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # no descriptor at all: the tracker simply passes none
+    if usable:
+        return
+    with open(os.devnull, "w") as null:
+        captured, sys.stderr = sys.stderr, null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
 def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
     """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
     (see `worker_context`); the function returned waits for the result. Otherwise, or if the

@@ -66,3 +66,40 @@ def test_work_done_alongside_may_itself_start_work_alongside(capfd):
 
     assert alongside(lambda: alongside(lambda: 41 + 1)() + 1)() == 43
     assert "Error" not in capfd.readouterr().err
+
+
+SPAWN_UNDER_CAPTURE = """
+import io, multiprocessing, operator, sys, threading
+from concurrent.futures import ProcessPoolExecutor
+from newsx.core.processes import prepare_spawn
+
+class Capture(io.TextIOBase):  # what a full-screen app puts in place of stderr
+    def write(self, text): return len(text)
+    def fileno(self): return -1
+
+def index():
+    try:
+        prepare_spawn()
+        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+            print(list(pool.map(operator.neg, [1, 2, 3])))
+    except Exception as exc:
+        print(type(exc).__name__, exc)
+
+if __name__ == "__main__":
+    sys.stderr = Capture()
+    thread = threading.Thread(target=index)
+    thread.start()
+    thread.join()
+"""
+
+
+def test_workers_can_be_spawned_while_a_full_screen_app_captures_stderr(tmp_path):
+    """The explorer indexes a large corpus in spawned workers from a thread while Textual holds
+    stderr (a capture without a file descriptor): the workers must still start."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "spawn_under_capture.py"
+    script.write_text(SPAWN_UNDER_CAPTURE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[-1, -2, -3]", done.stdout + done.stderr
