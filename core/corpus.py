@@ -136,9 +136,9 @@ FileRead = tuple[list[Article], list[str]] | str
 def read_files(files: list[Path], max_file_mb: float = DEFAULT_MAX_FILE_MB) -> dict[Path, FileRead]:
     """Read every file (`load_file`), in two processes or more when there are many files and
     workers can be forked (see `core.processes`); one bad file never stops the others."""
-    from .processes import can_fork, worker_context
+    from .processes import can_fork, worker_context, worker_count
 
-    processes = min(os.cpu_count() or 1, 4)
+    processes = worker_count()
     if len(files) >= PARALLEL_MIN_FILES and processes > 1 and can_fork():
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool

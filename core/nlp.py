@@ -7,14 +7,13 @@ turns it into a plain `ArticleAnalysis`; no spaCy object leaves this module's ca
 from __future__ import annotations
 
 import importlib.util
-import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .models import Article
-from .processes import Meanwhile, prepare_spawn, worker_context
+from .processes import Meanwhile, prepare_spawn, worker_context, worker_count
 from .results import ArticleAnalysis
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,7 +97,7 @@ def choose_n_process(total_words: int, requested: int = 0) -> int:
         return requested
     if total_words < MULTIPROCESS_MIN_WORDS:
         return 1
-    return max(1, min(os.cpu_count() or 1, 4))
+    return worker_count()
 
 
 def model_fingerprint(name: str) -> str:

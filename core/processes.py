@@ -24,6 +24,13 @@ def worker_context():
     return multiprocessing.get_context("spawn")
 
 
+def worker_count() -> int:
+    """How many worker processes to start for CPU-bound work: one per core, at most four."""
+    import os
+
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def can_fork() -> bool:
     """Workers started now would be forked (see `worker_context`), and this process may start
     any: a process working aside (`Meanwhile`) is a daemon, and daemons have no children."""
