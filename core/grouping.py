@@ -252,12 +252,9 @@ def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> bool:
     for other in near:
         if not compatible(item, other):
             return False
+    # the kinds of claims outside this sentence, compared by kind as above
     seen_near = Counter(o.kind for o in near)
-    return all(
-        kinds.hard(item.kind, k) and kinds.soft(item.kind, k)
-        for k, n in profile.kinds.items()
-        if n > seen_near.get(k, 0)
-    )
+    return kinds.fit_all(item.kind, (k for k, n in profile.kinds.items() if n > seen_near.get(k, 0)))
 
 
 def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> tuple[bool, int]:
