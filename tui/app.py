@@ -285,10 +285,14 @@ class NewsxApp(App):
     # ----------------------------------------------------------------- navigation
 
     async def on_open_article(self, message: OpenArticle) -> None:
-        if self.current_mode != "read":
+        # The screen the reader was opened from: esc and q on the Read screen go back to it.
+        came_from = self.current_mode if self.current_mode != "read" else None
+        if came_from:
             await self.switch_mode("read")
         screen = self.screen
         if isinstance(screen, ReadScreen):
+            if came_from:
+                screen.set_return_mode(came_from)
             screen.open_article(message.article_id, message.start, message.end, message.entity_id, message.query)
 
     async def on_show_related(self, message: ShowRelated) -> None:

@@ -33,7 +33,10 @@ class ReadScreen(FreshScreen):
     """Reading one article at a time; the screen the app opens on."""
 
     BINDINGS = [
-        Binding("q", "app.quit", "Quit", id="app.quit_main"),
+        # q quits from here, the first screen, unless the reader was opened from another screen:
+        # then q (like esc) goes back there (one of the two is active at a time, see check_action).
+        Binding("q", "quit_app", "Quit", id="app.quit_main"),
+        Binding("q", "return", "Back", id="nav.return"),
         Binding("escape", "back", "Back", show=False, id="nav.back"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
@@ -62,6 +65,7 @@ class ReadScreen(FreshScreen):
         self._spans: dict[str, list[tuple[int, int, str, str]]] = {}
         self.query_text: str | None = None  # an active search: n/N go through its hits
         self.entity_filter: str | None = None  # list only the articles mentioning this entity
+        self.return_mode: str | None = None  # the screen (mode) that opened the reader, if any
 
     def compose(self) -> ComposeResult:
         yield TitleHeader()
@@ -245,7 +249,36 @@ class ReadScreen(FreshScreen):
 
     # ----------------------------------------------------------------- actions
 
+    def set_return_mode(self, mode: str | None) -> None:
+        """Where esc and q go back to (None: q quits, esc returns to the article list)."""
+        self.return_mode = mode
+        self.refresh_bindings()
+
+    def on_screen_suspend(self) -> None:
+        # Left for another screen (not a dialog over this one): a later visit starts afresh.
+        if self.app.current_mode != "read":
+            self.set_return_mode(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_app":
+            return self.return_mode is None
+        if action == "return":
+            return self.return_mode is not None
+        return True
+
+    def action_quit_app(self) -> None:
+        self.app.exit()
+
+    def action_return(self) -> None:
+        mode, self.return_mode = self.return_mode, None
+        self.refresh_bindings()
+        if mode:
+            self.app.switch_mode(mode)
+
     def action_back(self) -> None:
+        if self.return_mode:
+            self.action_return()
+            return
         if self.query_text:
             self.query_text = None
             self.query_one(Reader).set_hits(())
