@@ -6,20 +6,22 @@ API:
   hash of title and text, so a reopen indexes only new or changed articles); without one, or when
   that file cannot be used, in memory (with a notice in `.notices`). When SQLite lacks FTS5 the
   same queries run as a plain scan.
-- `.search(query, limit=1000) -> list[Hit]`: every occurrence of the query's terms in the
-  articles that match it, best articles first (bm25), in text order within an article.
+- `.search(query, limit=1000) -> list[Hit]`: one hit per sentence that holds every term of the
+  query (of one of its OR alternatives), best articles first (bm25), in text order within an
+  article. `87 minutes` finds the sentence with both words, not a "73 minutes" two lines on.
 - `.hits_in(article_id, query) -> list[Hit]`: the hits in one article (for n/N in the reader).
 - `find_spans(text, query) -> list[(start, end)]`: the same matching on any string.
 - `articles_mentioning(index, entity_id) -> list[str]`: ids of the articles that mention an
   entity (the entity filter); `entity_hits(index, entity_id)`: its mentions as Hits.
 
 Query language (never a syntax error): words match whole words, case- and accent-insensitive;
-`"two words"` matches a phrase; `word*` a prefix; `OR` between terms means either; all other
+`"two words"` (or “two words”) matches a phrase; `word*` a prefix; `OR` between terms means either; all other
 terms must all be present. Everything else the user types is quoted before it reaches FTS5.
 
-`Hit(article_id, start, end, line, line_start, field)`: `start`/`end` index `article.text` (or
-`article.title` when `field == "title"`); `line` is the paragraph holding the hit, which starts
-at `line_start`; `hit.excerpt(width)` gives a window of it with the hit's offsets inside.
+`Hit(article_id, start, end, line, line_start, field, spans)`: `start`/`end` index `article.text`
+(or `article.title` when `field == "title"`) and mark the first term found; `spans` every term
+found in the sentence; `line` is the sentence, which starts at `line_start`; `hit.excerpt(width)`
+gives a window of it with the first term's offsets inside, `hit.excerpt_marks(width)` with all.
 """
 
 from __future__ import annotations
@@ -54,14 +56,31 @@ class Hit:
     line: str
     line_start: int
     field: str = "text"  # "text" or "title"
+    spans: tuple[tuple[int, int], ...] = ()  # every term found in the sentence (start/end: the first)
 
     def excerpt(self, width: int = 80) -> tuple[str, int, int]:
         """A window of `line` at most `width` characters wide around the hit, and the hit's
         offsets in it ('…' marks cut ends)."""
+        text, marks = self.excerpt_marks(width)
+        return (text, *marks[0]) if marks else (text, 0, 0)
+
+    def excerpt_marks(self, width: int = 80) -> tuple[str, list[tuple[int, int]]]:
+        """As `excerpt`, with the offsets of every term of the sentence that shows in the window."""
+        spans = self.spans or ((self.start, self.end),)
+        text, shift = self._window(width)
+        marks = []
+        for s, e in spans:
+            s, e = s - self.line_start + shift, e - self.line_start + shift
+            if e > 0 and s < len(text):
+                marks.append((max(0, s), min(len(text), e)))
+        return text, marks
+
+    def _window(self, width: int) -> tuple[str, int]:
+        """A window of `line` around the first term, and how far offsets in `line` move in it."""
         start, end = self.start - self.line_start, self.end - self.line_start
         line = self.line
         if len(line) <= width:
-            return line, start, end
+            return line, 0
         room = max(width - (end - start), 10)
         left = max(0, min(start - room // 3, len(line) - width))
         right = min(len(line), left + width)
@@ -74,8 +93,7 @@ class Hit:
         if suffix:
             piece = piece[:-1]
         text = prefix + piece + suffix
-        shift = len(prefix) - left
-        return text, max(0, start + shift), min(len(text), end + shift)
+        return text, len(prefix) - left
 
 
 # ----------------------------------------------------------------------------- queries
@@ -87,7 +105,7 @@ class _Term:
     prefix: bool = False
 
 
-_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_TOKEN = re.compile(r'["“”]([^"“”]*)["“”]?|([^\s"“”]+)')
 _WORD = re.compile(r"\w+")
 
 
@@ -165,6 +183,37 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
     return _spans(_fold(text), alternatives) if alternatives else []
 
 
+# Sentence ends: a full stop (or ! ?), closing quotes, then a space and a capital or a digit.
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:^|\W)(?:[A-Z]\.)+$")
+# Common English abbreviations a full stop follows inside a sentence ("Gen. Brown", "Oct. 8").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen adm sen rep gov lt col sgt capt maj cmdr st rev jr sr vs no inc corp co ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: lines split at sentence ends, abbreviations kept whole."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        start = line_start
+        for m in _SENTENCE_END.finditer(line):
+            before = line[max(0, m.start() - 12) : m.start() + 1]
+            word = re.split(r"[\s(\"“]", before)[-1]
+            if _INITIALS.search(before) or word.rstrip(".").lower() in _ABBREVIATIONS:
+                continue
+            end = line_start + m.end()
+            spans.append((start, end))
+            start = end
+        end = line_start + len(line)
+        if end > start:
+            spans.append((start, end))
+        line_start = end + 1
+    return spans
+
+
 def _line_of(text: str, start: int, end: int) -> tuple[str, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -173,14 +222,38 @@ def _line_of(text: str, start: int, end: int) -> tuple[str, int]:
     return text[line_start:line_end], line_start
 
 
+def _sentence_hits(article_id: str, value: str, field: str, alternatives: list[list[_Term]]) -> list[Hit]:
+    """A hit per sentence of `value` that holds every term of one alternative (the query's AND
+    applies within a sentence, so each sentence is listed once)."""
+    folded = _fold(value)
+    patterns = [[_term_pattern(t) for t in conj] for conj in alternatives]
+    # Sentences are split only in texts where a whole alternative occurs at all.
+    if not any(all(p.search(folded) for p in conj) for conj in patterns):
+        return []
+    hits: list[Hit] = []
+    for s_start, s_end in sentence_spans(value):
+        found: set[tuple[int, int]] = set()
+        for conj in patterns:
+            per_term = [[m.span() for m in p.finditer(folded, s_start, s_end)] for p in conj]
+            if all(per_term):
+                found.update(span for term in per_term for span in term)
+        if not found:
+            continue
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(found, key=lambda x: (x[0], -x[1])):
+            if not spans or start >= spans[-1][1]:  # overlaps collapse into the longest
+                spans.append((start, end))
+        line = value[s_start:s_end].rstrip()
+        hits.append(Hit(article_id, spans[0][0], spans[0][1], line, s_start, field, tuple(spans)))
+    return hits
+
+
 def _hits(article: Article, alternatives: list[list[_Term]]) -> list[Hit]:
     hits: list[Hit] = []
     for field, value in (("title", article.title or ""), ("text", article.text)):
         if field == "title" and article.text.startswith(value) and value:
             continue  # a title that opens the text would only repeat the first hit
-        for start, end in _spans(_fold(value), alternatives):
-            line, line_start = _line_of(value, start, end)
-            hits.append(Hit(article.id, start, end, line, line_start, field))
+        hits.extend(_sentence_hits(article.id, value, field, alternatives))
     return hits
 
 

@@ -26,7 +26,7 @@ def spans_text(index: SearchIndex, query: str) -> list[tuple[str, str]]:
     for hit in index.search(query):
         source = index.article_by_id[hit.article_id]
         value = source.title if hit.field == "title" else source.text
-        out.append((hit.article_id, value[hit.start : hit.end]))
+        out.extend((hit.article_id, value[start:end]) for start, end in hit.spans)
     return out
 
 
@@ -162,3 +162,33 @@ def test_a_locked_search_file_is_left_alone(tmp_path, monkeypatch):
         other.execute("ROLLBACK")
         other.close()
     assert (tmp_path / SEARCH_FILE).stat().st_size > 0  # not deleted
+
+
+def test_words_are_anded_within_a_sentence_and_each_sentence_is_listed_once():
+    text = "The missile flew for 87 minutes, officials said. An earlier one flew 73 minutes.\nNo other test."
+    idx = SearchIndex.for_articles([Article(id="m", path="m", title="Test", text=text)], None)
+    hits = idx.search("87 minutes")
+    assert len(hits) == 1  # one sentence, both words marked in it
+    assert [text[s:e] for s, e in hits[0].spans] == ["87", "minutes"]
+    assert hits[0].line == "The missile flew for 87 minutes, officials said."
+    assert len(idx.search("minutes")) == 2  # two sentences
+    assert idx.search("87 earlier") == []  # the words are in different sentences
+
+
+def test_a_quoted_phrase_matches_only_as_a_phrase_in_straight_or_curly_quotes():
+    text = "It flew 73 minutes. Minutes later, 87 people left."
+    idx = SearchIndex.for_articles([Article(id="q", path="q", title="T", text=text)], None)
+    for query in ('"73 minutes"', "“73 minutes”"):
+        (hit,) = idx.search(query)
+        assert text[hit.start : hit.end] == "73 minutes"
+    assert idx.search('"87 minutes"') == []
+
+
+def test_sentences_are_not_split_at_abbreviations_or_initials():
+    from newsx.core.search import sentence_spans
+
+    text = "Gen. Charles Brown met the U.S. envoy on Oct. 8 in Seoul. Then he left."
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == [
+        "Gen. Charles Brown met the U.S. envoy on Oct. 8 in Seoul.",
+        "Then he left.",
+    ]

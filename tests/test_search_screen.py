@@ -74,4 +74,32 @@ async def test_search_before_the_index_is_ready_says_so():
         await pilot.press("slash", *"x", "enter")
         await pilot.pause()
         status = app.screen.query_one("#search-status", Static)
-        assert "still being built" in str(status.render())
+        assert "show here when it is done" in str(status.render())
+        # The index arrives while the dialog is open: the hits of what was typed appear.
+        app.screen.index_ready(SearchIndex.for_articles(ARTICLES, None))
+        await pilot.pause()
+        assert "No match" in str(status.render()) or app.screen.query_one(OptionList).option_count > 0
+
+
+async def test_a_sentence_two_articles_share_is_listed_once_and_counts_read_as_english():
+    shared = "Officials said 87 minutes of flight was a record."
+    articles = [
+        Article(id="w1", path="w1.txt", title="Wire copy one", text=shared + "\nMore here.", outlet="Wire A"),
+        Article(id="w2", path="w2.txt", title="Wire copy two", text="Other lead.\n" + shared, outlet="Wire B"),
+        Article(id="w3", path="w3.txt", title="Third", text="It flew 73 minutes."),
+    ]
+    app = SearchApp(SearchIndex.for_articles(articles, None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"87 minutes")
+        await pilot.pause(0.4)
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1  # not twice, and not the "73 minutes" sentence
+        prompt = results.get_option_at_index(0).prompt.plain
+        assert "also in Wire B" in prompt or "also in Wire A" in prompt
+        status = str(app.screen.query_one("#search-status", Static).render())
+        assert status == "1 sentence in 2 articles"
+    app = SearchApp(SearchIndex.for_articles(articles[2:], None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"73")
+        await pilot.pause(0.4)
+        assert str(app.screen.query_one("#search-status", Static).render()) == "1 sentence in 1 article"

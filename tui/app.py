@@ -228,6 +228,9 @@ class NewsxApp(App):
 
     def on_search_ready(self, message: SearchReady) -> None:
         self.search_index = message.search_index
+        for screen in self.screen_stack:  # a search dialog opened while the index was building
+            if hasattr(screen, "index_ready"):
+                screen.index_ready(message.search_index)
         for notice in getattr(message.search_index, "notices", ()):
             self.notices.append(notice)
 
@@ -361,7 +364,7 @@ class NewsxApp(App):
         """Spans of a search query's hits in one article's text (the search module's matching)."""
         if self.search_index is not None:
             hits = self.search_index.hits_in(article_id, query)
-            return [(h.start, h.end) for h in hits if getattr(h, "field", "text") != "title"]
+            return [span for h in hits if h.field != "title" for span in (h.spans or ((h.start, h.end),))]
         from newsx.core.search import find_spans
 
         article = self.article_by_id.get(article_id)

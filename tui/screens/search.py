@@ -4,7 +4,8 @@ API:
 - `SearchScreen(search_index, query="")`: a `ModalScreen[SearchChoice | None]`. Push it with a
   callback: `app.push_screen(SearchScreen(app.search_index, app.last_query), callback)`; the
   callback gets a `SearchChoice` when the user picks a hit (Enter) or None (Esc).
-  `search_index` may be None while it is being built: the dialog says so.
+  `search_index` may be None while it is being built: the dialog says so, and shows the hits
+  once the App hands it the index (`index_ready`).
 - `SearchChoice(query, hit, hits)`: the chosen `newsx.core.search.Hit` (open `hit.article_id`
   and put the cursor at `hit.start`), the query and all hits, so the reader can step through the
   query's hits in that article with n/N (`search_index.hits_in(article_id, query)`).
@@ -101,26 +102,58 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
         results.clear_options()
         self.hits = []
         if self.search_index is None:
-            status.update("The search index is still being built; try again in a moment.")
+            # `index_ready` runs the search again when the index is there.
+            status.update("Indexing the articles for search… the hits show here when it is done.")
             return
         if not query.strip():
             status.update("Type to search titles and texts.")
             return
-        self.hits = self.search_index.search(query, limit=MAX_RESULTS)
-        articles = {h.article_id for h in self.hits}
-        more = "+" if len(self.hits) >= MAX_RESULTS else ""
-        status.update(
-            Text(f"{len(self.hits)}{more} hits in {len(articles)} articles" if self.hits else "No match.")
-        )
+        found = self.search_index.search(query, limit=MAX_RESULTS)
+        # A sentence that several articles share word for word (copies of a wire story) is listed
+        # once, under its first article, with the others named.
+        self.hits, also = [], {}
+        first_of: dict[str, int] = {}
+        for hit in found:
+            key = " ".join(hit.line.split()).casefold()
+            if key in first_of:
+                also.setdefault(first_of[key], []).append(hit.article_id)
+                continue
+            first_of[key] = len(self.hits)
+            self.hits.append(hit)
+        articles = {h.article_id for h in found}
+        more = "+" if len(found) >= MAX_RESULTS else ""
+        status.update(Text(self._summary(len(self.hits), more, len(articles)) if self.hits else "No match."))
         width = max(20, (results.size.width or self.app.size.width) - 4)
         options = []
         for i, hit in enumerate(self.hits):
             # The article's title heads its first hit only: more hits fit on a small screen.
             first = i == 0 or self.hits[i - 1].article_id != hit.article_id
-            options.append(Option(self._render_hit(hit, width, with_title=first), id=str(i)))
+            rendered = self._render_hit(hit, width, with_title=first)
+            if i in also:
+                rendered.append(Text("\n  also in " + ", ".join(self._source_name(a) for a in also[i]), style="dim"))
+            options.append(Option(rendered, id=str(i)))
         results.add_options(options)
         if self.hits:
             results.highlighted = 0
+
+    @staticmethod
+    def _summary(sentences: int, more: str, articles: int) -> str:
+        def count(n: int, noun: str) -> str:
+            return f"{n}{more if noun == 'sentence' else ''} {noun}{'' if n == 1 else 's'}"
+
+        return f"{count(sentences, 'sentence')} in {count(articles, 'article')}"
+
+    def _source_name(self, article_id: str) -> str:
+        article = self.search_index.article_by_id.get(article_id) if self.search_index else None
+        if article is None:
+            return article_id
+        return " · ".join(x for x in (article.outlet, article.published) if x) or (article.title or article_id)[:40]
+
+    def index_ready(self, search_index: SearchIndex) -> None:
+        """The search index finished while the dialog was open: show the hits of what is typed."""
+        if self.search_index is None:
+            self.search_index = search_index
+            self.run_search(self.query_one("#search-input", Input).value)
 
     def _render_hit(self, hit: Hit, width: int, with_title: bool = True) -> Text:
         article = self.search_index.article_by_id.get(hit.article_id) if self.search_index else None
@@ -134,9 +167,10 @@ class SearchScreen(ModalScreen["SearchChoice | None"]):
             head.append(f" · {about}", style="dim")
         if hit.field == "title":
             return head
-        line, start, end = hit.excerpt(width - 2)
+        line, marks = hit.excerpt_marks(width - 2)
         body = Text("  " + line)
-        body.stylize(search_hit_style(self.app), start + 2, end + 2)
+        for start, end in marks:
+            body.stylize(search_hit_style(self.app), start + 2, end + 2)
         return Text("\n").join([head, body]) if with_title else body
 
     # ----------------------------------------------------------------- choosing
