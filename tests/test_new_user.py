@@ -69,3 +69,28 @@ async def test_reading_after_going_back_by_key_forgets_where_the_reader_came_fro
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_help_first_page_at_80x24_names_the_screens_and_G_scrolls_it(ui_index):
+    from textual.containers import VerticalScroll
+
+    from newsx.tui.screens.help import HelpScreen
+
+    app = NewsxApp(index=ui_index, build=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        first_page = "\n".join(str(app.screen.query_one("#help-text").render()).splitlines()[: box.size.height - 2])
+        for shown in ("1 Read", "2 Entities", "3 Claims", "4 Timeline", "ctrl+p command palette", "/ search"):
+            assert shown in first_page
+        text = str(app.screen.query_one("#help-text").render())
+        assert text.count("ctrl+c") == 1  # the screen's copy shadows the app's ctrl+c
+        assert "nav.return" not in text  # q quits here: only the binding that is active is listed
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0

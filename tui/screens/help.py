@@ -33,13 +33,15 @@ from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+# In the order the help lists them: where one can go first (a new user's question), the
+# details of moving inside a list last.
 GROUPS: tuple[tuple[str, str], ...] = (
-    ("nav", "Navigation"),
-    ("pane", "Panes"),
-    ("search", "Search"),
-    ("view", "View"),
     ("screen", "Screens"),
+    ("search", "Search"),
     ("app", "App"),
+    ("view", "View"),
+    ("pane", "Panes"),
+    ("nav", "Navigation"),
 )
 _GROUP_TITLES = dict(GROUPS)
 
@@ -111,10 +113,16 @@ def _pane_name(node: DOMNode) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", type(node).__name__).capitalize()
 
 
-def _rows_from(bindings: BindingsMap, where: str) -> list[BindingRow]:
+def _rows_from(bindings: BindingsMap, where: str, namespace: DOMNode | None = None, shadowed: set[str] | None = None) -> list[BindingRow]:
+    """Rows for `bindings`; with a `namespace`, only the bindings it has enabled (`check_action`)
+    and not the keys in `shadowed` (bound closer to the focus, so never reaching these)."""
     merged: dict[tuple[str, str, str], list[tuple[str, Binding]]] = {}
     for key, binding in bindings:
         if where and _action_name(binding.action) in _SIDEWAYS:
+            continue
+        if shadowed and key in shadowed:
+            continue
+        if namespace is not None and namespace.app._check_action_state(binding.action, namespace) is False:
             continue
         merged.setdefault((binding.action, _describe(binding), binding.id or ""), []).append((key, binding))
     rows = []
@@ -137,14 +145,39 @@ def collect_bindings(screen: Screen) -> list[BindingRow]:
     keymap = app._keymap  # the normalised keymap Textual itself applies
     rows: list[BindingRow] = []
     seen_classes: set[type] = set()
-    rows += _rows_from(_with_keymap(screen._bindings, keymap), "")
+    screen_bindings = _with_keymap(screen._bindings, keymap)
+    rows += _rows_from(screen_bindings, "", screen)
     for node in screen.walk_children(with_self=False):
         # Only panes the user can focus have keys of their own (not the footer or containers).
         if not node.can_focus or not node._bindings.key_to_bindings or _takes_text(node):
             continue
         rows += _rows_from(_with_keymap(node._bindings, keymap), _pane_name(node))
-    rows += _rows_from(_with_keymap(app._bindings, keymap), "")
+    # A key the screen binds never reaches the app's binding for it (ctrl+c copies, so the
+    # app's "ctrl+c: how to quit" is not listed as a second ctrl+c).
+    screen_keys = {key for key, binding in screen_bindings if app._check_action_state(binding.action, screen) is not False}
+    rows += _rows_from(_with_keymap(app._bindings, keymap), "", shadowed=screen_keys)
     return _merge_rows(rows)
+
+
+def overview(rows: Sequence[BindingRow]) -> Text:
+    """One line naming where one can go: the screens' keys, the palette and search."""
+    parts: list[tuple[str, str]] = []
+    for row in rows:
+        name = _action_name(row.action)
+        if row.group == "screen" and name == "switch_mode" and not row.where:
+            parts.append((row.keys[0], row.description))
+    for row in rows:
+        if _action_name(row.action) == "command_palette":
+            parts.append((row.keys[0], "command palette"))
+        elif row.binding_id == "search.open":
+            parts.append((row.keys[0], "search all articles"))
+    out = Text()
+    for i, (key, what) in enumerate(parts):
+        if i:
+            out.append(" · ", style="dim")
+        out.append(key, style="bold")
+        out.append(f" {what}")
+    return out
 
 
 def _merge_rows(rows: list[BindingRow]) -> list[BindingRow]:
@@ -167,10 +200,15 @@ def _merge_rows(rows: list[BindingRow]) -> list[BindingRow]:
 def render_rows(rows: Sequence[BindingRow]) -> Text:
     """Rows as Text: a heading per group, one line per binding."""
     out = Text()
+    head = overview(rows)
+    if head:
+        out.append_text(head)
+        out.append("\n")
     width = max((len(", ".join(r.keys)) for r in rows), default=8)
     width = min(max(width, 8), 22)
     for group, title in GROUPS:
-        members = [r for r in rows if r.group == group]
+        # The screens one key away come before the ones about the current article.
+        members = sorted((r for r in rows if r.group == group), key=lambda r: _action_name(r.action) != "switch_mode")
         if not members:
             continue
         if out:
@@ -202,6 +240,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll('up')", "Up", show=False, id="help.up"),
         Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page_down"),
         Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, source: "Screen | Sequence[BindingRow]", title: str | None = None) -> None:
@@ -230,7 +270,10 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, how: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
-        {"down": box.scroll_down, "up": box.scroll_up, "page_down": box.scroll_page_down, "page_up": box.scroll_page_up}[how]()
+        {
+            "down": box.scroll_down, "up": box.scroll_up, "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up, "home": box.scroll_home, "end": box.scroll_end,
+        }[how](animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
