@@ -278,6 +278,7 @@ def index_from_analyses(
     near_duplicates: dict[str, tuple[str, ...]] | None = None,
 ) -> Index:
     """The corpus-level steps, on plain data (no spaCy); `near_duplicates` if already found."""
+    from .claim_dating import date_claims
     from .claims import group_claims
     from .duplicates import find_near_duplicates
     from .entities import link_entities
@@ -300,9 +301,11 @@ def index_from_analyses(
     if progress:
         progress("link", 2, 4)
     groups = claims_grouped()
+    near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates
+    # Claims of undated articles: the bounds their text, their events and their copies give.
+    groups = date_claims(groups, articles, analyses, events, near)
     if progress:
         progress("link", 3, 4)
-    near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates
     if progress:
         progress("link", 4, 4)
     return Index(

@@ -230,6 +230,9 @@ class Claim:
     said_on: str | None
     refers_to: str | None
     outlet: str | None = None
+    # (earliest, latest), either None: when an undated article's text bounds the claim
+    # (core.claim_dating); None when `said_on` is known or nothing bounds it.
+    said_between: tuple[str | None, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -249,6 +252,7 @@ class Claim:
             "claimer": self.claimer,
             "said_on": self.said_on,
             "refers_to": self.refers_to,
+            "said_between": list(self.said_between) if self.said_between else None,
             "outlet": self.outlet,
             "start": self.start,
             "end": self.end,

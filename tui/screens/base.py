@@ -52,9 +52,24 @@ def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
 
 
 def outlet_label(article: Article | None, fallback: str) -> str:
+    """The outlet, else the site the article came from, else its title in quotes (never the
+    file id, which tells a reader nothing); one label per article when the outlet is unknown."""
     if article is None:
         return fallback
-    return article.outlet or article.id
+    if article.outlet:
+        return article.outlet
+    host = _host(article.url)
+    if host:
+        return host
+    title = " ".join((article.title or "").split())
+    return f"“{title}”" if title else article.id
+
+
+def _host(url: str | None) -> str:
+    if not url or "//" not in url:
+        return ""
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 class BrowseScreen(FreshScreen):

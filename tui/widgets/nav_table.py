@@ -145,6 +145,12 @@ class NavTable(DataTable):
             self._highlight_cursor()
         self.refresh()
 
+    def on_resize(self) -> None:
+        # The panes around a table change height as one moves (a longer quote under it): keep
+        # the cursor's row in view, not under the bottom edge or the scroll bar.
+        if self.row_count and self.show_cursor:
+            self.call_after_refresh(self._scroll_cursor_into_view)
+
     def action_first(self) -> None:
         if self.row_count:
             self.move_cursor(row=0)

@@ -1,0 +1,51 @@
+"""Names cut to a column's width, kept apart: two different claimers never read the same.
+
+A plain cut keeps the start ("South Korea’s National…"); where two names would then look the
+same, their ends are kept too ("a senior South…official" / "a senior South…minister").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def cut(text: str, width: int) -> str:
+    """`text` at most `width` characters, '…' marking a cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…" if width > 0 else ""
+
+
+def _short(name: str, width: int) -> str:
+    # A leading article is the first thing to go when a name does not fit.
+    if len(name) > width and name.lower().startswith(_ARTICLES):
+        name = name.split(" ", 1)[1]
+    return name
+
+
+def _head_and_tail(name: str, width: int, tail: int) -> str:
+    head = max(1, width - 1 - tail)
+    return name[:head].rstrip() + "…" + name[len(name) - tail :].lstrip()
+
+
+def distinct_labels(names: Iterable[str], width: int) -> dict[str, str]:
+    """A label per distinct name, at most `width` characters; different names get different
+    labels whenever the width allows it."""
+    unique = list(dict.fromkeys(names))
+    labels = {name: cut(_short(name, width), width) for name in unique}
+    by_label: dict[str, list[str]] = {}
+    for name, label in labels.items():
+        by_label.setdefault(label, []).append(name)
+    for group in by_label.values():
+        if len(group) < 2 or width < 3:
+            continue
+        shorts = [_short(n, width) for n in group]
+        # The shortest end that tells the names apart; the rest of the width from the start.
+        for tail in range(1, width - 1):
+            tried = [_head_and_tail(s, width, tail) if len(s) > width else s for s in shorts]
+            if len(set(tried)) == len(tried) and not set(tried) & (set(labels.values()) - {labels[group[0]]}):
+                labels.update(zip(group, tried))
+                break
+    return labels
