@@ -45,7 +45,10 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--markdown", action="store_true", help="print a Markdown report of the comparison groups")
     if command == "serve":
         parser.add_argument("--theme", help="theme name")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--port", type=int, default=8000, metavar="N",
+            help="the port on localhost to serve on (default 8000); open the URL it prints in a browser",
+        )
     return parser
 
 

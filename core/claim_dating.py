@@ -14,7 +14,7 @@ much about when it was written, and each of its claims gets `said_between: (earl
   publication is within `COPY_REACH` of their dates.
 
 An event dated only from the undated article itself bounds nothing (its date was guessed without
-an anchor). When the bounds contradict each other the fewest candidates that make them
+an anchor) unless the article writes its day and month out ("28 October"). When the bounds contradict each other the fewest candidates that make them
 consistent are dropped. Only day-precise dates bound anything: "in December" bounds nothing.
 Measured by hiding one dated article's date at a time: benchmarks/eval_claim_dating.py.
 
@@ -29,7 +29,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import WEEKDAYS, to_date
+from .dates import MONTHS, WEEKDAYS, to_date
 from .models import Article
 from .results import ArticleAnalysis, Claim, ClaimGroup, Event
 
@@ -43,6 +43,9 @@ _THIS_WEEK = re.compile(rf"^(?:on\s+|this\s+)?(?:{_DAYS}|week)\b", re.I)
 # "last Thursday", "next week": the week before or after the one of publication.
 _OTHER_WEEK = re.compile(rf"^(?:last|next|past|coming)\s+(?:{_DAYS}|week)\b", re.I)
 OTHER_WEEK_REACH = timedelta(days=13)
+# A day written out with its month ("28 October", "Oct. 8"): its date needs no anchor but the year.
+_MONTHS = "|".join(m[:3] for m in MONTHS)
+_DAY_AND_MONTH = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b|(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b)", re.I)
 
 
 def _day(value: str | None) -> date | None:
@@ -66,11 +69,13 @@ def article_bounds(
     for raw in analysis.events if analysis else ():
         event = event_at.get((article.id, raw.start))
         day = _day(raw.date)
-        if day is None and event is not None and any(a != article.id and a in dated for a in event.articles):
+        when = (raw.when or "").strip()
+        if day is None and event is not None and (
+            _DAY_AND_MONTH.search(when) or any(a != article.id and a in dated for a in event.articles)
+        ):
             day = _day(event.date)
         if day is None:
             continue
-        when = (raw.when or "").strip()
         reach = WEEK_REACH if _THIS_WEEK.match(when) else OTHER_WEEK_REACH if _OTHER_WEEK.match(when) else None
         if reach is not None:
             lower.append(day - reach)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .claim_dating import is_dated, ordered_claims, when_label
 from .index import Index
 from .safety import inert_line
 
@@ -80,7 +81,7 @@ def events_table(index: Index) -> str:
 def claims_table(index: Index) -> str:
     blocks = []
     for g in index.claim_groups:
-        rows = [[c.text, c.claimer, c.said_on or "", c.article] for c in g.claims]
+        rows = [[c.text, c.claimer, when_label(c) if is_dated(c) else "", c.article] for c in ordered_claims(g.claims)]
         head = f"{g.id}  {inert_line(g.topic)} [{g.unit}]  {g.verdict.upper()}: {inert_line(g.reason)}"
-        blocks.append(head + "\n" + table(rows, ["value", "claimer", "said on", "article"], [24, 32, 10, 30]))
+        blocks.append(head + "\n" + table(rows, ["value", "claimer", "said on", "article"], [24, 32, 11, 30]))
     return "\n\n".join(blocks)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .claim_dating import ordered_claims, when_text
 from .index import Index
-from .results import ClaimGroup
+from .results import Claim, ClaimGroup
 from .safety import inert_line
 
 _VERDICT_TITLES = {
@@ -30,15 +31,21 @@ def _group_block(group: ClaimGroup, index: Index) -> list[str]:
     lines = [f"### {md(group.topic)} ({md(group.unit)})", "", f"**{group.verdict}**: {md(group.reason)}", ""]
     lines.append("| value | claimer | outlet | said on | about | article | quote |")
     lines.append("|---|---|---|---|---|---|---|")
-    for c in group.claims:
+    # The Claims screen's order: by when each claim was said (a date, or the bounds of one).
+    for c in ordered_claims(group.claims):
         outlet = c.outlet or (index.article_by_id[c.article].outlet if c.article in index.article_by_id else None)
         quote = c.sentence if len(c.sentence) <= 220 else c.sentence[:219] + "…"
         lines.append(
-            f"| {md(c.text)} | {md(c.claimer)} | {md(outlet or '')} | {c.said_on or ''} | {c.refers_to or ''} "
+            f"| {md(c.text)} | {md(c.claimer)} | {md(outlet or '')} | {md(_when(c))} | {c.refers_to or ''} "
             f"| {md(c.article)} | {md(quote)} |"
         )
     lines.append("")
     return lines
+
+
+def _when(claim: Claim) -> str:
+    """The date, or the bounds of it in words ("between 2024-10-22 and 2024-10-28"), or nothing."""
+    return claim.said_on or ("" if when_text(claim) == "no date" else when_text(claim))
 
 
 def claims_markdown(index: Index) -> str:

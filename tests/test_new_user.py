@@ -94,3 +94,97 @@ async def test_help_first_page_at_80x24_names_the_screens_and_G_scrolls_it(ui_in
         await pilot.press("g")
         await pilot.pause()
         assert box.scroll_y == 0
+
+
+def _group_row(app, verdict: str) -> int:
+    from newsx.tui.screens.claims import ordered_groups
+
+    return [g.verdict for g in ordered_groups(app.index.claim_groups)].index(verdict)
+
+
+async def _into_claims(app, pilot, verdict="changed"):
+    await pilot.press("3")
+    await pilot.pause()
+    for _ in range(_group_row(app, verdict)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    return app.screen.query_one("#claim-rows", DataTable)
+
+
+def _visible_rows(rows: DataTable) -> range:
+    """Rows wholly inside the table's window (below its header, above any scroll bar)."""
+    height = rows.scrollable_content_region.height - rows.header_height
+    top = int(rows.scroll_y)
+    return range(top, min(rows.row_count, top + height))
+
+
+async def test_the_last_claim_selected_at_100x30_is_in_view_not_under_a_scroll_bar(ui_index):
+    app = NewsxApp(index=ui_index, build=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        rows = await _into_claims(app, pilot)
+        assert rows.row_count > _visible_rows(rows).stop  # more claims than fit: it must scroll
+        await pilot.press("G")
+        await pilot.pause(0.3)
+        assert not rows.show_horizontal_scrollbar
+        assert rows.cursor_row == rows.row_count - 1 and rows.cursor_row in _visible_rows(rows)
+
+
+async def test_at_80x24_claims_show_more_rows_and_the_quote(ui_index):
+    app = NewsxApp(index=ui_index, build=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows = await _into_claims(app, pilot)
+        await pilot.pause(0.3)
+        assert len(_visible_rows(rows)) >= 6
+        quote = app.screen.query_one("#claim-quote")
+        assert quote.region.height >= 2 and quote.region.bottom <= 23  # above the footer
+        claim = app.screen._claims[rows.cursor_row]
+        assert " ".join(claim.sentence.split())[:40] in str(quote.render())
+        # The columns fit the width: nothing scrolls sideways, the quote column starts on screen.
+        assert not rows.show_horizontal_scrollbar and rows.virtual_size.width <= rows.scrollable_content_region.width
+
+
+async def test_different_claimers_never_read_the_same_and_an_unknown_outlet_is_not_a_file_id(ui_index):
+    app = NewsxApp(index=ui_index, build=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        for group in ui_index.claim_groups:
+            screen.show_group(group.id)
+            rows = screen.query_one("#claim-rows", DataTable)
+            shown = {}
+            for n, claim in enumerate(screen._claims):
+                label = rows.get_row_at(n)[3].plain
+                assert shown.setdefault(label, claim.claimer) == claim.claimer, (label, claim.claimer)
+                outlet = rows.get_row_at(n)[4].plain
+                assert outlet and claim.article not in outlet
+
+
+def test_distinct_labels_keep_different_names_apart_at_any_width():
+    from newsx.tui.widgets.cutting import distinct_labels
+
+    names = ["a senior South Korean presidential official", "a senior South Korean defense official", "Seoul",
+             "South Korea’s intelligence", "South Korea’s National Intelligence Service"]
+    for width in (8, 12, 16, 22):
+        labels = distinct_labels(names, width)
+        assert len(set(labels.values())) == len(names) and all(len(v) <= width for v in labels.values())
+    assert distinct_labels(names, 22)["Seoul"] == "Seoul"
+
+
+def test_changed_arrows_skip_claims_whose_time_is_unknown():
+    from newsx.core.results import Claim, ClaimGroup
+    from newsx.tui.screens.claims import claim_marks, ordered_claims
+
+    def claim(value, said_on=None, between=None):
+        return Claim("a", value, value, value, str(value), "s", 0, 0, 1, "x", said_on, None, said_between=between)
+
+    group = ClaimGroup("g", "t", "troops", "changed", "", (
+        claim(3000, "2024-10-18"), claim(50000), claim(11000, "2024-10-30"),
+        claim(9000, between=("2024-10-25", "2024-11-02")),  # overlaps 10-30: order unknown
+        claim(12000, between=("2024-11-03", None)),
+    ))
+    ordered = ordered_claims(group)
+    assert [c.value for c in ordered] == [3000, 9000, 11000, 12000, 50000]
+    # 9,000 is after 3,000 for sure; 11,000 too (not after 9,000); 12,000 after everything dated.
+    assert claim_marks(group, ordered) == ["", "↑", "↑", "↑", ""]

@@ -37,7 +37,7 @@ def serve(argv: list[str], port: int = 8000, host: str = "localhost") -> int:
     if not 0 < port < 65536:
         print(f"newsx: --port {port} is not a port number", file=sys.stderr)
         return 2
-    print(f"newsx: serving on http://{host}:{port} (ctrl+c stops)", file=sys.stderr)
+    print(f"newsx: serving on http://{host}:{port}: open it in a browser (ctrl+c stops)", file=sys.stderr)
     server = Server(command_for(argv), host=host, port=port, title="newsx")
     try:
         server.serve()

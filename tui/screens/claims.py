@@ -105,6 +105,7 @@ class ClaimsScreen(BrowseScreen):
         rows.add_column("As written", key="text", width=12)
         rows.add_column("Quote", key="quote", width=20)
         rows.border_title = "Claims (Enter opens the sentence)"
+        rows.on_width_change = self._rows_resized
         self.follow_index()
         groups.focus()
 
@@ -187,7 +188,8 @@ class ClaimsScreen(BrowseScreen):
 
     @staticmethod
     def _table_width(rows: NavTable) -> int:
-        return rows.scrollable_content_region.width or max(20, rows.app.size.width - 2)
+        # Before the first layout: the screen's width less the borders and a scroll bar.
+        return rows.scrollable_content_region.width or max(20, rows.app.size.width - 4)
 
     def _fit_columns(self, rows: NavTable, claims, values, whens, outlets) -> dict[str, int]:
         """Column widths that fit the table's width, the quote taking what is left, so the table
@@ -222,9 +224,8 @@ class ClaimsScreen(BrowseScreen):
         # At 80x24 the table one moves through gets the larger share (app.tcss).
         self.set_class(self.focused is not None and self.focused.id == "claim-rows", "-claims-in-rows")
 
-    def on_resize(self) -> None:
+    def _rows_resized(self, rows: NavTable) -> None:
         # Column widths follow the table's width: show the group again, on the same claim.
-        rows = self.query_one("#claim-rows", NavTable)
         if self._shown_group_id and getattr(self, "_shown_width", None) != self._table_width(rows):
             row = rows.cursor_row
             self.show_group(self._shown_group_id)
@@ -244,8 +245,8 @@ class ClaimsScreen(BrowseScreen):
         if at >= 0:
             sentence.stylize("bold reverse", at, at + len(claim.text))
         # Who said it, where and when, in full (the table cuts names to its columns).
-        source = [claim.claimer or "", claim.outlet or outlet_label(self.app.article_by_id.get(claim.article), claim.article)]
-        source.append(f"said {when_text(claim)}")
+        outlet = claim.outlet or outlet_label(self.app.article_by_id.get(claim.article), claim.article)
+        source = [claim.claimer or "", outlet if outlet != claim.claimer else "", f"said {when_text(claim)}"]
         sentence.append("  — " + ", ".join(p for p in source if p), style="dim")
         quote.update(sentence)
 

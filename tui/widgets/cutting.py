@@ -43,9 +43,23 @@ def distinct_labels(names: Iterable[str], width: int) -> dict[str, str]:
             continue
         shorts = [_short(n, width) for n in group]
         # The shortest end that tells the names apart; the rest of the width from the start.
-        for tail in range(1, width - 1):
-            tried = [_head_and_tail(s, width, tail) if len(s) > width else s for s in shorts]
-            if len(set(tried)) == len(tried) and not set(tried) & (set(labels.values()) - {labels[group[0]]}):
+        others = set(labels.values()) - {labels[group[0]]}
+        candidates = [[_head_and_tail(s, width, tail) if len(s) > width else s for s in shorts] for tail in range(1, width - 1)]
+        # Too narrow for a start and an end: from the first word where the names differ.
+        candidates.append([_from_difference(s, shorts, width) for s in shorts])
+        for tried in candidates:
+            if len(set(tried)) == len(tried) and not set(tried) & others:
                 labels.update(zip(group, tried))
                 break
     return labels
+
+
+def _from_difference(name: str, names: list[str], width: int) -> str:
+    """'…' and the name from the start of the first word where it differs from the others."""
+    at = 0
+    for other in names:
+        if other != name:
+            common = next((i for i, (a, b) in enumerate(zip(name, other)) if a != b), min(len(name), len(other)))
+            at = max(at, common)
+    at = name.rfind(" ", 0, at) + 1
+    return name if at == 0 and len(name) <= width else "…" + name[at : at + width - 1]

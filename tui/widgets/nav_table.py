@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -145,11 +145,20 @@ class NavTable(DataTable):
             self._highlight_cursor()
         self.refresh()
 
+    # Called with the table when its width changes (a screen fitting columns to it).
+    on_width_change: Callable[["NavTable"], None] | None = None
+    _last_width = 0
+
     def on_resize(self) -> None:
         # The panes around a table change height as one moves (a longer quote under it): keep
         # the cursor's row in view, not under the bottom edge or the scroll bar.
         if self.row_count and self.show_cursor:
             self.call_after_refresh(self._scroll_cursor_into_view)
+        width = self.scrollable_content_region.width
+        if width != self._last_width:
+            self._last_width = width
+            if self.on_width_change is not None:
+                self.call_after_refresh(self.on_width_change, self)
 
     def action_first(self) -> None:
         if self.row_count:
