@@ -27,6 +27,7 @@ gives a window of it with the first term's offsets inside, `hit.excerpt_marks(wi
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import re
 import sqlite3
 import threading
@@ -226,23 +227,29 @@ def _sentence_hits(article_id: str, value: str, field: str, alternatives: list[l
     """A hit per sentence of `value` that holds every term of one alternative (the query's AND
     applies within a sentence, so each sentence is listed once)."""
     folded = _fold(value)
-    patterns = [[_term_pattern(t) for t in conj] for conj in alternatives]
-    # Sentences are split only in texts where a whole alternative occurs at all.
-    if not any(all(p.search(folded) for p in conj) for conj in patterns):
+    # Each term is found once over the whole text; its matches are then sorted into sentences.
+    found = [[[m.span() for m in _term_pattern(t).finditer(folded)] for t in conj] for conj in alternatives]
+    if not any(all(per_term) for per_term in found):
         return []
-    hits: list[Hit] = []
-    for s_start, s_end in sentence_spans(value):
-        found: set[tuple[int, int]] = set()
-        for conj in patterns:
-            per_term = [[m.span() for m in p.finditer(folded, s_start, s_end)] for p in conj]
-            if all(per_term):
-                found.update(span for term in per_term for span in term)
-        if not found:
+    sentences = sentence_spans(value)
+    starts = [start for start, _end in sentences]
+    in_sentence: dict[int, set[tuple[int, int]]] = {}
+    for per_term in found:
+        if not all(per_term):
             continue
+        by_sentence = [{} for _ in per_term]
+        for n, spans in enumerate(per_term):
+            for span in spans:
+                by_sentence[n].setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
+        for sentence in set(by_sentence[0]).intersection(*by_sentence[1:]):
+            in_sentence.setdefault(sentence, set()).update(span for term in by_sentence for span in term[sentence])
+    hits: list[Hit] = []
+    for sentence in sorted(in_sentence):
         spans: list[tuple[int, int]] = []
-        for start, end in sorted(found, key=lambda x: (x[0], -x[1])):
+        for start, end in sorted(in_sentence[sentence], key=lambda x: (x[0], -x[1])):
             if not spans or start >= spans[-1][1]:  # overlaps collapse into the longest
                 spans.append((start, end))
+        s_start, s_end = sentences[sentence]
         line = value[s_start:s_end].rstrip()
         hits.append(Hit(article_id, spans[0][0], spans[0][1], line, s_start, field, tuple(spans)))
     return hits

@@ -188,3 +188,22 @@ def test_changed_arrows_skip_claims_whose_time_is_unknown():
     assert [c.value for c in ordered] == [3000, 9000, 11000, 12000, 50000]
     # 9,000 is after 3,000 for sure; 11,000 too (not after 9,000); 12,000 after everything dated.
     assert claim_marks(group, ordered) == ["", "↑", "↑", "↑", ""]
+
+
+async def test_a_search_typed_while_the_index_builds_shows_its_hits_when_the_index_is_ready(seed_loaded):
+    from textual.widgets import OptionList, Static
+
+    from newsx.core.search import SearchIndex
+    from newsx.tui.messages import SearchReady
+    from newsx.tui.screens.search import SearchScreen
+
+    app = NewsxApp(loaded=seed_loaded, build=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"87 minutes")
+        await pilot.pause(0.4)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(OptionList).option_count == 0
+        app.post_message(SearchReady(SearchIndex.for_articles(seed_loaded.articles, None)))
+        await pilot.pause(0.3)
+        assert app.screen.query_one(OptionList).option_count == 1  # the one sentence, once
+        assert str(app.screen.query_one("#search-status", Static).render()) == "1 sentence in 1 article"
