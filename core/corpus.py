@@ -210,7 +210,8 @@ def read_bytes(path: Path, max_file_mb: float) -> bytes:
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode bytes as text: BOM, else UTF-8, else Windows-1252, saying which when not UTF-8."""
+    """Decode bytes as text: BOM, else UTF-8, else the declared charset, else the detected one
+    (`core.charsets`), else Windows-1252, saying which when not UTF-8."""
     if not data.strip():
         raise LoadError("empty file")
     for bom, encoding, name in ((b"\xef\xbb\xbf", "utf-8-sig", None), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16")):
@@ -233,6 +234,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     good_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
     if good_multibyte > bad:
         return replaced, [f"invalid UTF-8: {bad} undecodable byte(s) replaced by \ufffd"]
+    from .charsets import detect, display_name
+
+    detected = detect(data)
+    if detected:
+        return data.decode(detected, errors="replace"), [f"not valid UTF-8 and no encoding declared; decoded as {display_name(detected)} (detected)"]
     return data.decode("cp1252", errors="replace"), ["not valid UTF-8; decoded as Windows-1252"]
 
 
