@@ -17,6 +17,7 @@ from pathlib import Path
 from .building import Given
 
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+FEED_SUFFIXES = (".rss", ".atom", ".xml", ".rdf")  # .rdf: RSS 1.0
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
@@ -29,6 +30,9 @@ class Draft:
     text: str
     given: Given = field(default_factory=Given)
     splittable: bool = False  # plain text may hold several articles one after another
+    # "entry 3" when the file says this is one article (a feed entry, a JSON item): it is kept even
+    # when short or untitled, and named in a note when nothing of it can be kept.
+    label: str | None = None
 
 
 def read_drafts(path: Path, raw: str) -> tuple[list[Draft], list[str]]:
@@ -38,7 +42,7 @@ def read_drafts(path: Path, raw: str) -> tuple[list[Draft], list[str]]:
         return [read_html(raw)], []
     if suffix in (".json", ".jsonl"):
         return read_json(raw, lines=suffix == ".jsonl")
-    if suffix in (".rss", ".atom", ".xml"):
+    if suffix in FEED_SUFFIXES:
         if not _FEED_ROOT.search(raw[:4096]):
             raise ReadError("XML file is not an RSS or Atom feed")
         return read_feed(raw)
@@ -130,7 +134,7 @@ def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
         text = item["text"]
         if _LOOKS_HTML.search(text[:5000]):
             text = html_fragment_text(text)
-        drafts.append(Draft(text, given))
+        drafts.append(Draft(text, given, label=f"item {n}"))
     if not drafts and not notes:
         raise ReadError("no article objects found in JSON")
     return drafts, notes
@@ -184,21 +188,24 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
             body = max((c.get("value", "") for c in entry.content), key=len)
         body = body or entry.get("summary", "") or ""
         text = html_fragment_text(body)
+        title = " ".join(html_fragment_text(entry.get("title", "")).split()) or None
         if not text.strip():
-            notes.append(f"entry {n}: no content, skipped")
-            continue
+            if not title:
+                notes.append(f"entry {n}: no title and no text, skipped")
+                continue
+            text = title  # a headline-only entry (many feeds give no more) is still news
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
             published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
         given = Given(
-            title=html_fragment_text(entry.get("title", "")).strip() or None,
+            title=title,
             outlet=outlet,
             published=published,
             author=(entry.get("author") or "").strip() or None,
             url=(entry.get("link") or "").strip() or None,
         )
-        drafts.append(Draft(text, given))
+        drafts.append(Draft(text, given, label=f"entry {n}"))
     if not drafts and not notes:
         if parsed.get("bozo") and not parsed.entries:
             raise ReadError(f"malformed feed ({type(parsed.get('bozo_exception')).__name__})")
