@@ -59,18 +59,46 @@ def refuse_entities(raw: str) -> None:
 # --------------------------------------------------------------------------- HTML
 
 
+# The precise extraction keeps only what it is sure of; below this many words it may have missed
+# the article (a page laid out oddly, a short story in a list), so trafilatura's default is asked too.
+TOO_FEW_WORDS = 150
+
+
 def read_html(raw: str) -> Draft:
     refuse_entities(raw)
+    from .pages import is_person_byline, strip_site_name, tables_as_text
+
+    doc = _extract(raw, favor_precision=True)
+    # then trafilatura's default balance, then its recall (which keeps lists); newsx's own
+    # furniture cleaning still follows whichever is taken
+    for fallback in ({}, {"favor_recall": True}):
+        if _words(doc) >= TOO_FEW_WORDS:
+            break
+        fuller = _extract(raw, **fallback)
+        if _words(fuller) > _words(doc):
+            doc = fuller
+    if doc is None or not (doc.text or "").strip():
+        raise ReadError("no article text found in HTML")
+    title, suffix_site = strip_site_name(doc.title or None, doc.sitename or None, doc.url or None)
+    author = doc.author if is_person_byline(doc.author) else None
+    outlet = doc.sitename or None
+    if suffix_site and (not outlet or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", outlet)):
+        outlet = suffix_site  # the title's "The Jakarta Post" over a bare "thejakartapost.com"
+    given = Given(title=title, outlet=outlet, published=_iso_day(doc.date), author=author, url=doc.url or None)
+    return Draft(tables_as_text(doc.text), given)
+
+
+def _extract(raw: str, **precision: bool):
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True)
+        return trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=True, **precision)
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as exc:
         raise ReadError(f"cannot parse HTML ({type(exc).__name__})") from exc
-    if doc is None or not (doc.text or "").strip():
-        raise ReadError("no article text found in HTML")
-    given = Given(title=doc.title or None, outlet=doc.sitename or None, published=_iso_day(doc.date), author=doc.author or None, url=doc.url or None)
-    return Draft(doc.text, given)
+
+
+def _words(doc) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 def _iso_day(value: object) -> str | None:
@@ -190,10 +218,8 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
         text = html_fragment_text(body)
         title = " ".join(html_fragment_text(entry.get("title", "")).split()) or None
         if not text.strip():
-            if not title:
-                notes.append(f"entry {n}: no title and no text, skipped")
-                continue
-            text = title  # a headline-only entry (many feeds give no more) is still news
+            notes.append(f"entry {n}{_quoted(title)}: no text, only a title, skipped" if title else f"entry {n}: no title and no text, skipped")
+            continue
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
@@ -211,6 +237,16 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
             raise ReadError(f"malformed feed ({type(parsed.get('bozo_exception')).__name__})")
         raise ReadError("feed has no entries")
     return drafts, notes
+
+
+def _quoted(title: str | None, limit: int = 60) -> str:
+    if not title:
+        return ""
+    from .safety import inert_line
+
+    title = inert_line(title)  # a feed's text, printed on the user's terminal
+    short = title if len(title) <= limit else title[: limit - 1] + "…"
+    return f" (“{short}”)"
 
 
 # --------------------------------------------------------------------------- Markdown
