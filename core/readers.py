@@ -66,7 +66,7 @@ TOO_FEW_WORDS = 150
 
 def read_html(raw: str) -> Draft:
     refuse_entities(raw)
-    from .pages import is_person_byline, strip_site_name, tables_as_text
+    from .pages import is_person_byline, tables_as_text
 
     doc = _extract(raw, favor_precision=True)
     # then trafilatura's default balance, then its recall (which keeps lists); newsx's own
@@ -79,13 +79,37 @@ def read_html(raw: str) -> Draft:
             doc = fuller
     if doc is None or not (doc.text or "").strip():
         raise ReadError("no article text found in HTML")
-    title, suffix_site = strip_site_name(doc.title or None, doc.sitename or None, doc.url or None)
+    title, suffix_site = _page_title(raw, doc)
     author = doc.author if is_person_byline(doc.author) else None
     outlet = doc.sitename or None
     if suffix_site and (not outlet or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", outlet)):
         outlet = suffix_site  # the title's "The Jakarta Post" over a bare "thejakartapost.com"
     given = Given(title=title, outlet=outlet, published=_iso_day(doc.date), author=author, url=doc.url or None)
     return Draft(tables_as_text(doc.text), given)
+
+
+_TITLE_TAG = re.compile(r"(?is)<title\b[^>]{0,200}>(.{1,600}?)</title>")
+
+
+def _page_title(raw: str, doc) -> tuple[str | None, str | None]:
+    """The headline without the site's name, and that name when the title gave it.
+
+    trafilatura cuts "<headline> | <site>" itself but may keep the wrong half ("The Jakarta Post |
+    Quake hits Aceh" gives "The Jakarta Post"), so the page's own <title> is cut again here."""
+    from .pages import strip_site_name
+
+    sitename, url = doc.sitename or None, doc.url or None
+    title, site = strip_site_name(doc.title or None, sitename, url)
+    m = _TITLE_TAG.search(raw[:200_000])
+    if site is None and m:
+        whole = " ".join(html.unescape(m.group(1)).split())
+        if title and title != whole and title in whole:
+            cut, named = strip_site_name(whole, sitename, url)
+            if named is not None:
+                return cut, named
+            if len(whole.split()) - 1 - len(title.split()) > len(title.split()):
+                return whole, None  # the part dropped was longer than the kept: no site name, one headline
+    return title, site
 
 
 def _extract(raw: str, **precision: bool):
