@@ -256,9 +256,11 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
             url=(entry.get("link") or "").strip() or None,
         )
         drafts.append(Draft(text, given, label=f"entry {n}"))
-    if not drafts and not notes:
-        if parsed.get("bozo") and not parsed.entries:
+    if not drafts:
+        if parsed.get("bozo"):
             raise ReadError(f"malformed feed ({type(parsed.get('bozo_exception')).__name__})")
+        if notes:
+            raise ReadError(f"none of its {len(notes)} entries has any text")
         raise ReadError("feed has no entries")
     return drafts, notes
 

@@ -129,4 +129,4 @@ def test_a_broken_feed_is_one_line_and_the_rest_loads(tmp_path):
     result = load_corpus([tmp_path])
     assert any(a.id == "wire" for a in result.articles)
     (problem,) = [p for p in result.problems if p.fatal]
-    assert os.path.basename(problem.path) == "broken.rdf" and "\n" not in problem.message
+    assert os.path.basename(problem.path) == "broken.rdf" and "malformed feed" in problem.message and "\n" not in problem.message
