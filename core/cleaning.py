@@ -173,7 +173,7 @@ _FURNITURE_PATTERNS = (
     r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
     r"^\S+@\S+\.\w+$",
     r"^(?:https?://|www\.)\S+$",
-    r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
+    r"^(?:close|open|menu|home|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
 )
 # One alternation, matched once per line, instead of a match per pattern.
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), re.I)
