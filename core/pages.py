@@ -40,17 +40,27 @@ def tables_as_text(text: str) -> str:
     return "\n".join(out)
 
 
+# A cell this long is a paragraph (a page laid out with a table), not a figure's label.
+LONG_CELL_WORDS = 20
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _table_lines(block: list[str]) -> list[str]:
     header: list[str] = []
-    rows = block
+    rows = [_cells(line) for line in block if not _RULE_ROW.match(line)]
     if len(block) >= 2 and _RULE_ROW.match(block[1]):
-        header, rows = _cells(block[0]), block[2:]
+        header, rows = rows[0], rows[1:]
+    elif len(rows) >= 2 and not any(map(_has_digit, rows[0])) and any(_has_digit(c) for row in rows[1:] for c in row[1:]):
+        header, rows = rows[0], rows[1:]  # a header written in plain cells: words over columns of figures
     result = []
-    for line in rows:
-        if _RULE_ROW.match(line):
-            continue
-        cells = _cells(line)
+    for cells in rows:
         if not any(cells):
+            continue
+        if any(len(cell.split()) > LONG_CELL_WORDS for cell in cells):
+            result.extend(cell for cell in cells if cell)
             continue
         result.append(_row_sentence(cells, header))
     return result

@@ -94,3 +94,12 @@ def test_an_empty_page_is_one_line_and_the_rest_loads(tmp_path):
     assert [a.id for a in result.articles] == ["good"]
     (problem,) = result.problems
     assert os.path.basename(problem.path) == "empty.html" and "no article text" in problem.message
+
+
+def test_a_table_without_header_cells_and_a_layout_table(tmp_path):
+    plain = "<table><tr><td>District</td><td>Deaths</td></tr><tr><td>Bireuen</td><td>3</td></tr></table>"
+    layout = f"<table><tr><td><p>{P2} Aid began to arrive in the province late on Tuesday night, officials said.</p></td><td>Share</td></tr></table>"
+    a = _load(tmp_path, page("<title>Quake toll</title>", f"<article><h1>Quake toll</h1><p>{P1}</p>{plain}{layout}<p>{P3}</p></article>"))
+    paragraphs = a.text.split("\n\n")
+    assert "Bireuen: 3 deaths." in paragraphs
+    assert f"{P2} Aid began to arrive in the province late on Tuesday night, officials said." in paragraphs
