@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, cache_dir=None)
 
     if command is None:
+        if not _stdout_is_terminal():
+            # The explorer draws with escape codes: into a pipe or file they are garbage, not output.
+            print("newsx: the explorer needs a terminal on stdout; for output to a pipe or file use a listing, e.g. `newsx articles [PATH ...]` (add --json)", file=sys.stderr)
+            return 2
         # Start-up builds a few hundred thousand objects that live as long as the app (modules,
         # classes, widgets, styles); the cyclic garbage collector would scan them again and again
         # for nothing, about 15 ms of the first screen. The app turns it back on after the first
@@ -96,6 +100,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(argv[1:], port=args.port)
     return _run_batch(command, args, settings)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:  # stdout closed
+        return False
 
 
 def _run_batch(command: str, args: argparse.Namespace, settings) -> int:

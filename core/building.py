@@ -175,6 +175,23 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
     return built
 
 
+def build_short(lines: list[str], given: Given) -> Built | None:
+    """A short entry (a headline, one sentence) as it stands, when `build_article` kept no body
+    (its only line was read as the title); None when it is only furniture."""
+    body = [line for line in lines if line and not c.is_stray(line) and not c.is_furniture(line)]
+    if not body:
+        return None
+    built = Built(title="", text="\n\n".join(body), byline=given.author, url=given.url)
+    built.outlet = m.outlet_name(given.outlet)
+    built.published = given.published
+    if given.title:
+        built.title = given.title
+    else:
+        built.title = m.title_from_lede(body[0])
+        built.title_guessed = True
+    return built
+
+
 def _is_file_photo(caption: str) -> bool:
     return bool(re.match(r"(?i)^file\b", caption)) or "file photo" in caption.lower()
 

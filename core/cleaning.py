@@ -163,6 +163,9 @@ _FURNITURE_PATTERNS = (
     r"^story continues (?:below|after)\b.{0,40}$",
     r"^our standards\s*:.{0,120}$",
     r"^the post .{1,200} appeared first on .{1,80}$",
+    r"^(?:view|see|read) (?:all|more) (?:posts|articles|stories|entries) (?:by|from)\b.{0,80}$",  # author boxes
+    r"^(?:wordpress )?(?:theme|template)\s*(?::|by)\s*(?:\S+\s?){1,4}$",  # "Theme: Newsup by Themeansar."
+    r"^(?:proudly )?powered by (?:\S+\s?){1,4}$",
     r"^[\w&'’ -]{1,30}(?:\s*[>»›]\s*[\w&'’ -]{1,30}){1,6}$",  # breadcrumbs: Home > World > Asia
     r"^(?:supported by|share full article|read in app|learn more|continue reading|show more|load more)$",
     r"^(?:suggested|related|more|trending|popular) (?:topics|reading|stories|articles|videos|links)\s*:?$",
@@ -170,7 +173,7 @@ _FURNITURE_PATTERNS = (
     r"^(?:write to|contact|e-?mail)\b.{0,80}@\S+$",
     r"^\S+@\S+\.\w+$",
     r"^(?:https?://|www\.)\S+$",
-    r"^(?:close|open|menu|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
+    r"^(?:close|open|menu|home|back to top|top|next|previous|prev|enlarge|zoom in|zoom out|print|listen|font size)\.?$",
 )
 # One alternation, matched once per line, instead of a match per pattern.
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), re.I)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # Reading, cleaning and splitting are imported where a file is actually read: a warm reopen takes
 # every file from the cache and should not pay for importing them (about 17 ms of the first screen).
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss", ".atom", ".xml", ".rdf"}
 
 
 def seed_paths() -> list[Path]:
@@ -210,7 +210,8 @@ def read_bytes(path: Path, max_file_mb: float) -> bytes:
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode bytes as text: BOM, else UTF-8, else Windows-1252, saying which when not UTF-8."""
+    """Decode bytes as text: BOM, else UTF-8, else the declared charset, else the detected one
+    (`core.charsets`), else Windows-1252, saying which when not UTF-8."""
     if not data.strip():
         raise LoadError("empty file")
     for bom, encoding, name in ((b"\xef\xbb\xbf", "utf-8-sig", None), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16")):
@@ -233,6 +234,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     good_multibyte = sum(1 for ch in replaced if ord(ch) > 0x7F and ch != "\ufffd")
     if good_multibyte > bad:
         return replaced, [f"invalid UTF-8: {bad} undecodable byte(s) replaced by \ufffd"]
+    from .charsets import detect, display_name
+
+    detected = detect(data)
+    if detected:
+        return data.decode(detected, errors="replace"), [f"not valid UTF-8 and no encoding declared; decoded as {display_name(detected)} (detected)"]
     return data.decode("cp1252", errors="replace"), ["not valid UTF-8; decoded as Windows-1252"]
 
 
@@ -310,7 +316,7 @@ def _merge(given: Given, override: Given | None) -> Given:
 
 def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[list[Article], list[str]]:
     """Articles in one file, and notes about how it was read. Raises LoadError when none."""
-    from .building import Given, build_article
+    from .building import Given, build_article, build_short
     from .cleaning import normalize_line
     from .readers import ReadError, read_drafts
     from .safety import inert_line, inert_text
@@ -336,7 +342,13 @@ def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[lis
             if sidecar and sidecar.title and built:
                 # the sidecar's title names the file's first article, not the ones split from it
                 override = Given(**{**sidecar.__dict__, "title": None})
-            article = build_article(part, _merge(draft.given, override))
+            given = _merge(draft.given, override)
+            article = build_article(part, given)
+            if article is None and draft.label:
+                # the file says this is an article: a short or untitled one is kept as it stands
+                article = build_short(part, given)
+                if article is None:
+                    notes.append(f"{draft.label}: nothing but page furniture, skipped")
             if article is not None:
                 built.append(article)
     if not built:

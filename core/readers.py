@@ -17,6 +17,7 @@ from pathlib import Path
 from .building import Given
 
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+FEED_SUFFIXES = (".rss", ".atom", ".xml", ".rdf")  # .rdf: RSS 1.0
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
@@ -29,6 +30,9 @@ class Draft:
     text: str
     given: Given = field(default_factory=Given)
     splittable: bool = False  # plain text may hold several articles one after another
+    # "entry 3" when the file says this is one article (a feed entry, a JSON item): it is kept even
+    # when short or untitled, and named in a note when nothing of it can be kept.
+    label: str | None = None
 
 
 def read_drafts(path: Path, raw: str) -> tuple[list[Draft], list[str]]:
@@ -38,7 +42,7 @@ def read_drafts(path: Path, raw: str) -> tuple[list[Draft], list[str]]:
         return [read_html(raw)], []
     if suffix in (".json", ".jsonl"):
         return read_json(raw, lines=suffix == ".jsonl")
-    if suffix in (".rss", ".atom", ".xml"):
+    if suffix in FEED_SUFFIXES:
         if not _FEED_ROOT.search(raw[:4096]):
             raise ReadError("XML file is not an RSS or Atom feed")
         return read_feed(raw)
@@ -55,18 +59,70 @@ def refuse_entities(raw: str) -> None:
 # --------------------------------------------------------------------------- HTML
 
 
+# The precise extraction keeps only what it is sure of; below this many words it may have missed
+# the article (a page laid out oddly, a short story in a list), so trafilatura's default is asked too.
+TOO_FEW_WORDS = 150
+
+
 def read_html(raw: str) -> Draft:
     refuse_entities(raw)
+    from .pages import is_person_byline, tables_as_text
+
+    doc = _extract(raw, favor_precision=True)
+    # then trafilatura's default balance, then its recall (which keeps lists); newsx's own
+    # furniture cleaning still follows whichever is taken
+    for fallback in ({}, {"favor_recall": True}):
+        if _words(doc) >= TOO_FEW_WORDS:
+            break
+        fuller = _extract(raw, **fallback)
+        if _words(fuller) > _words(doc):
+            doc = fuller
+    if doc is None or not (doc.text or "").strip():
+        raise ReadError("no article text found in HTML")
+    title, suffix_site = _page_title(raw, doc)
+    author = doc.author if is_person_byline(doc.author) else None
+    outlet = doc.sitename or None
+    if suffix_site and (not outlet or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", outlet)):
+        outlet = suffix_site  # the title's "The Jakarta Post" over a bare "thejakartapost.com"
+    given = Given(title=title, outlet=outlet, published=_iso_day(doc.date), author=author, url=doc.url or None)
+    return Draft(tables_as_text(doc.text), given)
+
+
+_TITLE_TAG = re.compile(r"(?is)<title\b[^>]{0,200}>(.{1,600}?)</title>")
+
+
+def _page_title(raw: str, doc) -> tuple[str | None, str | None]:
+    """The headline without the site's name, and that name when the title gave it.
+
+    trafilatura cuts "<headline> | <site>" itself but may keep the wrong half ("The Jakarta Post |
+    Quake hits Aceh" gives "The Jakarta Post"), so the page's own <title> is cut again here."""
+    from .pages import strip_site_name
+
+    sitename, url = doc.sitename or None, doc.url or None
+    title, site = strip_site_name(doc.title or None, sitename, url)
+    m = _TITLE_TAG.search(raw[:200_000])
+    if site is None and m:
+        whole = " ".join(html.unescape(m.group(1)).split())
+        if title and title != whole and title in whole:
+            cut, named = strip_site_name(whole, sitename, url)
+            if named is not None:
+                return cut, named
+            if len(whole.split()) - 1 - len(title.split()) > len(title.split()):
+                return whole, None  # the part dropped was longer than the kept: no site name, one headline
+    return title, site
+
+
+def _extract(raw: str, **precision: bool):
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True)
+        return trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=True, **precision)
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as exc:
         raise ReadError(f"cannot parse HTML ({type(exc).__name__})") from exc
-    if doc is None or not (doc.text or "").strip():
-        raise ReadError("no article text found in HTML")
-    given = Given(title=doc.title or None, outlet=doc.sitename or None, published=_iso_day(doc.date), author=doc.author or None, url=doc.url or None)
-    return Draft(doc.text, given)
+
+
+def _words(doc) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 def _iso_day(value: object) -> str | None:
@@ -130,7 +186,7 @@ def read_json(raw: str, lines: bool) -> tuple[list[Draft], list[str]]:
         text = item["text"]
         if _LOOKS_HTML.search(text[:5000]):
             text = html_fragment_text(text)
-        drafts.append(Draft(text, given))
+        drafts.append(Draft(text, given, label=f"item {n}"))
     if not drafts and not notes:
         raise ReadError("no article objects found in JSON")
     return drafts, notes
@@ -184,26 +240,39 @@ def read_feed(raw: str) -> tuple[list[Draft], list[str]]:
             body = max((c.get("value", "") for c in entry.content), key=len)
         body = body or entry.get("summary", "") or ""
         text = html_fragment_text(body)
+        title = " ".join(html_fragment_text(entry.get("title", "")).split()) or None
         if not text.strip():
-            notes.append(f"entry {n}: no content, skipped")
+            notes.append(f"entry {n}{_quoted(title)}: no text, only a title, skipped" if title else f"entry {n}: no title and no text, skipped")
             continue
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
             published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
         given = Given(
-            title=html_fragment_text(entry.get("title", "")).strip() or None,
+            title=title,
             outlet=outlet,
             published=published,
             author=(entry.get("author") or "").strip() or None,
             url=(entry.get("link") or "").strip() or None,
         )
-        drafts.append(Draft(text, given))
-    if not drafts and not notes:
-        if parsed.get("bozo") and not parsed.entries:
+        drafts.append(Draft(text, given, label=f"entry {n}"))
+    if not drafts:
+        if parsed.get("bozo"):
             raise ReadError(f"malformed feed ({type(parsed.get('bozo_exception')).__name__})")
+        if notes:
+            raise ReadError(f"none of its {len(notes)} entries has any text")
         raise ReadError("feed has no entries")
     return drafts, notes
+
+
+def _quoted(title: str | None, limit: int = 60) -> str:
+    if not title:
+        return ""
+    from .safety import inert_line
+
+    title = inert_line(title)  # a feed's text, printed on the user's terminal
+    short = title if len(title) <= limit else title[: limit - 1] + "…"
+    return f" (“{short}”)"
 
 
 # --------------------------------------------------------------------------- Markdown

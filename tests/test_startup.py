@@ -23,9 +23,10 @@ async def test_the_garbage_collector_is_back_on_once_the_first_frame_is_out(seed
         gc.enable()
 
 
-def test_the_garbage_collector_is_back_on_when_nothing_could_be_opened(tmp_path, capsys):
+def test_the_garbage_collector_is_back_on_when_nothing_could_be_opened(tmp_path, capsys, monkeypatch):
     empty = tmp_path / "empty"
     empty.mkdir()
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)  # pytest's captured stdout is not one
     assert cli.main([str(empty), "--no-cache"]) == 1
     assert gc.isenabled()
     assert "nothing could be loaded" in capsys.readouterr().err
