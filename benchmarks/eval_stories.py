@@ -142,6 +142,16 @@ def main() -> None:
         chosen = {f for f in folders if topic(f) in chosen_topics}
         scores.append(report(f"pairs mix {m + 1} ({len(chosen)} halves)", subset(articles, analyses, chosen)))
     print(f"mixes: mean F1 {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}")
+    # One story alone must stay one story.
+    alone = []
+    for f in folders:
+        arts = subset(articles, analyses, {f})
+        ids = {a.id for a in arts}
+        sub_near = {k: tuple(x for x in v if x in ids) for k, v in near.items() if k in ids}
+        alone.append((score(arts, analyses, sub_near)[2], f))
+    split = [f for s, f in alone if s < 1]
+    print(f"each subfolder alone: mean F1 {sum(s for s, _ in alone) / len(alone):.3f}, worst {min(alone)[0]:.3f} ({min(alone)[1]}); "
+          f"{len(split)} of {len(alone)} split")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,36 @@ def _entity_terms(analysis: ArticleAnalysis | None) -> tuple[Counter[str], set[i
     return entities, years
 
 
+# How much general English rarity counts (an exponent on -log frequency), and how much the
+# corpus's own document frequency does (0: not at all). General rarity is what keeps a corpus of
+# one story one story: there every article says "earthquake", which corpus IDF alone would make
+# worthless, leaving only each article's own rare words to compare.
+RARITY_POWER = 1.5
+CORPUS_IDF_SHARE = 0.0
+_UNSEEN_FREQUENCY = 1e-8  # a word the frequency list lacks (most names): as rare as its rarest words
+
+
+def _rarity() -> Mapping[str, float]:
+    """-ln(frequency) of English words, from wordfreq's list (installed data, no download)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
+
+
+def _term_weight(term: str, frequencies: Mapping[str, float], df: int, n: int, entity_weight: float) -> float:
+    if term.startswith("@"):
+        parts = term[1:].split()
+        frequency = min((frequencies.get(p, _UNSEEN_FREQUENCY) for p in parts), default=_UNSEEN_FREQUENCY)
+        scale = entity_weight
+    else:
+        frequency = frequencies.get(term, _UNSEEN_FREQUENCY)
+        scale = 1.0
+    weight = (-math.log(max(frequency, _UNSEEN_FREQUENCY))) ** RARITY_POWER
+    if CORPUS_IDF_SHARE:
+        weight *= (math.log((n + 1) / (df + 1)) + 1.0) ** CORPUS_IDF_SHARE
+    return weight * scale
+
+
 def _ordinal(published: str | None) -> int | None:
     if not published:
         return None
@@ -108,15 +138,18 @@ def article_features(
             mentioned.add(date.fromordinal(when).year)
         years.append(frozenset(mentioned))
     n = len(articles)
+    rarity = _rarity()
     vocabulary: dict[str, int] = {}
     rows: list[dict[int, float]] = []
+    weights: dict[str, float] = {}
     for terms in counts:
         row: dict[int, float] = {}
         for term, tf in terms.items():
-            weight = (1.0 + math.log(tf)) * (math.log((n + 1) / (df[term] + 1)) + 1.0)
-            if term.startswith("@"):
-                weight *= entity_weight
-            row[vocabulary.setdefault(term, len(vocabulary))] = weight
+            base = weights.get(term)
+            if base is None:
+                base = _term_weight(term, rarity, df[term], n, entity_weight)
+                weights[term] = base
+            row[vocabulary.setdefault(term, len(vocabulary))] = (1.0 + math.log(tf)) * base
         norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
         rows.append({k: w / norm for k, w in row.items()})
     return Features(rows=rows, dates=dates, years=years)
