@@ -23,11 +23,12 @@ from .models import Article
 from .results import ArticleAnalysis, Story
 
 # Fitted on half of the ECB+ topics (benchmarks/eval_stories.py), reported on the other half.
-MERGE_THRESHOLD = 0.20
-# An article left on its own joins the story it is on average most like, if at least this like it:
+MERGE_THRESHOLD = 0.22
+# A story of at most SMALL_STORY articles joins the story it is on average most like, if at least this like it:
 # an article that tells a story from another angle (background, an interview) is rarely a story of
-# its own in a reader's corpus.
+# its own in a reader's corpus, nor are two such articles.
 ATTACH_THRESHOLD = 0.06
+SMALL_STORY = 3
 # How much a shared named entity weighs against a shared content word (both TF-IDF weighted).
 ENTITY_WEIGHT = 1.0
 # Articles written this many days apart or more are unlikely to be one story; the similarity is
@@ -37,7 +38,7 @@ DATE_PENALTY = 0.3
 # Either undated: the latest years each speaks of (or was written in) this many years apart.
 YEAR_GAP = 2
 # Candidate blocking: each article's most distinctive terms, and pairs kept above a floor.
-TOP_TERMS = 40
+TOP_TERMS = 200
 CANDIDATE_FLOOR = 0.04
 
 
@@ -65,7 +66,8 @@ def find_stories(
             j = position.get(other)
             if i is not None and j is not None and i != j:
                 sims[(min(i, j), max(i, j))] = 1.0
-    clusters = attach_singletons(average_link(len(articles), sims, MERGE_THRESHOLD), sims, ATTACH_THRESHOLD)
+    clusters = average_link(len(articles), sims, MERGE_THRESHOLD)
+    clusters = attach_small(clusters, sims, ATTACH_THRESHOLD, SMALL_STORY)
     groups = [[articles[i] for i in sorted(members)] for members in clusters]
     groups.sort(key=lambda g: (-len(g), _first(g) or "9999", position[g[0].id]))
     return [_story(n, group, sims, position) for n, group in enumerate(groups, 1)]
@@ -111,27 +113,26 @@ def average_link(n: int, sims: Mapping[tuple[int, int], float], threshold: float
     return list(members.values())
 
 
-def attach_singletons(
-    clusters: list[list[int]], sims: Mapping[tuple[int, int], float], threshold: float
+def attach_small(
+    clusters: list[list[int]], sims: Mapping[tuple[int, int], float], threshold: float, small: int
 ) -> list[list[int]]:
-    """Each cluster of one item moves to the larger cluster of highest mean similarity to it, when
-    that mean is at least `threshold` (compared with the clusters as they were, in one pass)."""
+    """Each cluster of at most `small` items moves to the larger cluster (more than `small` items)
+    of highest mean similarity to it, when that mean is at least `threshold` (one pass, against
+    the clusters as average-link left them)."""
     cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
     totals: dict[int, dict[int, float]] = {}
     for (i, j), s in sims.items():
-        for one, other in ((i, j), (j, i)):
-            if len(clusters[cluster_of[one]]) == 1 and len(clusters[cluster_of[other]]) > 1:
+        for one, other in ((cluster_of[i], cluster_of[j]), (cluster_of[j], cluster_of[i])):
+            if len(clusters[one]) <= small < len(clusters[other]):
                 row = totals.setdefault(one, {})
-                row[cluster_of[other]] = row.get(cluster_of[other], 0.0) + s
-    moved = {}
-    for item, row in totals.items():
-        target, total = max(row.items(), key=lambda kv: (kv[1] / len(clusters[kv[0]]), -kv[0]))
-        if total / len(clusters[target]) >= threshold:
-            moved[item] = target
+                row[other] = row.get(other, 0.0) + s
     result = [list(members) for members in clusters]
-    for item, target in moved.items():
-        result[target].append(item)
-        result[cluster_of[item]] = []
+    for one, row in totals.items():
+        size = len(clusters[one])
+        target, total = max(row.items(), key=lambda kv: (kv[1] / len(clusters[kv[0]]), -kv[0]))
+        if total / (size * len(clusters[target])) >= threshold:
+            result[target].extend(result[one])
+            result[one] = []
     return [members for members in result if members]
 
 
