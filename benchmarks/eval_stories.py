@@ -78,6 +78,29 @@ def score(articles, analyses, near=None) -> tuple[float, float, float, int, floa
     return p, r, f, len(stories), seconds
 
 
+def across_stories(articles, analyses, near) -> str:
+    """Claim groups and events of the full index (stories, then linking within each) whose
+    articles come from more than one gold story: the mixing the reader would see."""
+    from newsx.core.index import index_from_analyses
+
+    gold = {a.id: Path(a.path).parent.name for a in articles}
+    index = index_from_analyses(articles, analyses, near_duplicates=near)
+
+    def mixed(article_ids) -> bool:
+        return len({gold[x] for x in article_ids}) > 1
+
+    groups = [{c.article for c in g.claims} for g in index.claim_groups]
+    shared_groups = [g for g in groups if len(g) > 1]
+    shared_events = [e for e in index.events if len(set(e.articles)) > 1]
+    bad_groups = sum(mixed(g) for g in groups)
+    bad_events = sum(mixed(e.articles) for e in index.events)
+    share = bad_events / len(index.events) if index.events else 0.0
+    return (
+        f"claim groups across gold stories {bad_groups} of {len(groups)} ({len(shared_groups)} with several articles); "
+        f"events across gold stories {bad_events} of {len(index.events)} ({share:.2%}; {len(shared_events)} with several articles)"
+    )
+
+
 def subset(articles, analyses, folders):
     chosen = [a for a in articles if Path(a.path).parent.name in folders]
     return chosen
@@ -142,6 +165,11 @@ def main() -> None:
         chosen = {f for f in folders if topic(f) in chosen_topics}
         scores.append(report(f"pairs mix {m + 1} ({len(chosen)} halves)", subset(articles, analyses, chosen)))
     print(f"mixes: mean F1 {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}")
+    print("all 72 subfolders: " + across_stories(articles, analyses, near))
+    chosen = {f for f in folders if topic(f) in set(rng.sample(topics, args.size // 2))}
+    arts = subset(articles, analyses, chosen)
+    ids = {a.id for a in arts}
+    print(f"pairs mix ({len(chosen)} halves): " + across_stories(arts, analyses, {k: tuple(x for x in v if x in ids) for k, v in near.items() if k in ids}))
     # One story alone must stay one story.
     alone = []
     for f in folders:
