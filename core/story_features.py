@@ -203,13 +203,13 @@ def candidate_similarities(
     # The same sparsity pattern twice: how many rare terms each pair shares, and their part of the dot.
     marks = rare.copy()
     marks.data = np.ones_like(marks.data)
-    counts = sparse.triu(marks @ marks.T, k=1).tocsr()
-    partial = sparse.triu(rare @ rare.T, k=1).tocsr()
-    counts.sort_indices()
-    partial.sort_indices()
-    counts, partial = counts.tocoo(), partial.tocoo()
-    enough = counts.data >= MIN_SHARED_TERMS
-    pairs_i, pairs_j = counts.row[enough], counts.col[enough]
+    # Both products have the same pattern in the same order (positive weights, one algorithm):
+    # entries line up one to one; each pair once (i < j).
+    counts = (marks @ marks.T).tocoo()
+    partial = (rare @ rare.T).tocoo()
+    assert counts.nnz == partial.nnz
+    enough = (counts.row < counts.col) & (counts.data >= MIN_SHARED_TERMS)
+    pairs_i, pairs_j = counts.row[enough].astype(np.int64), counts.col[enough].astype(np.int64)
     values = partial.data[enough].astype(float)
     if len(pairs_i) == 0:
         return {}
@@ -220,20 +220,22 @@ def candidate_similarities(
             a = dense[pairs_i[start : start + step]]
             b = dense[pairs_j[start : start + step]]
             values[start : start + step] += np.einsum("ij,ij->i", a, b)
-    dates = features.dates
+    keep = values >= floor
+    pairs_i, pairs_j, values = pairs_i[keep], pairs_j[keep], values[keep]
+    # Lowered for articles written far apart, or (either undated) speaking of years far apart
+    # with none in common: the same arithmetic for every pair at once, the shared-year test
+    # (sets) only for the few pairs it can change.
+    dates = np.array([d if d is not None else -1 for d in features.dates], dtype=np.int64)
     years = features.years
-    latest = [max(y) if y else None for y in years]
-    found: dict[tuple[int, int], float] = {}
-    for i, j, s in zip(pairs_i.tolist(), pairs_j.tolist(), values.tolist()):
-        if s < floor:
-            continue
-        di, dj = dates[i], dates[j]
-        if di is not None and dj is not None:
-            if abs(di - dj) >= gap_days:
-                s *= penalty
-        elif years[i] and years[j] and abs(latest[i] - latest[j]) >= year_gap and not (years[i] & years[j]):
-            # Not both dated: the years they speak of are apart, and they share none.
-            s *= penalty
-        if s >= floor:
-            found[(i, j)] = s
-    return found
+    latest = np.array([max(y) if y else -1 for y in years], dtype=np.int64)
+    di, dj = dates[pairs_i], dates[pairs_j]
+    both_dated = (di >= 0) & (dj >= 0)
+    far = both_dated & (np.abs(di - dj) >= gap_days)
+    li, lj = latest[pairs_i], latest[pairs_j]
+    apart = ~both_dated & (li >= 0) & (lj >= 0) & (np.abs(li - lj) >= year_gap)
+    for k in np.flatnonzero(apart).tolist():
+        if years[int(pairs_i[k])] & years[int(pairs_j[k])]:
+            apart[k] = False
+    values = np.where(far | apart, values * penalty, values)
+    keep = values >= floor
+    return dict(zip(zip(pairs_i[keep].tolist(), pairs_j[keep].tolist()), values[keep].tolist()))
