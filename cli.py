@@ -13,8 +13,10 @@ from pathlib import Path
 
 from newsx import __version__
 
-LISTINGS = ("articles", "entities", "events", "claims")
+LISTINGS = ("articles", "entities", "events", "claims", "stories")
 COMMANDS = ("index", "serve") + LISTINGS
+# Options that take a value: what follows them is not the command (`newsx --cache-dir D articles`).
+_VALUED = ("--model", "--cache-dir", "--config", "--max-file-mb", "--theme", "--port", "--story")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +33,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         parser = argparse.ArgumentParser(
             prog="newsx",
             description="Explore one news story across many sources. Commands: " + ", ".join(COMMANDS) + ".",
-            epilog="newsx index|articles|entities|events|claims|serve --help for each command.",
+            epilog="newsx index|articles|entities|events|claims|stories|serve --help for each command.",
         )
         parser.add_argument("--version", action="version", version=f"newsx {__version__}")
         parser.add_argument("--theme", help="theme name (see themes/ and the config folder)")
@@ -41,6 +43,8 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     _common(parser)
     if command in LISTINGS:
         parser.add_argument("--json", action="store_true", help="print JSON (see DESIGN.md for the fields)")
+        if command != "stories":
+            parser.add_argument("--story", metavar="ID", help="only this story (ids from `newsx stories`)")
     if command == "claims":
         parser.add_argument("--markdown", action="store_true", help="print a Markdown report of the comparison groups")
     if command == "serve":
@@ -52,14 +56,38 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def split_command(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The command (the first word that is not an option or an option's value) and the other
+    arguments: common options may come before the command or after it."""
+    skip = False
+    for i, word in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if word == "--":
+            break
+        if word.startswith("-"):
+            skip = word in _VALUED
+            continue
+        if word in COMMANDS:
+            return word, argv[:i] + argv[i + 1 :]
+        break  # the first positional is a PATH: no command
+    return None, argv
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = argv[0] if argv and argv[0] in COMMANDS else None
+    command, rest = split_command(argv)
     parser = build_parser(command)
     try:
-        args = parser.parse_args(argv[1:] if command else argv)
+        args = parser.parse_args(rest)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 for --help/--version
         return int(exc.code or 0)
+    missing = [p for p in getattr(args, "paths", []) if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"newsx: {path}: no such file or folder", file=sys.stderr)
+        return 2
 
     from newsx.core.settings import SettingsError, config_path, load_settings
 
@@ -98,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "serve":
         from newsx.tui.serve import serve
 
-        return serve(argv[1:], port=args.port)
+        return serve(rest, port=args.port)
     return _run_batch(command, args, settings)
 
 
@@ -121,7 +149,8 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
     if not loaded.articles:
         print("newsx: nothing could be loaded", file=sys.stderr)
         return 1
-    if command == "articles":
+    story = getattr(args, "story", None)
+    if command == "articles" and not story:
         from newsx.core.index import index_from_analyses
 
         # Articles need no NLP: skip the model entirely.
@@ -135,10 +164,17 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
             return 1
         for notice in index.notices:
             print(f"newsx: {notice}", file=sys.stderr)
+    if story:
+        if story not in index.story_by_id:
+            known = ", ".join(s.id for s in index.stories[:10])
+            print(f"newsx: no story {story!r} in this corpus (stories: {known}{', ...' if len(index.stories) > 10 else ''})", file=sys.stderr)
+            return 2
+        index = index.for_story(story)
     if command == "index":
         print(
             f"indexed {len(index.articles)} articles ({index.parsed} parsed, {len(index.articles) - index.parsed} from cache): "
-            f"{len(index.entities)} entities, {len(index.events)} events, {len(index.claim_groups)} claim groups",
+            f"{len(index.stories)} stories, {len(index.entities)} entities, {len(index.events)} events, "
+            f"{len(index.claim_groups)} claim groups",
             file=sys.stderr,
         )
         return 0
@@ -153,6 +189,7 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
             "entities": export.entities_json,
             "events": export.events_json,
             "claims": export.claims_json,
+            "stories": export.stories_json,
         }[command](index)
         print(export.dumps(data))
     else:
@@ -162,6 +199,7 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
                 "entities": export.entities_table,
                 "events": export.events_table,
                 "claims": export.claims_table,
+                "stories": export.stories_table,
             }[command](index)
         )
     return 0

@@ -43,6 +43,10 @@ def claims_json(index: Index) -> dict[str, Any]:
     return {"groups": [g.to_dict() for g in index.claim_groups]}
 
 
+def stories_json(index: Index) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in index.stories]
+
+
 def dumps(data: Any) -> str:
     # ensure_ascii=False keeps names readable; json escapes control characters anyway.
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -85,3 +89,10 @@ def claims_table(index: Index) -> str:
         head = f"{g.id}  {inert_line(g.topic)} [{g.unit}]  {g.verdict.upper()}: {inert_line(g.reason)}"
         blocks.append(head + "\n" + table(rows, ["value", "claimer", "said on", "article"], [24, 32, 11, 30]))
     return "\n\n".join(blocks)
+
+
+def stories_table(index: Index) -> str:
+    rows = [
+        [s.id, str(len(s.articles)), s.first or "", s.last or "", s.title] for s in index.stories
+    ]
+    return table(rows, ["id", "articles", "first", "last", "title"], [6, 8, 10, 10, 70])

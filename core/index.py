@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .cache import Cache, analysis_key, code_fingerprint, decode_analysis, open_cache
 from .models import Article, LoadResult, Problem
-from .results import ArticleAnalysis, ClaimGroup, Entity, Event
+from .results import ArticleAnalysis, ClaimGroup, Entity, Event, Story
 from .settings import Settings
 
 # The corpus-level steps (entities, events, claims, duplicates) are imported only when they run:
@@ -83,6 +83,7 @@ class Index:
     events: tuple[Event, ...] = ()
     claim_groups: tuple[ClaimGroup, ...] = ()
     near_duplicates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    stories: tuple[Story, ...] = ()
     problems: tuple[Problem, ...] = ()
     notices: tuple[str, ...] = ()
     parsed: int = 0  # how many texts this build had to parse (0: all from cache; copies count once)
@@ -90,6 +91,31 @@ class Index:
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
         return {a.id: a for a in self.articles}
+
+    @cached_property
+    def story_by_id(self) -> dict[str, Story]:
+        return {s.id: s for s in self.stories}
+
+    @cached_property
+    def story_of_article(self) -> dict[str, str]:
+        return {article_id: s.id for s in self.stories for article_id in s.articles}
+
+    def for_story(self, story_id: str) -> "Index":
+        """This index narrowed to one story: its articles and what was found in them.
+
+        Entities, events and claim groups are linked within a story, so each belongs to one.
+        """
+        story = self.story_by_id[story_id]
+        ids = set(story.articles)
+        return replace(
+            self,
+            articles=tuple(a for a in self.articles if a.id in ids),
+            entities=tuple(e for e in self.entities if e.articles and e.articles[0] in ids),
+            events=tuple(e for e in self.events if e.articles and e.articles[0] in ids),
+            claim_groups=tuple(g for g in self.claim_groups if g.claims and g.claims[0].article in ids),
+            near_duplicates={k: v for k, v in self.near_duplicates.items() if k in ids},
+            stories=(story,),
+        )
 
     @cached_property
     def entity_by_id(self) -> dict[str, Entity]:
@@ -221,7 +247,7 @@ def corpus_key(articles: list[Article], keys: list[str]) -> str:
 # Below this, forking a process to group claims costs about what it saves.
 _LINK_ALONGSIDE_MIN_ARTICLES = 100
 
-_CORPUS_PARTS = ("entities", "events", "claim_groups", "near_duplicates")
+_CORPUS_PARTS = ("entities", "events", "claim_groups", "near_duplicates", "stories")
 
 
 def build_index(
@@ -252,7 +278,7 @@ def build_index(
                 **{p: stored[p] for p in _CORPUS_PARTS},
             )
             if progress:
-                progress("link", 4, 4)
+                progress("link", 5, 5)
         else:
             index = index_from_analyses(
                 articles, analyses, loaded.problems, (), parsed, progress, near_duplicates=near[0] if near else None
@@ -277,37 +303,45 @@ def index_from_analyses(
     progress: Progress | None = None,
     near_duplicates: dict[str, tuple[str, ...]] | None = None,
 ) -> Index:
-    """The corpus-level steps, on plain data (no spaCy); `near_duplicates` if already found."""
+    """The corpus-level steps, on plain data (no spaCy); `near_duplicates` if already found.
+
+    The corpus is first split into stories; names, events and claims are linked within each.
+    """
     from .claim_dating import date_claims
-    from .claims import group_claims
     from .duplicates import find_near_duplicates
-    from .entities import link_entities
-    from .events import link_events
+    from .per_story import (
+        group_claims_per_story, link_entities_per_story, link_events_per_story, merge_entities, story_articles,
+    )
     from .processes import alongside
+    from .stories import find_stories
 
     if progress:
-        progress("link", 0, 4)
-    entities = link_entities(articles, analyses)
+        progress("link", 0, 5)
+    near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates
+    stories = find_stories(articles, analyses, near)
+    parts = story_articles(articles, stories)
     if progress:
-        progress("link", 1, 4)
+        progress("link", 1, 5)
+    entities, story_entities = merge_entities(link_entities_per_story(parts, analyses))
+    if progress:
+        progress("link", 2, 5)
     # Events and claim groups both follow from the entities alone: in a large corpus with no thread
     # running (`newsx index`), claims are grouped in a forked process while events are linked here
     # (itself in two processes, by event family, when there are many events).
     def group() -> list[ClaimGroup]:
-        return group_claims(articles, analyses, entities)
+        return group_claims_per_story(parts, analyses, story_entities)
 
     claims_grouped = alongside(group) if len(articles) >= _LINK_ALONGSIDE_MIN_ARTICLES else group
-    events = link_events(articles, analyses, entities)
+    events = link_events_per_story(parts, analyses, story_entities)
     if progress:
-        progress("link", 2, 4)
+        progress("link", 3, 5)
     groups = claims_grouped()
-    near = find_near_duplicates(articles) if near_duplicates is None else near_duplicates
+    if progress:
+        progress("link", 4, 5)
     # Claims of undated articles: the bounds their text, their events and their copies give.
     groups = date_claims(groups, articles, analyses, events, near)
     if progress:
-        progress("link", 3, 4)
-    if progress:
-        progress("link", 4, 4)
+        progress("link", 5, 5)
     return Index(
         articles=tuple(articles),
         analyses=analyses,
@@ -315,6 +349,7 @@ def index_from_analyses(
         events=tuple(events),
         claim_groups=tuple(groups),
         near_duplicates=near,
+        stories=tuple(stories),
         problems=tuple(problems),
         notices=tuple(notices),
         parsed=parsed,

@@ -69,7 +69,7 @@ class LoadResult:
 # The analysis models live in core.results, imported on first use (see its docstring).
 _RESULTS = {
     "Mention", "RawClaim", "RawEvent", "ArticleAnalysis", "MentionSpan", "Entity",
-    "EventMention", "Event", "Claim", "VERDICTS", "ClaimGroup",
+    "EventMention", "Event", "Claim", "VERDICTS", "ClaimGroup", "Story",
 }
 
 

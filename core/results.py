@@ -280,3 +280,17 @@ class ClaimGroup:
             "reason": self.reason,
             "claims": [c.to_dict() for c in self.claims],
         }
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event, from any source; every article is in exactly one story."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    first: str | None  # earliest published date (YYYY-MM-DD) among its articles
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "articles": list(self.articles), "first": self.first, "last": self.last}

@@ -81,3 +81,28 @@ def ui_index(seed_index):
             break
     group = ClaimGroup("g1", "numbers in the seeds", "things", "conflict", "values differ", tuple(claims))
     return replace(seed_index, claim_groups=(group,))
+
+
+# A second, unrelated story (a river flood, three articles) to mix with the seeds.
+STORY_FLOOD = REPO / "tests" / "story_flood"
+
+
+@pytest.fixture(scope="session")
+def mixed_folder(tmp_path_factory):
+    """The seeds and the flood story in one folder: a corpus of two stories."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("mixed")
+    for source in (SEEDS, STORY_FLOOD):
+        for path in source.glob("*.txt"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def mixed_index(mixed_folder, tmp_path_factory):
+    from newsx.core.corpus import load_corpus
+    from newsx.core.index import build_index
+    from newsx.core.settings import Settings
+
+    return build_index(load_corpus([mixed_folder]), Settings(cache_dir=tmp_path_factory.mktemp("mixed-cache")))

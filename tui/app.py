@@ -59,6 +59,7 @@ SCREENS = {
     "entities": ("entities", "EntitiesScreen"),
     "claims": ("claims", "ClaimsScreen"),
     "timeline": ("timeline", "TimelineScreen"),
+    "stories": ("stories", "StoriesScreen"),
 }
 
 
@@ -94,6 +95,9 @@ class NewsxApp(App):
         Binding("2,E", "switch_mode('entities')", "Entities", id="screen.entities"),
         Binding("3,C", "switch_mode('claims')", "Claims", id="screen.claims"),
         Binding("4,T", "switch_mode('timeline')", "Timeline", id="screen.timeline"),
+        # Not in the footer: a corpus of one story keeps today's screens (a notice names the key
+        # when there are several).
+        Binding("5,S", "switch_mode('stories')", "Stories", show=False, id="screen.stories"),
         Binding("slash", "search", "Search", id="search.open"),
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -101,7 +105,10 @@ class NewsxApp(App):
         Binding("Q", "quit", "Quit", show=False, id="app.quit"),
     ]
 
+    # What the screens show: the whole index, or one story of it (`action_narrow_story`).
     index: var[Index | None] = var(None, always_update=True)
+    # The story the screens are narrowed to (None: all stories).
+    story_id: var[str | None] = var(None)
     # (stage, done, total) while the worker runs; None when idle.
     index_progress: var[tuple[str, int, int] | None] = var(None)
 
@@ -124,7 +131,9 @@ class NewsxApp(App):
 
             loaded = load_corpus(self.paths, self.settings.max_file_mb, cache_dir=self.settings.cache_dir)
         self.loaded = loaded
-        self.articles: list[Article] = list(loaded.articles)
+        self.all_articles: list[Article] = list(loaded.articles)
+        self.articles: list[Article] = self.all_articles  # the narrowed story's articles, or all
+        self.full_index: Index | None = None  # the whole corpus's index, whatever the screens show
         self._initial_index = index
         self._build = build
         self._first_frame = threading.Event()  # set once the first frame is on the terminal
@@ -148,7 +157,7 @@ class NewsxApp(App):
 
     @cached_property
     def article_by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
+        return {a.id: a for a in self.all_articles}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {
@@ -177,7 +186,7 @@ class NewsxApp(App):
         if not self.articles:
             self.notify("No articles could be loaded", severity="error")
         if self._initial_index is not None:
-            self.index = self._initial_index
+            self._index_built(self._initial_index)
         elif self._build and self.articles:
             self.indexing_since = time.monotonic()
             self.index_progress = ("parse", 0, len(self.articles))
@@ -262,11 +271,42 @@ class NewsxApp(App):
         for notice in message.index.notices:
             self.notices.append(notice)
             self.notify(notice, severity="warning", timeout=8, markup=False)
-        self.index = message.index
+        self._index_built(message.index)
         # The articles and the index live as long as the app: move them out of the garbage
         # collector's sight. At 10,000 articles a full collection scans ~800,000 objects and
         # froze a key press for up to half a second.
         gc.freeze()
+
+    def _index_built(self, index: Index) -> None:
+        """A new whole index: shown whole, or narrowed to the story chosen before (when it is
+        still there)."""
+        self.full_index = index
+        stories = index.stories
+        if len(stories) > 1 and not self._told_stories:
+            self._told_stories = True
+            self.notify(f"{len(stories)} stories in this corpus: press 5 for the Stories screen", timeout=8)
+        if self.story_id is not None and self.story_id in index.story_by_id:
+            self.index = index.for_story(self.story_id)
+        else:
+            self.story_id = None
+            self.index = index
+
+    _told_stories = False
+
+    async def action_narrow_story(self, story_id: str | None, go_read: bool = True) -> None:
+        """Every screen shows only one story's articles, entities, events and claims (None: all)."""
+        whole = self.full_index
+        if whole is None or (story_id is not None and story_id not in whole.story_by_id):
+            return
+        index = whole if story_id is None else whole.for_story(story_id)
+        ids = {a.id for a in index.articles}
+        self.articles = self.all_articles if story_id is None else [a for a in self.all_articles if a.id in ids]
+        self.index = index
+        self.story_id = story_id
+        if story_id is not None:
+            self.notify(f"Only: {whole.story_by_id[story_id].title}  (5 then a: all stories)", timeout=4, markup=False)
+        if go_read:
+            await self.switch_to("read")
 
     def on_index_failed(self, message: IndexFailed) -> None:
         if message.notice_only:

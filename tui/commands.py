@@ -3,7 +3,8 @@
 API: `NewsxCommands`, a `textual.command.Provider`; add it to the app with
 `COMMANDS = App.COMMANDS | {NewsxCommands}`. Every entry is namespaced so one query can reach
 anything: "article: <title>", "entity: <name>", "claims: <topic>", "event: <label>",
-"screen: Read|Entities|Claims|Timeline", "theme: <name>", "command: <what>". With an empty query
+"screen: Read|Entities|Claims|Timeline|Stories", "story: <title>" (narrows every screen to it;
+"story: all stories" goes back), "theme: <name>", "command: <what>". With an empty query
 the palette lists the screens and commands (`discover`).
 
 What it needs from the app (the contract with the screens; missing methods are simply not
@@ -16,7 +17,9 @@ offered, so the provider works on any App):
 - `app.action_show_claim_group(group_id)`: Claims screen, that group selected.
 - `app.action_show_event(event_id)`: Timeline screen, that event selected (optional).
 - `app.action_filter_entity(entity_id)`: article list limited to articles mentioning it (optional).
-- `app.switch_to(name)` with name in `SCREENS` (read, entities, claims, timeline); when the app
+- `app.action_narrow_story(story_id)`: every screen shows one story (None: all); stories are
+  offered when `app.full_index` (or `app.index`) has more than one.
+- `app.switch_to(name)` with name in `SCREENS` (read, entities, claims, timeline, stories); when the app
   has no `switch_to`, `app.switch_mode(name)` is used if `name` is one of `app.MODES`.
 - commands, each offered when the app has it: `action_toggle_highlights`, `action_cycle_types`,
   `action_search`, `action_help`, `action_copy`, `action_change_theme` (Textual's theme picker),
@@ -33,7 +36,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-SCREENS = ("read", "entities", "claims", "timeline")
+SCREENS = ("read", "entities", "claims", "timeline", "stories")
 
 # (app method, palette text, help): offered when the app has the method.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -80,6 +83,12 @@ def _post_open_article(app: Any) -> Callable[[str], Any] | None:
     return lambda article_id: app.post_message(OpenArticle(article_id))
 
 
+def _stories(app: Any) -> tuple:
+    """The whole corpus's stories (whichever one the screens are narrowed to)."""
+    index = getattr(app, "full_index", None) or getattr(app, "index", None)
+    return tuple(getattr(index, "stories", ()) or ())
+
+
 class NewsxCommands(Provider):
     def _screen_entries(self) -> Iterator[Entry]:
         try:  # the app may list the screens among its system commands already: no doubles
@@ -87,6 +96,8 @@ class NewsxCommands(Provider):
         except Exception:
             system = set()
         for name in SCREENS:
+            if name == "stories" and len(_stories(self.app)) < 2:
+                continue  # one story: the palette offers what it always did
             callback = switch_screen_callback(self.app, name)
             if callback is not None and f"screen: {name.capitalize()}" not in system:
                 yield f"screen: {name.capitalize()}", f"Go to the {name.capitalize()} screen", callback
@@ -136,10 +147,23 @@ class NewsxCommands(Provider):
                 about = " · ".join(x for x in (event.date, _count(len(event.articles), "article")) if x)
                 yield f"event: {event.label}", about, partial(show_event, event.id)
 
+    def _story_entries(self) -> Iterator[Entry]:
+        app = self.app
+        narrow = getattr(app, "action_narrow_story", None)
+        stories = _stories(app)
+        if not callable(narrow) or len(stories) < 2:
+            return
+        yield "story: all stories", "Every screen shows the whole corpus again", partial(narrow, None)
+        for story in stories:
+            dates = " – ".join(dict.fromkeys(d for d in (story.first, story.last) if d))
+            about = " · ".join(x for x in (_count(len(story.articles), "article"), dates) if x)
+            yield f"story: {story.title}", "Only this story on every screen · " + about, partial(narrow, story.id)
+
     def entries(self) -> Iterator[Entry]:
         yield from self._screen_entries()
         yield from self._command_entries()
         yield from self._theme_entries()
+        yield from self._story_entries()
         yield from self._data_entries()
 
     async def search(self, query: str) -> Hits:

@@ -113,10 +113,21 @@ class BrowseScreen(FreshScreen):
             self.set_article_filter(None)
 
     def filter_text(self) -> Text:
+        story = self._narrowed_story()
         if self.article_filter is None:
+            if story is not None:
+                line = Text("Story: ", style="bold")
+                line.append(one_line(story.title, 90))
+                line.append("  (5 then a: all stories)", style="dim")
+                return line
             return Text("All articles", style="dim")
         article = self.app.article_by_id.get(self.article_filter)
         line = Text("Only: ", style="bold")
         line.append(article.title if article else self.article_filter)
         line.append("  (a: show all)", style="dim")
         return line
+
+    def _narrowed_story(self):
+        story_id = getattr(self.app, "story_id", None)
+        whole = getattr(self.app, "full_index", None)
+        return whole.story_by_id.get(story_id) if (whole is not None and story_id) else None

@@ -92,6 +92,8 @@ class ReadScreen(FreshScreen):
         articles.set_articles(self.app.articles)
         self.query_one("#side").border_title = "Entities"
         self.watch(self.app, "index", self._index_changed)
+        if hasattr(self.app, "story_id"):
+            self.watch(self.app, "story_id", lambda _story: self.set_entity_filter(None), init=False)
         articles.focus()
         after_first_frame = getattr(self.app, "after_first_frame", self.call_after_refresh)
         after_first_frame(self._mount_entity_pane)
@@ -292,7 +294,7 @@ class ReadScreen(FreshScreen):
         self.entity_filter = entity.id if entity else None
         if entity is None:
             articles.set_articles(self.app.articles)
-            articles.border_title = "Articles"
+            articles.border_title = self._story_title()
             articles.border_subtitle = None
         else:
             mentioning = set(entity.articles)
@@ -301,6 +303,13 @@ class ReadScreen(FreshScreen):
             articles.border_subtitle = "m: all"
         if articles.highlighted_id and articles.highlighted_id != self.current_id:
             self._show(articles.highlighted_id)
+
+    def _story_title(self) -> str | Text:
+        """"Articles", or "Articles · <story>" when the screens are narrowed to one story."""
+        story_id = getattr(self.app, "story_id", None)
+        whole = getattr(self.app, "full_index", None)
+        story = whole.story_by_id.get(story_id) if (whole is not None and story_id) else None
+        return Text(f"Articles · {story.title}") if story else "Articles"
 
     def action_only_mentioning(self) -> None:
         if self.entity_filter is not None:

@@ -1,0 +1,76 @@
+"""The corpus-level steps run within each story, their results merged into one corpus's records.
+
+Names, events and claims are linked only between articles of one story: a film budget in one
+story and a coach's salary in another are never one claim group, and a "Smith" in two stories is
+two entities. Each step's own entry point runs once per story; the merge renumbers ids across
+stories (`e1`, `ev1`, `g1`, ...) in the order each step gives within a story, so a corpus of one
+story gets exactly the records it got before stories existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from .models import Article
+from .results import ArticleAnalysis, ClaimGroup, Entity, Event, Story
+
+_VERDICT_ORDER = {"conflict": 0, "changed": 1, "agree": 2, "single": 3}
+
+
+def story_articles(articles: list[Article], stories: list[Story] | tuple[Story, ...]) -> list[list[Article]]:
+    """Each story's articles, in corpus order."""
+    by_id = {a.id: a for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    return [sorted((by_id[x] for x in s.articles if x in by_id), key=lambda a: order[a.id]) for s in stories]
+
+
+def link_entities_per_story(
+    parts: list[list[Article]], analyses: Mapping[str, ArticleAnalysis]
+) -> list[list[Entity]]:
+    """Entities of each story, with ids unique across stories (see `merge_entities`)."""
+    from .entities import link_entities
+
+    return [link_entities(part, analyses) for part in parts]
+
+
+def merge_entities(per_story: list[list[Entity]]) -> tuple[list[Entity], list[list[Entity]]]:
+    """All stories' entities renumbered as one list, in the order linking sorts them (most articles,
+    then most mentions, then name); also each story's entities with their new ids."""
+    if len(per_story) == 1:
+        return per_story[0], per_story
+    tagged = [(n, e) for n, entities in enumerate(per_story) for e in entities]
+    tagged.sort(key=lambda t: (-len(t[1].articles), -len(t[1].mention_spans), t[1].name, t[0]))
+    renamed: list[list[Entity]] = [[] for _ in per_story]
+    merged = []
+    for number, (story, entity) in enumerate(tagged, 1):
+        new = replace(entity, id=f"e{number}")
+        merged.append(new)
+        renamed[story].append(new)
+    return merged, renamed
+
+
+def link_events_per_story(
+    parts: list[list[Article]], analyses: Mapping[str, ArticleAnalysis], entities: list[list[Entity]]
+) -> list[Event]:
+    from .events import link_events
+
+    per_story = [link_events(part, analyses, ents) for part, ents in zip(parts, entities)]
+    if len(per_story) == 1:
+        return per_story[0]
+    merged = [e for events in per_story for e in events]
+    merged.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
+    return [replace(e, id=f"ev{n}") for n, e in enumerate(merged, 1)]
+
+
+def group_claims_per_story(
+    parts: list[list[Article]], analyses: Mapping[str, ArticleAnalysis], entities: list[list[Entity]]
+) -> list[ClaimGroup]:
+    from .claims import group_claims
+
+    per_story = [group_claims(part, analyses, ents) for part, ents in zip(parts, entities)]
+    if len(per_story) == 1:
+        return per_story[0]
+    merged = [g for groups in per_story for g in groups]
+    merged.sort(key=lambda g: (_VERDICT_ORDER.get(g.verdict, 4), -len(g.claims)))
+    return [replace(g, id=f"g{n}") for n, g in enumerate(merged, 1)]

@@ -1,0 +1,241 @@
+"""What `core.stories` compares articles by: weighted terms and dates, and the candidate pairs.
+
+Terms are content words (lowercased, stop words and numbers left out) and the named entities the
+analysis found (the fuller in-article form: "Lohan" counts as "Lindsay Lohan"), each weighted by
+sublinear TF-IDF and the vector normalised, so a cosine compares articles of any length. The IDF
+is smoothed: in a corpus of one story every word is common, weights flatten and articles look
+more alike, never less (such a corpus stays one story).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from datetime import date
+
+from .models import Article
+from .results import ArticleAnalysis
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
+_MIN_WORD = 3
+# Function words and reporting words of news prose: they say nothing about which story it is.
+_STOP = frozenset(
+    """
+    about above after again against all almost also although always among and another any anyone are
+    around because been before being below between both but can cannot could did does doing done down
+    during each either else even ever every few for from further had has have having her here hers
+    herself him himself his how however into its itself just last least less like many may might more
+    most much must near neither never next nor not now off often once one only other others our ours
+    out over own per perhaps quite rather said same says see seen shall she should since some still such
+    than that the their theirs them themselves then there these they this those though through thus
+    told too toward towards under until upon very via was were what whatever when where whether which
+    while who whom whose why will with within without would yet you your yours yourself also according
+    told tell telling say saying week weeks year years day days time times monday tuesday wednesday
+    thursday friday saturday sunday today yesterday tomorrow new first two three four five six seven
+    eight nine ten people man woman men women just got get gets make made makes took take takes went
+    come came going goes well back way mr mrs ms dr
+    """.split()
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass
+class Features:
+    """The corpus as a sparse matrix of weights (a row per article, of unit length), plus each
+    article's date (ordinal days) if known."""
+
+    matrix: Any  # scipy.sparse.csr_matrix, articles x terms
+    dates: list[int | None]
+    years: list[frozenset[int]]  # years the article was written in or speaks of
+
+
+def _words(text: str) -> Counter[str]:
+    found = Counter(_WORD.findall(text.lower()))
+    for word in [w for w in found if len(w) < _MIN_WORD or w in _STOP]:
+        del found[word]
+    return found
+
+
+def _entity_terms(analysis: ArticleAnalysis | None) -> tuple[Counter[str], set[int]]:
+    entities: Counter[str] = Counter()
+    years: set[int] = set()
+    if analysis is None:
+        return entities, years
+    for m in analysis.mentions:
+        if m.label in _ENTITY_LABELS:
+            name = " ".join((m.ref or m.text).lower().split())
+            if name:
+                entities["@" + name] += 1
+        elif m.label == "DATE":
+            years.update(int(y) for y in _YEAR.findall(m.text))
+    for e in analysis.events:
+        if e.date and not e.future:
+            years.add(int(e.date[:4]))
+    return entities, years
+
+
+# How much general English rarity counts (an exponent on -log frequency), and how much the
+# corpus's own document frequency does (0: not at all). General rarity is what keeps a corpus of
+# one story one story: there every article says "earthquake", which corpus IDF alone would make
+# worthless, leaving only each article's own rare words to compare.
+RARITY_POWER = 1.5
+CORPUS_IDF_SHARE = 0.0
+_UNSEEN_FREQUENCY = 1e-8  # a word the frequency list lacks (most names): as rare as its rarest words
+
+
+def _rarity() -> Mapping[str, float]:
+    """-ln(frequency) of English words, from wordfreq's list (installed data, no download)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
+
+
+def _term_weight(term: str, frequencies: Mapping[str, float], df: int, n: int, entity_weight: float) -> float:
+    if term.startswith("@"):
+        parts = term[1:].split()
+        frequency = min((frequencies.get(p, _UNSEEN_FREQUENCY) for p in parts), default=_UNSEEN_FREQUENCY)
+        scale = entity_weight
+    else:
+        frequency = frequencies.get(term, _UNSEEN_FREQUENCY)
+        scale = 1.0
+    weight = (-math.log(max(frequency, _UNSEEN_FREQUENCY))) ** RARITY_POWER
+    if CORPUS_IDF_SHARE:
+        weight *= (math.log((n + 1) / (df + 1)) + 1.0) ** CORPUS_IDF_SHARE
+    return weight * scale
+
+
+def _ordinal(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def article_features(
+    articles: list[Article], analyses: Mapping[str, ArticleAnalysis], entity_weight: float = 1.0
+) -> Features:
+    counts: list[Counter[str]] = []
+    dates: list[int | None] = []
+    years: list[frozenset[int]] = []
+    df: Counter[str] = Counter()
+    for article in articles:
+        # The title names the story: counted as well as the body.
+        terms = _words(article.title + "\n" + article.title + "\n" + article.text)
+        entities, mentioned = _entity_terms(analyses.get(article.id))
+        terms.update(entities)
+        counts.append(terms)
+        df.update(terms.keys())
+        when = _ordinal(article.published)
+        dates.append(when)
+        if when is not None:
+            mentioned.add(date.fromordinal(when).year)
+        years.append(frozenset(mentioned))
+    import numpy as np
+    from scipy import sparse
+
+    n = len(articles)
+    rarity = _rarity()
+    vocabulary: dict[str, int] = {}
+    indptr, indices, tfs = [0], [], []
+    for terms in counts:
+        indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+        tfs.extend(terms.values())
+        indptr.append(len(indices))
+    base = np.array([_term_weight(t, rarity, df[t], n, entity_weight) for t in vocabulary])
+    columns = np.array(indices, dtype=np.int64)
+    data = (1.0 + np.log(np.array(tfs, dtype=float))) * base[columns] if len(columns) else np.zeros(0)
+    matrix = sparse.csr_matrix((data, columns, np.array(indptr)), shape=(n, max(1, len(vocabulary))))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.diags(1.0 / norms) @ matrix
+    return Features(matrix=sparse.csr_matrix(matrix), dates=dates, years=years)
+
+
+# Blocking: a pair is compared when the two articles share this many of their heaviest terms,
+# not counting terms among the heaviest of more than COMMON_SHARE of a large corpus.
+MIN_SHARED_TERMS = 3
+COMMON_SHARE = 0.05
+COMMON_MIN = 200
+
+
+def candidate_similarities(
+    features: Features, top_terms: int, floor: float, gap_days: int, penalty: float, year_gap: int = 2
+) -> dict[tuple[int, int], float]:
+    """Similarity of the pairs worth comparing, {(i, j): s} with i < j and s >= floor.
+
+    Each article keeps its `top_terms` heaviest terms (most of its weight); the similarity of two
+    articles is the dot product of these (a cosine cut to what matters most, the same in a corpus
+    of ten articles or ten thousand). Blocking: pairs sharing at least MIN_SHARED_TERMS terms that
+    are not common in the corpus, found by a sparse product (cost follows the overlaps); the
+    common terms' part of the similarity is added for those pairs only, from a small dense array.
+    Then lowered for articles written far apart.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    matrix = features.matrix
+    n, width = matrix.shape
+    if n < 2:
+        return {}
+    rows_at, columns_at, weights_at = [], [], []
+    for i in range(n):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        row = matrix.data[start:end]
+        chosen = np.argpartition(-row, top_terms)[:top_terms] if len(row) > top_terms else np.arange(len(row))
+        columns_at.append(matrix.indices[start:end][chosen])
+        weights_at.append(row[chosen])
+        rows_at.append(np.full(len(chosen), i))
+    if not rows_at or not sum(len(r) for r in rows_at):
+        return {}
+    top = sparse.csr_matrix(
+        (np.concatenate(weights_at), (np.concatenate(rows_at), np.concatenate(columns_at))), shape=(n, width)
+    )
+    held = np.diff(top.tocsc().indptr)
+    common = held > max(COMMON_MIN, int(COMMON_SHARE * n))
+    rare = top[:, np.flatnonzero(~common)] if common.any() else top
+    # The same sparsity pattern twice: how many rare terms each pair shares, and their part of the dot.
+    marks = rare.copy()
+    marks.data = np.ones_like(marks.data)
+    # Both products have the same pattern in the same order (positive weights, one algorithm):
+    # entries line up one to one; each pair once (i < j).
+    counts = (marks @ marks.T).tocoo()
+    partial = (rare @ rare.T).tocoo()
+    assert counts.nnz == partial.nnz
+    enough = (counts.row < counts.col) & (counts.data >= MIN_SHARED_TERMS)
+    pairs_i, pairs_j = counts.row[enough].astype(np.int64), counts.col[enough].astype(np.int64)
+    values = partial.data[enough].astype(float)
+    if len(pairs_i) == 0:
+        return {}
+    if common.any():
+        dense = top[:, np.flatnonzero(common)].toarray()
+        step = 100_000
+        for start in range(0, len(pairs_i), step):
+            a = dense[pairs_i[start : start + step]]
+            b = dense[pairs_j[start : start + step]]
+            values[start : start + step] += np.einsum("ij,ij->i", a, b)
+    keep = values >= floor
+    pairs_i, pairs_j, values = pairs_i[keep], pairs_j[keep], values[keep]
+    # Lowered for articles written far apart, or (either undated) speaking of years far apart
+    # with none in common: the same arithmetic for every pair at once, the shared-year test
+    # (sets) only for the few pairs it can change.
+    dates = np.array([d if d is not None else -1 for d in features.dates], dtype=np.int64)
+    years = features.years
+    latest = np.array([max(y) if y else -1 for y in years], dtype=np.int64)
+    di, dj = dates[pairs_i], dates[pairs_j]
+    both_dated = (di >= 0) & (dj >= 0)
+    far = both_dated & (np.abs(di - dj) >= gap_days)
+    li, lj = latest[pairs_i], latest[pairs_j]
+    apart = ~both_dated & (li >= 0) & (lj >= 0) & (np.abs(li - lj) >= year_gap)
+    for k in np.flatnonzero(apart).tolist():
+        if years[int(pairs_i[k])] & years[int(pairs_j[k])]:
+            apart[k] = False
+    values = np.where(far | apart, values * penalty, values)
+    keep = values >= floor
+    return dict(zip(zip(pairs_i[keep].tolist(), pairs_j[keep].tolist()), values[keep].tolist()))

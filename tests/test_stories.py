@@ -1,0 +1,53 @@
+"""Stories: articles about one event are one story; two similar events years apart are two."""
+
+from __future__ import annotations
+
+from newsx.core.models import Article
+from newsx.core.stories import find_stories, story_of
+
+QUAKE = (
+    "A magnitude {mag} earthquake struck the Zagros mountains near the town of {town} on {day}, "
+    "collapsing {homes} mud-brick homes. Rescuers from the provincial Red Crescent searched the rubble "
+    "overnight and {dead} people were confirmed dead, the governor of {province} province said. "
+    "Aftershocks rattled {town} and villages along the valley road."
+)
+
+
+def quake(n: int, published: str, town: str, province: str, **kw) -> Article:
+    text = QUAKE.format(town=town, province=province, **kw)
+    return Article(id=f"{town}-{n}", path=f"/x/{town}-{n}.txt", title=f"Earthquake hits {town}", text=text, published=published)
+
+
+def test_two_similar_events_years_apart_are_two_stories_and_each_stays_whole():
+    first = [
+        quake(n, f"2005-02-{22 + n}", "Zarand", "Kerman", mag=6.4, day="Tuesday", homes=400 + n, dead=500 + n) for n in range(3)
+    ]
+    second = [
+        quake(n, f"2017-11-{12 + n}", "Sarpol", "Kermanshah", mag=7.3, day="Sunday", homes=900 + n, dead=430 + n) for n in range(3)
+    ]
+    articles = first + second
+    stories = find_stories(articles, {})
+    assert len(stories) == 2
+    found = story_of(stories)
+    assert len({found[a.id] for a in first}) == 1 and len({found[a.id] for a in second}) == 1
+    assert found[first[0].id] != found[second[0].id]
+    story = next(s for s in stories if first[0].id in s.articles)
+    assert (story.first, story.last) == ("2005-02-22", "2005-02-24")
+
+
+def test_every_article_is_in_exactly_one_story(mixed_index):
+    listed = [a for s in mixed_index.stories for a in s.articles]
+    assert sorted(listed) == sorted(a.id for a in mixed_index.articles)
+    # Claims, events and entities are linked within a story: none mixes the two.
+    story_of_article = mixed_index.story_of_article
+    for group in mixed_index.claim_groups:
+        assert len({story_of_article[c.article] for c in group.claims}) == 1
+    for event in mixed_index.events:
+        assert len({story_of_article[a] for a in event.articles}) == 1
+    for entity in mixed_index.entities:
+        assert len({story_of_article[a] for a in entity.articles}) == 1
+
+
+def test_one_story_alone_is_one_story(seed_index):
+    assert len(seed_index.stories) == 1
+    assert set(seed_index.stories[0].articles) == {a.id for a in seed_index.articles}
