@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from . import gazetteer, label_vote, missed_names
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -67,6 +68,7 @@ class _Span:
     label: str
     name: str  # the name this span stands for (its in-article ref, or itself, tidied)
     resolved: bool = False  # True when a shorter form was resolved to `name` in its article
+    found_again: bool = False  # not tagged by the model: the name looked up where it missed it
 
 
 @dataclass
@@ -126,6 +128,8 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.labels[span.label] += 1
         form.names[span.name] += 1
         form.articles.add(span.article)
+    voter = _LabelVoter(articles, forms)
+    _add_missed_mentions(articles, forms, voter)
     stated = _stated_acronyms(articles)
     _add_expansion_forms(stated, forms)
     uf = _UnionFind()
@@ -138,7 +142,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_org_prefixes(forms, uf)
     _join_bare_people(forms, uf)
     qualified = _join_place_qualified(forms, uf)
-    return _build_entities(articles, forms, uf, qualified)
+    return _build_entities(articles, forms, uf, voter, qualified)
 
 
 # --------------------------------------------------------------------------- spans and forms
@@ -257,6 +261,69 @@ def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
         if labels.get(name_key(s.name)) == "PERSON" and len(name_key(s.name).split()) >= 2 else s
         for s in out
     ]
+
+
+def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """A name tagged in some articles, found in the others where the model missed it."""
+    names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for key, form in forms.items():
+        if form.label not in INDEX_LABELS:
+            continue
+        for s in form.spans:
+            surface = s.text
+            if not surface[:1].isupper() or len(surface) < 2 or "\n" in surface:
+                continue
+            if " " not in surface.strip():
+                if form.label == "PERSON" or s.resolved:
+                    continue  # a bare surname may be anyone's
+                if not acronym_letters(surface) and name_key(surface) in voter.common_words():
+                    continue  # "Mobile", "Police": a common word written at a sentence's start
+            if names.get(surface, key) != key:
+                ambiguous.add(surface)
+            names[surface] = key
+    for surface, key in _surnames_of_one_person(forms, voter).items():
+        if names.get(surface, key) != key:
+            ambiguous.add(surface)
+        names[surface] = key
+    for surface in ambiguous:
+        del names[surface]
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        for s in form.spans:
+            covered[s.article].append((s.start, s.end))
+            present[s.article].add(key)
+    texts = {a.id: a.text for a in articles}
+    for article, start, end, surface, key in missed_names.find_missed(texts, names, covered, present):
+        form = forms[key]
+        form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
+        form.articles.add(article)
+
+
+def _surnames_of_one_person(forms: dict[str, _Form], voter: "_LabelVoter") -> dict[str, str]:
+    """A surname ("Lyons") that only one person of the corpus has, and that names nothing else:
+    its bare mentions are that person's ("Lyons said" in an article that never gave the full name)."""
+    people: dict[str, list[str]] = defaultdict(list)
+    other_words: set[str] = set()
+    for key, form in forms.items():
+        words = person_words(form.name)
+        if form.label == "PERSON" and len(words) >= 2 and len(_content_words(form)) >= 2:
+            people[name_key(words[-1])].append(key)
+            other_words.update(name_key(w) for w in words[:-1])
+        elif form.label != "PERSON":
+            other_words.add(key)
+    out = {}
+    for word, keys in people.items():
+        if word in other_words or word in voter.common_words() or len(word) < 3:
+            continue
+        words = {k: set(forms[k].words) for k in keys}
+        maximal = [k for k in keys if not any(words[k] < words[o] for o in keys)]
+        if len(maximal) == 1:
+            surname = person_words(forms[maximal[0]].name)[-1]
+            if surname[:1].isupper() and name_key(surname) == word:
+                out[surname] = maximal[0]
+    return out
 
 
 def _stated_acronyms(articles) -> list[tuple[str, str, int, str]]:
@@ -586,7 +653,42 @@ def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset
     return max(members, key=rank).name
 
 
-def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> list[Entity]:
+class _LabelVoter:
+    """`core.label_vote` over one group of forms: the model's labels, the words around each
+    mention and the gazetteer. The corpus's lower-case words are read only when a name needs them."""
+
+    def __init__(self, articles, forms) -> None:
+        self.texts = {a.id: a.text for a in articles}
+        self.place_keys = {k for k, f in forms.items() if f.label in label_vote.PLACE_LABELS}
+        self._common: set[str] | None = None
+
+    def common_words(self) -> set[str]:
+        if self._common is None:
+            words: set[str] = set()
+            for text in self.texts.values():
+                words.update(_LOWER_WORD.findall(text))
+            self._common = words
+        return self._common
+
+    def label(self, members: list[_Form], label: str) -> str:
+        if label not in label_vote.RELABELLED:
+            return label
+        names = [f.name for f in members]
+        if not any(gazetteer.place(n) for n in names):
+            known = None
+        else:
+            known = label_vote.gazetteer_place(names, self.common_words())
+        spans = [s for f in members for s in f.spans]
+        person_names = any(s.resolved for s in spans) or any(
+            f.label == "PERSON" and len(_content_words(f)) >= 2 and gazetteer.place(f.name) is None for f in members)
+        ev = label_vote.evidence(spans, self.texts, self.place_keys)
+        return label_vote.voted_label(label, ev, known, person_names)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+
+
+def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[str] = frozenset()) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}
     groups: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
@@ -596,6 +698,7 @@ def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> l
         label = _entity_label(members)
         if label not in INDEX_LABELS:
             continue
+        label = voter.label(members, label)
         name = _canonical(members, label, qualified)
         label = _label_from_last_word(label, name)
         seen: set[tuple[str, int, int]] = set()

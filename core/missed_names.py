@@ -1,0 +1,123 @@
+"""Names the model tagged in some articles of the story, found again where it missed them.
+
+A name known from one article (a form of an entity) is looked up, exactly as written, in every
+article's capitalised word runs: one pass over each text and a dictionary look-up per run and
+length, so the cost grows with the text, not with names x articles. A match counts only where it is
+a whole run of capitalised words (or the run's rest is a title: "Spokeswoman Michelle Lyons"), so
+"Lyons" is not taken out of "Michelle Lyons", nor "Iran" out of "Iran Air". Single words must be
+names in this corpus: never written in lower case in it, and not a person's bare surname (two
+people may share it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .names import is_title
+
+MAX_WORDS = 6
+# A capitalised word, a dotted acronym ("U.S."), or a joining word inside a name.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][\w&’'-]*")
+# Capitalised at a sentence's start, but not part of the name after them.
+_LEADING = {"the", "a", "an", "in", "on", "at", "and", "but", "by", "for", "from", "to", "as", "after",
+            "before", "when", "while", "with", "near", "if", "then", "this", "that", "these", "those", "he",
+            "she", "it", "they", "we", "i", "his", "her", "their", "its", "our", "meanwhile", "also", "so",
+            "there", "here", "since", "until", "during", "despite", "although", "though", "because"}
+_JOINERS = {"of", "the", "and", "de", "du", "del", "la", "le", "van", "von", "al", "bin", "for", "on", "&"}
+
+
+def find_missed(
+    texts: dict[str, str],
+    names: dict[str, str],
+    covered: dict[str, list[tuple[int, int]]],
+    present: dict[str, set[str]],
+) -> Iterable[tuple[str, int, int, str, str]]:
+    """(article, start, end, text, key) for each missed mention.
+
+    `names` maps a surface form exactly as written to its form key; `covered` gives each article's
+    spans already found; `present` the form keys already found in each article (a name the model
+    tagged in an article is not looked for again there, the model's choice stands)."""
+    if not names:
+        return
+    longest = max(len(n.split()) for n in names)
+    longest = min(longest, MAX_WORDS)
+    for article, text in texts.items():
+        spans = sorted(covered.get(article, ()))
+        seen_here = present.get(article, set())
+        for run in _runs(text):
+            i = 0
+            while i < len(run):
+                hit = None
+                for n in range(min(longest, len(run) - i), 0, -1):
+                    start, end = run[i][0], run[i + n - 1][1]
+                    surface = text[start:end]
+                    key = names.get(surface)
+                    if key is None:
+                        continue
+                    # The rest of the run must not be more of a name: only titles before it,
+                    # nothing after it.
+                    if i + n < len(run) or not all(is_title(text[a:b]) for a, b in run[:i]):
+                        break
+                    hit = (start, end, surface, key)
+                    break
+                if hit is None:
+                    i += 1
+                    continue
+                start, end, surface, key = hit
+                if key not in seen_here and not _overlaps(spans, start, end):
+                    yield article, start, end, surface, key
+                i = len(run)
+
+
+def _runs(text: str) -> Iterable[list[tuple[int, int]]]:
+    """Runs of capitalised words (with joining words inside), as token offsets."""
+    run: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.start(), m.end()
+        # A possessive ("Iran's") ends the name before it.
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix):
+                end -= 2
+                word = word[:-2]
+        gap = text[last_end:start] if last_end >= 0 else ""
+        joined = run and (gap == " " or (gap == "" and word.startswith("-")))
+        if word[:1].isupper() or (word[:1].isdigit() and run and joined):
+            if not joined and run:
+                yield _trim(run, text)
+                run = []
+            run.append((start, end))
+        elif joined and word in _JOINERS:
+            run.append((start, end))
+        else:
+            if run:
+                yield _trim(run, text)
+            run = []
+        last_end = m.end()
+        if text[last_end:last_end + 1] in (".", ",", ";", ":", "!", "?", ")", '"', "”"):
+            if run:
+                yield _trim(run, text)
+            run = []
+            last_end = -1
+    if run:
+        yield _trim(run, text)
+
+
+def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    while run and text[run[0][0]:run[0][1]].casefold() in _LEADING:
+        run = run[1:]
+    while run and text[run[-1][0]:run[-1][1]] in _JOINERS:
+        run = run[:-1]
+    return run
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(spans, (start, -1))
+    for a, b in spans[max(0, i - 2):i + 2]:
+        if a < end and start < b:
+            return True
+    return False
