@@ -55,13 +55,13 @@ def evidence(spans, texts: dict[str, str], place_keys: set[str]) -> Evidence:
             ev.model_place += 1
         text = texts.get(s.article, "")
         before, after = text[max(0, s.start - 40):s.start], text[s.end:s.end + 40]
-        strong = bool(_PLACE_OF.search(before) or _PLACE_AFTER.match(after) or _LIST_BEFORE.search(before))
+        strong = bool(_PLACE_OF.search(before) or _PLACE_AFTER.match(after) or _LIST_BEFORE.search(before)
+                      or _PLURAL_PLACE_BEFORE.search(before[-40:]) and before.rstrip().endswith(("as", "were", "are", "include", "including")))
         qualifier = re.match(r"^,\s+((?:[A-Z][\w.'’-]*\s?){1,3})", after)
         if qualifier and _is_place(qualifier.group(1).strip(), place_keys):
             strong = True  # "Huntsville, Texas"
-        listed = re.match(r"^(?:,\s*|\s+and\s+)((?:[A-Z][\w'’-]*\s?){1,3})", after)
-        if listed and _is_place(listed.group(1).strip(), place_keys):
-            strong = True  # "Tonban, Gavarzin and ...": a list with places in it
+        if _in_place_list(text, s.start, s.end, place_keys):
+            strong = True  # "the villages of Tonban, Gavarzin and ...": a list of places
         if strong:
             ev.strong_place += 1
             ev.place += 1
@@ -71,6 +71,29 @@ def evidence(spans, texts: dict[str, str], place_keys: set[str]) -> Evidence:
         if _PERSON_AFTER.match(after) or _POSSESSIVE_KIN.match(after) or (word and is_title(word.group(1))):
             ev.person += 1
     return ev
+
+
+_LIST_ITEM = r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}"
+_ITEMS_BEFORE = re.compile(rf"(?:(?:{_LIST_ITEM})(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+_ITEMS_AFTER = re.compile(rf"^(?:(?:,\s+(?:and\s+)?|\s+and\s+|,?\s+or\s+)(?:{_LIST_ITEM}))+")
+_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_PLURAL_PLACE_BEFORE = re.compile(
+    r"\b(?:villages|towns|cities|provinces|regions|districts|areas|places|islands|countries|states|"
+    r"municipalities|counties|suburbs)\b[^.;:!?]{0,40}$", re.I)
+
+
+def _in_place_list(text: str, start: int, end: int, place_keys: set[str]) -> bool:
+    """Whether the name stands in a list ("A, B and C") that a plural place noun introduces
+    ("the villages were ...") or that holds a known place."""
+    before = _ITEMS_BEFORE.search(text[max(0, start - 120):start])
+    after = _ITEMS_AFTER.match(text[end:end + 120])
+    if not before and not after:
+        return False
+    list_start = start - (len(before.group()) if before else 0)
+    if _PLURAL_PLACE_BEFORE.search(text[max(0, list_start - 60):list_start]):
+        return True
+    items = (before.group() if before else "") + " , " + (after.group() if after else "")
+    return any(_is_place(item.strip(), place_keys) for item in _SEPARATOR.split(items) if item.strip()[:1].isupper())
 
 
 def _is_place(name: str, place_keys: set[str]) -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from . import gazetteer, label_vote, missed_names
+from . import gazetteer, label_vote, missed_names, short_forms
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -130,6 +130,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.articles.add(span.article)
     voter = _LabelVoter(articles, forms)
     _add_missed_mentions(articles, forms, voter)
+    voter.relabel_forms(forms)
     stated = _stated_acronyms(articles)
     _add_expansion_forms(stated, forms)
     uf = _UnionFind()
@@ -140,7 +141,9 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_spelling_variants(forms, uf)
     _join_acronyms(stated, forms, uf)
     _join_org_prefixes(forms, uf)
+    short_forms.join_short_forms(forms, uf, _label_class)
     _join_bare_people(forms, uf)
+    _join_surname_tagged_otherwise(forms, uf)
     qualified = _join_place_qualified(forms, uf)
     return _build_entities(articles, forms, uf, voter, qualified)
 
@@ -570,19 +573,46 @@ def _join_bare_people(forms, uf) -> None:
             uf.union(next(iter(groups)), key)
 
 
+def _join_surname_tagged_otherwise(forms, uf) -> None:
+    """"Comeaux" tagged as a place in an article that never gives his full name: a single word that
+    is the surname of exactly one person of the corpus, names no known place and is no one's first
+    name, is that person."""
+    last_of: dict[str, set[str]] = defaultdict(set)
+    first_words: set[str] = set()
+    for key, form in forms.items():
+        words = [name_key(w) for w in person_words(form.name)]
+        if _is_person(form) and len(words) >= 2 and len(_content_words(form)) >= 2:
+            last_of[words[-1]].add(uf.find(key))
+            first_words.update(words[:-1])
+    for key, form in forms.items():
+        if (len(form.words) != 1 or _is_person(form) or key in first_words or acronym_letters(form.name)
+                or form.label not in ("GPE", "LOC", "ORG", "NORP", "FAC") or not form.name[:1].isupper()):
+            continue
+        groups = {uf.find(g) for g in last_of.get(key, ())}
+        if len(groups) == 1 and gazetteer.place(form.name) is None:
+            uf.union(next(iter(groups)), key)
+
+
 def _join_place_qualified(forms, uf) -> set[str]:
     """"U.S. Trade Council" is "Trade Council", "Greek Parliament" is "Parliament",
     "U.S.-Japan Trade Council" is "Trade Council" -- when
     the corpus qualifies that name one way only (two ministries of defence stay apart)."""
     places = {k for k, f in forms.items() if f.label in ("GPE", "LOC", "NORP")}
-    kinds = {"ORG", "EVENT"}
+    # "Wellington High Street" is "High Street", "Pacific Ring of Fire" the "Ring of Fire"; a
+    # place's own name is not cut ("New Jersey", "West Virginia": GPE is not among the kinds).
+    kinds = {"ORG", "EVENT", "FAC", "LOC"}
+
+    def kind(f: _Form) -> str:
+        return _label_from_last_word(f.label, f.name)
+
     qualified: dict[str, set[str]] = defaultdict(set)
     for key, form in forms.items():
-        if form.label not in kinds or len(form.words) < 2:
+        if kind(form) not in kinds or len(form.words) < 2:
             continue
         for cut in range(1, len(form.words)):
             rest = " ".join(form.words[cut:])
-            if rest in forms and forms[rest].label in kinds and _all_places(form.words[:cut], places):
+            if rest in forms and kind(forms[rest]) in kinds and _all_places(form.words[:cut], places) \
+                    and (kind(forms[rest]) != "LOC" or len(forms[rest].words) >= 2):
                 qualified[rest].add(key)
                 break
     joined: set[str] = set()
@@ -635,10 +665,17 @@ KIND_BY_LAST_WORD = {
 }
 
 
+STREET_WORDS = {"street", "road", "avenue", "lane", "boulevard", "highway", "bridge", "square"}
+
+
 def _label_from_last_word(label: str, name: str) -> str:
     words = name_key(name).split()
-    if label in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 and name[:1].isupper():
+    if len(words) < 2 or not name[:1].isupper():
+        return label
+    if label in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART"):
         return KIND_BY_LAST_WORD.get(words[-1], label)
+    if label in ("GPE", "LOC", "ORG") and words[-1] in STREET_WORDS:
+        return "FAC"  # "High Street" is no town
     return label
 
 
@@ -669,6 +706,24 @@ class _LabelVoter:
                 words.update(_LOWER_WORD.findall(text))
             self._common = words
         return self._common
+
+    def relabel_forms(self, forms: dict[str, _Form]) -> None:
+        """Each form's label from the evidence, before the joining rules compare labels. A word
+        of a person's full name ("Austin" of "Lloyd Austin") keeps the model's label here: which
+        of the two it is, the in-article rules and the entity's vote decide."""
+        person_words_seen = {w for f in forms.values() if f.label == "PERSON" and len(f.words) >= 2 for w in f.words}
+        for _ in range(2):  # a second pass: places found in the first make lists of places
+            changed = False
+            for key, form in forms.items():
+                if form.label not in label_vote.RELABELLED or key in person_words_seen:
+                    continue
+                label = self.label([form], form.label)
+                if label != form.label:
+                    form.labels = Counter({label: sum(form.labels.values())})
+                    self.place_keys.add(key)
+                    changed = True
+            if not changed:
+                break
 
     def label(self, members: list[_Form], label: str) -> str:
         if label not in label_vote.RELABELLED:
