@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from . import gazetteer, label_vote, missed_names, short_forms
+from . import acronyms, gazetteer, label_vote, missed_names, short_forms, untagged_names
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -129,6 +129,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.names[span.name] += 1
         form.articles.add(span.article)
     voter = _LabelVoter(articles, forms)
+    _add_untagged_names(articles, analyses, forms, voter)
     _add_missed_mentions(articles, forms, voter)
     voter.relabel_forms(forms)
     stated = _stated_acronyms(articles)
@@ -140,6 +141,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_person_subsets(forms, uf)
     _join_spelling_variants(forms, uf)
     _join_acronyms(stated, forms, uf)
+    _join_country_qualified(forms, uf)
     _join_org_prefixes(forms, uf)
     short_forms.join_short_forms(forms, uf, _label_class)
     _join_bare_people(forms, uf)
@@ -264,6 +266,22 @@ def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
         if labels.get(name_key(s.name)) == "PERSON" and len(name_key(s.name).split()) >= 2 else s
         for s in out
     ]
+
+
+def _add_untagged_names(articles, analyses, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """Names the model tagged nowhere, which the words around them say are names (`core.untagged_names`)."""
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for article in articles:
+        analysis = analyses.get(article.id)
+        covered[article.id] = [(m.start, m.end) for m in analysis.mentions] if analysis else []
+    texts = {a.id: a.text for a in articles}
+    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words()):
+        key = name_key(surface)
+        form = forms.setdefault(key, _Form(key))
+        form.spans.append(_Span(article, start, end, surface, label, clean_name(surface)))
+        form.labels[label] += 1
+        form.names[clean_name(surface)] += 1
+        form.articles.add(article)
 
 
 def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
@@ -502,7 +520,9 @@ def _digits_differ(x: str, y: str) -> bool:
 
 
 def _join_acronyms(stated_list, forms, uf) -> None:
-    """"FBI" with "Federal Bureau of Investigation": stated in the text, or initials seen together."""
+    """"FBI" with "Federal Bureau of Investigation": stated in the text ("Full Name (FBI)"), one of
+    the names a well-known acronym stands for ("UN", "UAE"), or the initials of a name of the same
+    kind seen in the same articles, or the only such name in the corpus."""
     stated: dict[str, Counter] = defaultdict(Counter)
     for _, letters, _, expansion in stated_list:
         if name_key(expansion) in forms:
@@ -510,8 +530,7 @@ def _join_acronyms(stated_list, forms, uf) -> None:
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, form in forms.items():
         if len(form.words) >= 2 and not _is_person(form) and not acronym_letters(form.name):
-            got = initials(form.name)
-            if len(got) >= 2:
+            for got in acronyms.initial_sets(form.name):
                 by_initials[got].append(key)
     for key, form in forms.items():
         letters = acronym_letters(form.name)
@@ -520,7 +539,14 @@ def _join_acronyms(stated_list, forms, uf) -> None:
         if stated.get(letters):
             uf.union(stated[letters].most_common(1)[0][0], key)
             continue
-        candidates = by_initials.get(letters, [])
+        known = acronyms.known_expansions(letters)
+        if known:
+            # A well-known acronym joins its own names only, never a name with its initials.
+            present = [k for k in known if k in forms and not _is_person(forms[k])]
+            if present and len({uf.find(k) for k in present}) == 1:
+                uf.union(present[0], key)
+            continue
+        candidates = [c for c in by_initials.get(letters, []) if _acronym_kind_fits(form, forms[c])]
         if "&" in form.name:
             candidates = [c for c in candidates if "&" in forms[c].name or " and " in forms[c].name.casefold()]
         together = Counter({c: len(forms[c].articles & form.articles) for c in candidates})
@@ -529,8 +555,27 @@ def _join_acronyms(stated_list, forms, uf) -> None:
             best = together.most_common(2)
             if len(best) == 1 or best[0][1] > best[1][1]:
                 uf.union(best[0][0], key)
-        elif len(letters) >= 3 and len({uf.find(c) for c in candidates}) == 1:
+        elif candidates and len({uf.find(c) for c in candidates}) == 1:
             uf.union(candidates[0], key)
+
+
+def _acronym_kind_fits(acronym: _Form, name: _Form) -> bool:
+    """An acronym names a thing of the same kind: an organisation's, a place's. The model's
+    PERSON on an acronym says nothing (an all-capitals word is no one's name)."""
+    if acronym.label == "PERSON":
+        return True
+    a, b = _label_class(acronym.label), _label_class(name.label)
+    return a == b or {a, b} <= {"ORG", "NORP", "place"} and "place" not in {a, b} or {acronym.label, name.label} <= {"ORG", "FAC"}
+
+
+def _join_country_qualified(forms, uf) -> None:
+    """"U.S. Geological Survey" and "United States Geological Survey": one name, the country spelt out."""
+    for key, form in forms.items():
+        if _is_person(form) or " " not in key:
+            continue
+        spelt = acronyms.canonical_key(key)
+        if spelt != key and spelt in forms and not _is_person(forms[spelt]):
+            uf.union(spelt, key)
 
 
 def _join_org_prefixes(forms, uf) -> None:

@@ -11,6 +11,7 @@ people may share it).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -45,7 +46,7 @@ def find_missed(
     for article, text in texts.items():
         spans = sorted(covered.get(article, ()))
         seen_here = present.get(article, set())
-        for run in _runs(text):
+        for run in runs(text):
             i = 0
             while i < len(run):
                 hit = None
@@ -65,13 +66,17 @@ def find_missed(
                     i += 1
                     continue
                 start, end, surface, key = hit
-                if key not in seen_here and not _overlaps(spans, start, end):
+                if key not in seen_here and not overlaps(spans, start, end):
                     yield article, start, end, surface, key
                 i = len(run)
 
 
-def _runs(text: str) -> Iterable[list[tuple[int, int]]]:
+def runs(text: str) -> Iterable[list[tuple[int, int]]]:
     """Runs of capitalised words (with joining words inside), as token offsets."""
+    return (run for run in _raw_runs(text) if run)
+
+
+def _raw_runs(text: str) -> Iterable[list[tuple[int, int]]]:
     run: list[tuple[int, int]] = []
     last_end = -1
     for m in _TOKEN.finditer(text):
@@ -113,11 +118,10 @@ def _trim(run: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return run
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, mostly disjoint spans."""
     i = bisect.bisect_left(spans, (start, -1))
-    for a, b in spans[max(0, i - 2):i + 2]:
+    for a, b in spans[max(0, i - 3):i + 2]:
         if a < end and start < b:
             return True
     return False
