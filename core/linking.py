@@ -303,6 +303,11 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
             if names.get(surface, key) != key:
                 ambiguous.add(surface)
             names[surface] = key
+    # A well-known acronym of a name in the corpus ("UAE" for "United Arab Emirates").
+    for letters, keys in acronyms.KNOWN_KEYS.items():
+        present_keys = [k for k in keys if k in forms and forms[k].label in INDEX_LABELS and forms[k].label != "PERSON"]
+        if len(present_keys) == 1 and letters not in names:
+            names[letters] = present_keys[0]
     for surface, key in _surnames_of_one_person(forms, voter).items():
         if names.get(surface, key) != key:
             ambiguous.add(surface)
@@ -490,8 +495,12 @@ def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool
     if len(a) == 1:
         x, y = a[0], b[0]
         # A lone surname is too little to call two spellings one person ("Johnson"/"Johnston").
-        return (not person and min(len(x), len(y)) >= 6 and x[0] == y[0]
-                and fuzz.ratio(x, y) >= FUZZY_SINGLE and not _digits_differ(x, y))
+        if person or x[0] != y[0] or _digits_differ(x, y):
+            return False
+        if min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY_SINGLE:
+            return True
+        # Transliterations differ in their vowels ("Talodi"/"Taludi", "Karavan"/"Karvan").
+        return min(len(x), len(y)) >= 5 and len(_consonants(x)) >= 3 and _consonants(x) == _consonants(y)
     same = 0
     for x, y in zip(a, b):
         if x == y:
@@ -499,6 +508,12 @@ def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool
         elif not _word_variants(x, y):
             return False
     return same >= 1
+
+
+def _consonants(word: str) -> str:
+    """The word without its vowels after the first letter, doubled letters once: "khaledin" -> "khldn"."""
+    out = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", out)
 
 
 def _word_variants(x: str, y: str) -> bool:

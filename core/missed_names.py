@@ -25,6 +25,10 @@ _LEADING = {"the", "a", "an", "in", "on", "at", "and", "but", "by", "for", "from
             "before", "when", "while", "with", "near", "if", "then", "this", "that", "these", "those", "he",
             "she", "it", "they", "we", "i", "his", "her", "their", "its", "our", "meanwhile", "also", "so",
             "there", "here", "since", "until", "during", "despite", "although", "though", "because"}
+_SPLITTERS = {"and", "the", "&"}
+_COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "north-western", "north-eastern",
+                       "south-western", "south-eastern", "northwestern", "northeastern", "southwestern",
+                       "southeastern"}
 _JOINERS = {"of", "the", "and", "de", "du", "del", "la", "le", "van", "von", "al", "bin", "for", "on", "&"}
 
 
@@ -47,28 +51,52 @@ def find_missed(
         spans = sorted(covered.get(article, ()))
         seen_here = present.get(article, set())
         for run in runs(text):
-            i = 0
-            while i < len(run):
-                hit = None
-                for n in range(min(longest, len(run) - i), 0, -1):
-                    start, end = run[i][0], run[i + n - 1][1]
-                    surface = text[start:end]
-                    key = names.get(surface)
-                    if key is None:
-                        continue
-                    # The rest of the run must not be more of a name: only titles before it,
-                    # nothing after it.
-                    if i + n < len(run) or not all(is_title(text[a:b]) for a, b in run[:i]):
-                        break
-                    hit = (start, end, surface, key)
-                    break
+            for piece in _pieces(run, text, names, longest):
+                hit = _match(piece, text, names, longest)
                 if hit is None:
-                    i += 1
                     continue
                 start, end, surface, key = hit
                 if key not in seen_here and not overlaps(spans, start, end):
                     yield article, start, end, surface, key
-                i = len(run)
+
+
+def _pieces(run, text: str, names: dict[str, str], longest: int):
+    """The run itself when it is a known name or a title and one; else its parts between "and"
+    and "the" ("Oman and the UAE"), each without a leading compass word ("Southern Iran")."""
+    if _match(run, text, names, longest) is not None:
+        return [run]
+    pieces, current = [], []
+    for token in run:
+        if text[token[0]:token[1]] in _SPLITTERS:
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        pieces.append(current)
+    out = []
+    for piece in pieces:
+        if len(piece) > 1 and text[piece[0][0]:piece[0][1]].casefold() in _COMPASS_ADJECTIVES:
+            piece = piece[1:]
+        out.append(piece)
+    return out
+
+
+def _match(run, text: str, names: dict[str, str], longest: int):
+    """The known name that ends the run, with only titles before it."""
+    for i in range(len(run)):
+        n = len(run) - i
+        if n > longest:
+            continue
+        if not all(is_title(text[a:b]) for a, b in run[:i]):
+            return None
+        start, end = run[i][0], run[-1][1]
+        surface = text[start:end]
+        key = names.get(surface)
+        if key is not None:
+            return start, end, surface, key
+    return None
 
 
 def runs(text: str) -> Iterable[list[tuple[int, int]]]:
