@@ -308,6 +308,11 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
         present_keys = [k for k in keys if k in forms and forms[k].label in INDEX_LABELS and forms[k].label != "PERSON"]
         if len(present_keys) == 1 and letters not in names:
             names[letters] = present_keys[0]
+    derived = set()
+    for surface, key in _camel_initial_forms(forms).items():
+        if surface not in names:
+            names[surface] = key
+            derived.add(surface)
     for surface, key in _surnames_of_one_person(forms, voter).items():
         if names.get(surface, key) != key:
             ambiguous.add(surface)
@@ -321,10 +326,43 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
             covered[s.article].append((s.start, s.end))
             present[s.article].add(key)
     texts = {a.id: a.text for a in articles}
-    for article, start, end, surface, key in missed_names.find_missed(texts, names, covered, present):
+    countries = frozenset(_country_words(forms))
+    org_keys = frozenset(k for k, f in forms.items() if f.label == "ORG" and k in names.values())
+    for article, start, end, surface, key in missed_names.find_missed(
+            texts, names, covered, present, countries, org_keys, frozenset(derived)
+    ):
         form = forms[key]
         form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
         form.articles.add(article)
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+
+
+def _camel_initial_forms(forms: dict[str, _Form]) -> dict[str, str]:
+    """A product or body named by a CamelCase word and more, written with that word's capitals:
+    "PlayStation 4" -> "PS 4", "PS4"; "BlackBerry Q10" -> "BB Q10". Never the bare capitals."""
+    out: dict[str, str] = {}
+    for key, form in forms.items():
+        if _is_person(form) or form.label not in INDEX_LABELS or len(form.words) < 2:
+            continue
+        first, _, rest = form.name.partition(" ")
+        if not _CAMEL.fullmatch(first) or not rest:
+            continue
+        capitals = "".join(c for c in first if c.isupper())
+        out.setdefault(f"{capitals} {rest}", key)
+        if rest[:1].isdigit() and " " not in rest:
+            out.setdefault(f"{capitals}{rest}", key)
+    return out
+
+
+def _country_words(forms: dict[str, _Form]) -> set[str]:
+    """One-word names of countries as written: the corpus's own and the well-known acronyms ("USA")."""
+    words = {letters for letters, names in acronyms.KNOWN.items() if gazetteer.is_country(names[0])}
+    for form in forms.values():
+        if len(form.words) == 1 and form.label == "GPE" and gazetteer.is_country(form.name):
+            words.update(s.text for s in form.spans if " " not in s.text)
+    return words
 
 
 def _surnames_of_one_person(forms: dict[str, _Form], voter: "_LabelVoter") -> dict[str, str]:
@@ -739,6 +777,40 @@ def _label_from_last_word(label: str, name: str) -> str:
     return label
 
 
+_REGION_TAILS = {"province", "region", "state", "oblast", "prefecture", "governorate"}
+
+
+def _bare_region_names(surfaces: list[str], forms, uf, root: str) -> list[str]:
+    """"Kerman" for "Kerman province": a reader names the region without its kind word, unless
+    that bare name is another entity of the corpus."""
+    out = []
+    for text in surfaces:
+        head, _, tail = text.rpartition(" ")
+        if not head or tail.casefold() not in _REGION_TAILS or not head[:1].isupper():
+            continue
+        key = name_key(head)
+        if key in forms and uf.find(key) != root:
+            continue
+        out.append(head)
+    return out
+
+
+_MODEL_CODE = re.compile(r"[a-z]{0,3}\d+[a-z0-9]{0,3}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
+    """A company's name and a model code is a product ("Acme X20", "Acme 7"), whatever the model
+    thought: the words before the code must name an organisation of the corpus."""
+    if label not in ("ORG", "LAW", "WORK_OF_ART"):
+        return label
+    words = name_key(name).split()
+    if len(words) < 2 or not _MODEL_CODE.fullmatch(words[-1]) or _YEAR.fullmatch(words[-1]):
+        return label
+    maker = forms.get(" ".join(words[:-1]))
+    return "PRODUCT" if maker is not None and maker.label == "ORG" else label
+
+
 def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset()) -> str:
     plain = [f for f in members if f.key not in qualified]
     members = plain or members
@@ -786,6 +858,8 @@ class _LabelVoter:
                 break
 
     def label(self, members: list[_Form], label: str) -> str:
+        if label == "LOC" and any(f.label == "GPE" and gazetteer.is_country(f.name) for f in members):
+            return "GPE"  # "southern Iran" (LOC) joined to Iran: the entity is the country
         if label not in label_vote.RELABELLED:
             return label
         names = [f.name for f in members]
@@ -816,6 +890,7 @@ def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[st
         label = voter.label(members, label)
         name = _canonical(members, label, qualified)
         label = _label_from_last_word(label, name)
+        label = _product_label(label, name, forms)
         seen: set[tuple[str, int, int]] = set()
         spans = []
         for form in members:
@@ -825,6 +900,9 @@ def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[st
                     spans.append(s)
         spans.sort(key=lambda s: (order.get(s.article, 0), s.start))
         surface = Counter(s.text for s in spans) + Counter(f.name for f in members)
+        if label in ("GPE", "LOC"):
+            for bare in _bare_region_names(list(surface), forms, uf, uf.find(members[0].key)):
+                surface[bare] += 0
         aliases = tuple(sorted((t for t in surface if t != name), key=lambda t: (-surface[t], t)))
         in_articles = tuple(dict.fromkeys(s.article for s in spans))
         drafts.append((name, label, aliases, spans, in_articles))

@@ -37,12 +37,20 @@ def find_missed(
     names: dict[str, str],
     covered: dict[str, list[tuple[int, int]]],
     present: dict[str, set[str]],
+    countries: frozenset[str] = frozenset(),
+    org_keys: frozenset[str] = frozenset(),
+    derived: frozenset[str] = frozenset(),
 ) -> Iterable[tuple[str, int, int, str, str]]:
     """(article, start, end, text, key) for each missed mention.
 
     `names` maps a surface form exactly as written to its form key; `covered` gives each article's
     spans already found; `present` the form keys already found in each article (a name the model
-    tagged in an article is not looked for again there, the model's choice stands)."""
+    tagged in an article is not looked for again there, the model's choice stands). An
+    organisation's name with a country after it ("Acme USA continues") is the organisation, found
+    even where the model tagged it elsewhere: `countries` are the one-word country names, `org_keys`
+    the organisations' keys; only at a sentence's start or before punctuation, so "told Acme Iran
+    would" keeps Iran. `derived` surfaces (a short form no article tagged, "BB Q10") are found
+    even where the entity's tagged name is present."""
     if not names:
         return
     longest = max(len(n.split()) for n in names)
@@ -51,13 +59,33 @@ def find_missed(
         spans = sorted(covered.get(article, ()))
         seen_here = present.get(article, set())
         for run in runs(text):
+            suffixed = _country_suffixed(run, text, names, longest, countries, org_keys)
+            if suffixed is not None:
+                start, end, surface, key = suffixed
+                if not overlaps(spans, start, end):
+                    yield article, start, end, surface, key
+                continue
             for piece in _pieces(run, text, names, longest):
                 hit = _match(piece, text, names, longest)
                 if hit is None:
                     continue
                 start, end, surface, key = hit
-                if key not in seen_here and not overlaps(spans, start, end):
+                if (key not in seen_here or surface in derived) and not overlaps(spans, start, end):
                     yield article, start, end, surface, key
+
+
+def _country_suffixed(run, text: str, names, longest: int, countries, org_keys):
+    if len(run) < 2 or text[run[-1][0]:run[-1][1]] not in countries:
+        return None
+    hit = _match(run[:-1], text, names, longest)
+    if hit is None or hit[3] not in org_keys:
+        return None
+    start, end = hit[0], run[-1][1]
+    before = text[:start].rstrip(" ")
+    after = text[end:end + 1]
+    if not (before == "" or before[-1] in ".!?:\n\"”" or after in ("", ".", ",", ";", ":", "!", "?", "\n")):
+        return None
+    return start, end, text[start:end], hit[3]
 
 
 def _pieces(run, text: str, names: dict[str, str], longest: int):

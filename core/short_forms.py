@@ -6,7 +6,9 @@ pairs, and joins only when exactly one longer name fits (two "X Hotel"s leave "H
     "Hormozgan" / "Hormozgan province" ("X City" is another place: Kuwait, Kuwait City);
   - the same first and last words with more between: "Carlton Hotel" / "Carlton Intercontinental Hotel";
   - a model number: "Q10" / "BlackBerry Q10";
-  - a compass word standing for the one place named with it: "the North" / "North Korea".
+  - a compass word standing for the one place named with it: "the North" / "North Korea";
+  - a part of a country named by a compass adjective: "southern Iran" is Iran, unless the gazetteer
+    knows the longer name as a place of its own ("Northern Ireland", "Western Australia").
 Forms are `linking._Form`s; `uf` is its union-find; `label_class` maps labels that the model
 confuses for one another (GPE, LOC, FAC) to one class.
 """
@@ -32,7 +34,12 @@ COMPASS = {"north", "south", "east", "west"}
 _MODEL_NUMBER = re.compile(r"(?=.*\d)(?=.*[a-z])[a-z0-9-]{2,}")
 
 
+COMPASS_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern"}
+
+
 def join_short_forms(forms, uf, label_class) -> None:
+    _join_compass_adjectives(forms, uf)
     _join_kind_tails(forms, uf, label_class)
     _join_inner_words(forms, uf, label_class)
     _join_model_numbers(forms, uf)
@@ -107,3 +114,19 @@ def _join_compass(forms, uf) -> None:
             continue
         named = [k for k, f in forms.items() if len(f.words) == 2 and f.words[0] == word and f.label in ("GPE", "LOC")]
         _join_unique(uf, word, named)
+
+
+def _join_compass_adjectives(forms, uf) -> None:
+    from . import gazetteer
+
+    for key, form in forms.items():
+        words = form.words
+        if len(words) < 2 or words[0] not in COMPASS_ADJECTIVES or form.label not in ("GPE", "LOC"):
+            continue
+        rest = " ".join(words[1:])
+        region = forms.get(rest)
+        if region is None or region.label != "GPE" or gazetteer.place(form.name) is not None:
+            continue
+        known = gazetteer.place(region.name)
+        if known is not None and known.kind in ("country", "subdivision"):
+            uf.union(rest, key)

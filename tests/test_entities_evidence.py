@@ -209,3 +209,44 @@ def test_page_furniture_repeated_in_every_article_never_becomes_an_entity():
     assert set(entity_with(entities, "Leeds").articles) == {"a", "b"}
     names = {n.casefold() for e in entities for n in names_of(e)}
     assert not names & {"share this story", "related articles", "share", "related"}
+
+
+# --------------------------------------------------------------------------- products, regions, country suffixes
+
+
+def test_a_companys_name_with_a_model_code_is_a_product_written_with_its_capitals_too():
+    _, entities = index_of({
+        "a": ("SkyWave said the SkyWave X7 would ship in May.", [("SkyWave", "ORG"), ("SkyWave X7", "ORG")]),
+        "b": ("The SkyWave 9 platform runs on the SkyWave X7.", [("SkyWave 9", "LAW"), ("SkyWave X7", "ORG")]),
+        "c": ("Reviewers liked the SW X7 and said SW9 was fast.", []),
+    })
+    phone = entity_with(entities, "SkyWave X7")
+    assert phone.label == "PRODUCT" and "c" in phone.articles and "SW X7" in phone.aliases
+    platform = entity_with(entities, "SkyWave 9")
+    assert platform.label == "PRODUCT" and "SW9" in platform.aliases and platform is not phone
+    assert entity_with(entities, "SkyWave").label == "ORG"
+
+
+def test_an_organisation_with_its_country_after_it_is_the_organisation():
+    _, entities = index_of({
+        "a": ("Telvano said prices would fall.", [("Telvano", "ORG")]),
+        "b": ("Telvano said so.\n\nStatement:\n\nTelvano USA continues to grow.", [("Telvano", "ORG")]),
+        "c": ("An official told Telvano Iran would reply, and Iran did.", [("Telvano", "ORG"), ("Iran", "GPE")]),
+    })
+    carrier = entity_with(entities, "Telvano")
+    assert "Telvano USA" in carrier.aliases
+    iran = entity_with(entities, "Iran")
+    assert iran is not carrier and "Telvano Iran" not in carrier.aliases
+
+
+def test_a_region_is_named_without_its_kind_word_and_a_compass_part_of_a_country_is_the_country():
+    _, entities = index_of({
+        "a": ("The quake struck Zandaran province in southern Iran.",
+              [("Zandaran province", "GPE"), ("southern Iran", "LOC")]),
+        "b": ("Iran sent aid.", [("Iran", "GPE")]),
+        "c": ("Riots in Northern Ireland; Ireland said nothing.", [("Northern Ireland", "GPE"), ("Ireland", "GPE")]),
+    })
+    assert "Zandaran" in entity_with(entities, "Zandaran province").aliases
+    iran = entity_with(entities, "Iran")
+    assert iran is entity_with(entities, "southern Iran") and iran.label == "GPE"
+    assert entity_with(entities, "Northern Ireland") is not entity_with(entities, "Ireland")
