@@ -117,6 +117,7 @@ def display_name(text: str, label: str) -> str:
 def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     spans = _collect_spans(articles, analyses)
     spans = _split_titled_people(spans)
+    spans = _split_coordinated(spans)
     spans = _resolve_with_corpus_labels(spans)
     forms: dict[str, _Form] = {}
     for span in spans:
@@ -182,6 +183,45 @@ def _split_titled_people(spans: list[_Span]) -> list[_Span]:
                     s = _Span(s.article, s.start + words[i].start(), s.end, tail, "PERSON", display_name(tail, "PERSON"))
                     break
         out.append(s)
+    return out
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _split_coordinated(spans: list[_Span]) -> list[_Span]:
+    """"Lopez and Carrasquillo" tagged as one person, "People and Us Weekly" as one magazine: two
+    names joined by "and" are two mentions. A person's span is always cut there; another kind's only
+    when every part is a name the corpus tags on its own ("Bosnia and Herzegovina" stays whole
+    unless both halves stand alone)."""
+    alone: dict[str, Counter] = defaultdict(Counter)
+    for s in spans:
+        if not _AND.search(s.text):
+            alone[name_key(s.name)][s.label] += 1
+    out = []
+    for s in spans:
+        cuts = list(_AND.finditer(s.text)) if not s.resolved else []
+        if not cuts:
+            out.append(s)
+            continue
+        bounds, begin = [], 0
+        for m in cuts:
+            bounds.append((begin, m.start()))
+            begin = m.end()
+        bounds.append((begin, len(s.text)))
+        parts = [(a, b, s.text[a:b]) for a, b in bounds]
+        if not all(t[:1].isupper() for _, _, t in parts):
+            out.append(s)
+            continue
+        keys = [name_key(t) for _, _, t in parts]
+        if s.label != "PERSON" and not all(k in alone for k in keys):
+            out.append(s)
+            continue
+        for (a, b, t), k in zip(parts, keys):
+            label = alone[k].most_common(1)[0][0] if k in alone else s.label
+            name = display_name(t, label)
+            if name:
+                out.append(_Span(s.article, s.start + a, s.start + b, t, label, name))
     return out
 
 

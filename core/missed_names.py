@@ -139,10 +139,12 @@ def _raw_runs(text: str) -> Iterable[list[tuple[int, int]]]:
         word = m.group()
         start, end = m.start(), m.end()
         # A possessive ("Iran's") ends the name before it.
+        possessive = False
         for suffix in ("'s", "’s"):
             if word.endswith(suffix):
                 end -= 2
                 word = word[:-2]
+                possessive = True
         gap = text[last_end:start] if last_end >= 0 else ""
         joined = run and (gap == " " or (gap == "" and word.startswith("-")))
         if word[:1].isupper() or (word[:1].isdigit() and run and joined):
@@ -157,6 +159,12 @@ def _raw_runs(text: str) -> Iterable[list[tuple[int, int]]]:
                 yield _trim(run, text)
             run = []
         last_end = m.end()
+        if possessive and run:
+            # "Wellington's High Street": the owner is a name, and what it owns another.
+            yield _trim(run, text)
+            run = []
+            last_end = -1
+            continue
         if text[last_end:last_end + 1] in (".", ",", ";", ":", "!", "?", ")", '"', "”"):
             if run:
                 yield _trim(run, text)

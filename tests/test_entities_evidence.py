@@ -250,3 +250,28 @@ def test_a_region_is_named_without_its_kind_word_and_a_compass_part_of_a_country
     iran = entity_with(entities, "Iran")
     assert iran is entity_with(entities, "southern Iran") and iran.label == "GPE"
     assert entity_with(entities, "Northern Ireland") is not entity_with(entities, "Ireland")
+
+
+def test_two_names_tagged_as_one_with_and_are_two_entities():
+    _, entities = index_of({
+        "a": ("Marco Lentini and Rafael Quesada were hurt. Lentini and Quesada are brothers.",
+              [("Marco Lentini", "PERSON"), ("Rafael Quesada", "PERSON"), ("Lentini and Quesada", "PERSON")]),
+        "b": ("Readers of Vistas and Parlor Weekly voted.", [("Vistas and Parlor Weekly", "ORG")]),
+        "c": ("Vistas sold out; Parlor Weekly did not.", [("Vistas", "ORG"), ("Parlor Weekly", "ORG")]),
+        "d": ("Aid reached Bosnia and Herzegovina.", [("Bosnia and Herzegovina", "GPE")]),
+    })
+    assert entity_with(entities, "Lentini") is entity_with(entities, "Marco Lentini")
+    assert entity_with(entities, "Quesada") is entity_with(entities, "Rafael Quesada")
+    assert entity_with(entities, "Lentini") is not entity_with(entities, "Quesada")
+    assert entity_with(entities, "Vistas") is not entity_with(entities, "Parlor Weekly")
+    assert entity_with(entities, "Bosnia and Herzegovina").label == "GPE"
+
+
+def test_a_name_after_a_possessive_is_found_where_the_model_missed_it():
+    _, entities = index_of({
+        "a": ("Smoke rose over Corbin Parade in Dunmore.", [("Corbin Parade", "FAC"), ("Dunmore", "GPE")]),
+        "b": ("Police said Dunmore's Corbin Parade was shut.", []),
+    })
+    parade = entity_with(entities, "Corbin Parade")
+    assert set(parade.articles) == {"a", "b"}
+    assert set(entity_with(entities, "Dunmore").articles) == {"a", "b"}
