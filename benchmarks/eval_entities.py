@@ -1,6 +1,11 @@
-"""Score newsx entities against the ECB+ gold chains in ../shared/eval/ecbplus.
+"""Score newsx entities against the ECB+ gold chains and the careful reader's lists in ../shared/eval/ecbplus.
 
-    /work/venv/bin/python benchmarks/eval_entities.py [--verbose] [CLUSTER ...]
+    python benchmarks/eval_entities.py [--verbose] [--quiet] [CLUSTER ...]
+
+With no cluster named, all 72 subclusters of gold/ are scored, then the four lists of entities/
+(by ../shared/eval/score_entities.py); the last lines give mean and worst cluster for each.
+Per-article analyses come from the newsx cache (NEWSX_CACHE_DIR), so a rerun after a change to the
+corpus step alone takes seconds.
 
 Only gold mentions in validated sentences count, of the entity category. A gold mention matches a
 newsx mention span when the span covers the gold mention's head (its last word). Figures:
@@ -19,7 +24,6 @@ import difflib
 import json
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -64,15 +68,14 @@ def is_cross_doc(chain_id: str) -> bool:
     return not (chain_id.startswith("INTRA_") or chain_id.startswith("SINGLETON_"))
 
 
-def score_cluster(name: str, verbose: bool, all_sentences: bool = False) -> dict:
+def score_cluster(name: str, verbose: bool, all_sentences: bool = False, quiet: bool = False) -> dict:
     from newsx.core.corpus import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
     gold = json.loads((ECBPLUS / "gold" / f"{name}.json").read_text())
     loaded = load_corpus([ECBPLUS / "articles" / name])
-    with tempfile.TemporaryDirectory() as cache:
-        index = build_index(loaded, Settings(cache_dir=Path(cache)))
+    index = build_index(loaded, Settings())
 
     # newsx spans in raw-file coordinates, per document
     spans_by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -161,7 +164,7 @@ def score_cluster(name: str, verbose: bool, all_sentences: bool = False) -> dict
             tp += same_gold and same_newsx
             fp += same_newsx and not same_gold
             fn += same_gold and not same_newsx
-    print(f"{name}: named cross-document chains recovered as one entity: {recovered}/{len(named_chains)}; "
+    print(f"{name}: chains recovered {recovered}/{len(named_chains)}" if quiet else f"{name}: named cross-document chains recovered as one entity: {recovered}/{len(named_chains)}; "
           f"named mentions found {named_found}/{named_total}; "
           f"entities wrongly merging gold chains: {len(wrong)}/{linked} matched entities; "
           f"cross-document links of named mentions: {tp} right, {fp} wrong, {fn} missed; "
@@ -180,7 +183,9 @@ def score_cluster(name: str, verbose: bool, all_sentences: bool = False) -> dict
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("clusters", nargs="*", default=["8ecbplus", "18ecbplus", "45ecbplus"])
+    parser.add_argument("clusters", nargs="*", help="subclusters (default: every one in gold/)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="one short line per cluster")
+    parser.add_argument("--no-lists", action="store_true", help="skip the careful reader's lists")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--all-sentences", action="store_true",
                         help="also score mentions outside validated sentences (gold links there are sparse)")
@@ -188,9 +193,14 @@ def main(argv: list[str] | None = None) -> int:
     if not ECBPLUS.is_dir():
         print(f"{ECBPLUS}: not found", file=sys.stderr)
         return 1
+    clusters = args.clusters or sorted((p.stem for p in (ECBPLUS / "gold").glob("*.json")),
+                                       key=lambda n: (int(re.match(r"\d+", n).group()), n))
     totals = defaultdict(int)
-    for name in args.clusters:
-        for k, v in score_cluster(name, args.verbose, args.all_sentences).items():
+    rates: dict[str, float | None] = {}
+    for name in clusters:
+        result = score_cluster(name, args.verbose, args.all_sentences, args.quiet)
+        rates[name] = result["recovered"] / result["chains"] if result["chains"] else None
+        for k, v in result.items():
             totals[k] += v
     print(f"all: named cross-document chains recovered: {totals['recovered']}/{totals['chains']}; "
           f"named mentions found {totals['found']}/{totals['named_mentions']}; "
@@ -199,7 +209,51 @@ def main(argv: list[str] | None = None) -> int:
     tp, fp, fn = totals["tp"], totals["fp"], totals["fn"]
     if tp + fp and tp + fn:
         print(f"all: cross-document link precision {tp / (tp + fp):.2f}, recall {tp / (tp + fn):.2f} ({tp} right, {fp} wrong, {fn} missed)")
+    rates = {c: r for c, r in rates.items() if r is not None}
+    if rates:
+        worst = min(rates, key=rates.get)
+        print(f"gold chains: mean recovered per cluster {sum(rates.values()) / len(rates):.0%}, "
+              f"worst {rates[worst]:.0%} ({worst}), over {len(rates)} clusters with named chains; "
+              f"wrong merges {totals['wrong']}")
+    if not args.no_lists:
+        score_lists([n for n in LIST_CLUSTERS if not args.clusters or n in args.clusters], args.verbose)
     return 0
+
+
+LIST_CLUSTERS = ("20ecbplus", "42ecbplus", "3ecbplus", "14ecbplus")
+
+
+def score_lists(names: list[str], verbose: bool) -> None:
+    """The careful reader's lists (entities/<cluster>_entities.json), scored as score_entities.py does."""
+    import importlib.util
+
+    from newsx.core.corpus import load_corpus
+    from newsx.core.index import build_index
+    from newsx.core.settings import Settings
+
+    spec = importlib.util.spec_from_file_location("score_entities", ECBPLUS.parent / "score_entities.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    rates, apart = {}, [0, 0]
+    for name in names:
+        gold_path = ECBPLUS / "entities" / f"{name}_entities.json"
+        if not gold_path.is_file():
+            continue
+        gold = json.loads(gold_path.read_text())
+        index = build_index(load_corpus([ECBPLUS / "articles" / name]), Settings())
+        report, summary = scorer.score(gold, [e.to_dict() for e in index.entities])
+        if verbose:
+            print("\n".join(f"  {line}" for line in report))
+        print(f"{name} list: {summary}")
+        right = sum(1 for g in gold["entities"]) - sum(1 for line in report if line.startswith("wrong:"))
+        rates[name] = right / len(gold["entities"])
+        pairs = sum(len(g) * (len(g) - 1) // 2 for g in gold.get("distinct", []))
+        apart[0] += pairs - sum(1 for line in report if line.startswith("wrongly merged"))
+        apart[1] += pairs
+    if rates:
+        worst = min(rates, key=rates.get)
+        print(f"lists: mean entities right {sum(rates.values()) / len(rates):.0%}, worst {rates[worst]:.0%} ({worst}); "
+              f"pairs kept apart {apart[0]}/{apart[1]}")
 
 
 if __name__ == "__main__":

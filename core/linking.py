@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from . import acronyms, gazetteer, label_vote, missed_names, short_forms, untagged_names
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -67,6 +68,7 @@ class _Span:
     label: str
     name: str  # the name this span stands for (its in-article ref, or itself, tidied)
     resolved: bool = False  # True when a shorter form was resolved to `name` in its article
+    found_again: bool = False  # not tagged by the model: the name looked up where it missed it
 
 
 @dataclass
@@ -115,6 +117,7 @@ def display_name(text: str, label: str) -> str:
 def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
     spans = _collect_spans(articles, analyses)
     spans = _split_titled_people(spans)
+    spans = _split_coordinated(spans)
     spans = _resolve_with_corpus_labels(spans)
     forms: dict[str, _Form] = {}
     for span in spans:
@@ -126,6 +129,10 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.labels[span.label] += 1
         form.names[span.name] += 1
         form.articles.add(span.article)
+    voter = _LabelVoter(articles, forms)
+    _add_untagged_names(articles, analyses, forms, voter)
+    _add_missed_mentions(articles, forms, voter)
+    voter.relabel_forms(forms)
     stated = _stated_acronyms(articles)
     _add_expansion_forms(stated, forms)
     uf = _UnionFind()
@@ -135,10 +142,13 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_person_subsets(forms, uf)
     _join_spelling_variants(forms, uf)
     _join_acronyms(stated, forms, uf)
+    _join_country_qualified(forms, uf)
     _join_org_prefixes(forms, uf)
+    short_forms.join_short_forms(forms, uf, _label_class)
     _join_bare_people(forms, uf)
+    _join_surname_tagged_otherwise(forms, uf)
     qualified = _join_place_qualified(forms, uf)
-    return _build_entities(articles, forms, uf, qualified)
+    return _build_entities(articles, forms, uf, voter, qualified)
 
 
 # --------------------------------------------------------------------------- spans and forms
@@ -173,6 +183,45 @@ def _split_titled_people(spans: list[_Span]) -> list[_Span]:
                     s = _Span(s.article, s.start + words[i].start(), s.end, tail, "PERSON", display_name(tail, "PERSON"))
                     break
         out.append(s)
+    return out
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def _split_coordinated(spans: list[_Span]) -> list[_Span]:
+    """"Lopez and Carrasquillo" tagged as one person, "People and Us Weekly" as one magazine: two
+    names joined by "and" are two mentions. A person's span is always cut there; another kind's only
+    when every part is a name the corpus tags on its own ("Bosnia and Herzegovina" stays whole
+    unless both halves stand alone)."""
+    alone: dict[str, Counter] = defaultdict(Counter)
+    for s in spans:
+        if not _AND.search(s.text):
+            alone[name_key(s.name)][s.label] += 1
+    out = []
+    for s in spans:
+        cuts = list(_AND.finditer(s.text)) if not s.resolved else []
+        if not cuts:
+            out.append(s)
+            continue
+        bounds, begin = [], 0
+        for m in cuts:
+            bounds.append((begin, m.start()))
+            begin = m.end()
+        bounds.append((begin, len(s.text)))
+        parts = [(a, b, s.text[a:b]) for a, b in bounds]
+        if not all(t[:1].isupper() for _, _, t in parts):
+            out.append(s)
+            continue
+        keys = [name_key(t) for _, _, t in parts]
+        if s.label != "PERSON" and not all(k in alone for k in keys):
+            out.append(s)
+            continue
+        for (a, b, t), k in zip(parts, keys):
+            label = alone[k].most_common(1)[0][0] if k in alone else s.label
+            name = display_name(t, label)
+            if name:
+                out.append(_Span(s.article, s.start + a, s.start + b, t, label, name))
     return out
 
 
@@ -257,6 +306,128 @@ def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
         if labels.get(name_key(s.name)) == "PERSON" and len(name_key(s.name).split()) >= 2 else s
         for s in out
     ]
+
+
+def _add_untagged_names(articles, analyses, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """Names the model tagged nowhere, which the words around them say are names (`core.untagged_names`)."""
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for article in articles:
+        analysis = analyses.get(article.id)
+        covered[article.id] = [(m.start, m.end) for m in analysis.mentions] if analysis else []
+    texts = {a.id: a.text for a in articles}
+    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words()):
+        key = name_key(surface)
+        form = forms.setdefault(key, _Form(key))
+        form.spans.append(_Span(article, start, end, surface, label, clean_name(surface)))
+        form.labels[label] += 1
+        form.names[clean_name(surface)] += 1
+        form.articles.add(article)
+
+
+def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """A name tagged in some articles, found in the others where the model missed it."""
+    names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for key, form in forms.items():
+        if form.label not in INDEX_LABELS:
+            continue
+        for s in form.spans:
+            surface = s.text
+            if not surface[:1].isupper() or len(surface) < 2 or "\n" in surface:
+                continue
+            if " " not in surface.strip():
+                if form.label == "PERSON" or s.resolved:
+                    continue  # a bare surname may be anyone's
+                if not acronym_letters(surface) and name_key(surface) in voter.common_words():
+                    continue  # "Mobile", "Police": a common word written at a sentence's start
+            if names.get(surface, key) != key:
+                ambiguous.add(surface)
+            names[surface] = key
+    # A well-known acronym of a name in the corpus ("UAE" for "United Arab Emirates").
+    for letters, keys in acronyms.KNOWN_KEYS.items():
+        present_keys = [k for k in keys if k in forms and forms[k].label in INDEX_LABELS and forms[k].label != "PERSON"]
+        if len(present_keys) == 1 and letters not in names:
+            names[letters] = present_keys[0]
+    derived = set()
+    for surface, key in _camel_initial_forms(forms).items():
+        if surface not in names:
+            names[surface] = key
+            derived.add(surface)
+    for surface, key in _surnames_of_one_person(forms, voter).items():
+        if names.get(surface, key) != key:
+            ambiguous.add(surface)
+        names[surface] = key
+    for surface in ambiguous:
+        del names[surface]
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        for s in form.spans:
+            covered[s.article].append((s.start, s.end))
+            present[s.article].add(key)
+    texts = {a.id: a.text for a in articles}
+    countries = frozenset(_country_words(forms))
+    org_keys = frozenset(k for k, f in forms.items() if f.label == "ORG" and k in names.values())
+    for article, start, end, surface, key in missed_names.find_missed(
+            texts, names, covered, present, countries, org_keys, frozenset(derived)
+    ):
+        form = forms[key]
+        form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
+        form.articles.add(article)
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+
+
+def _camel_initial_forms(forms: dict[str, _Form]) -> dict[str, str]:
+    """A product or body named by a CamelCase word and more, written with that word's capitals:
+    "PlayStation 4" -> "PS 4", "PS4"; "BlackBerry Q10" -> "BB Q10". Never the bare capitals."""
+    out: dict[str, str] = {}
+    for key, form in forms.items():
+        if _is_person(form) or form.label not in INDEX_LABELS or len(form.words) < 2:
+            continue
+        first, _, rest = form.name.partition(" ")
+        if not _CAMEL.fullmatch(first) or not rest:
+            continue
+        capitals = "".join(c for c in first if c.isupper())
+        out.setdefault(f"{capitals} {rest}", key)
+        if rest[:1].isdigit() and " " not in rest:
+            out.setdefault(f"{capitals}{rest}", key)
+    return out
+
+
+def _country_words(forms: dict[str, _Form]) -> set[str]:
+    """One-word names of countries as written: the corpus's own and the well-known acronyms ("USA")."""
+    words = {letters for letters, names in acronyms.KNOWN.items() if gazetteer.is_country(names[0])}
+    for form in forms.values():
+        if len(form.words) == 1 and form.label == "GPE" and gazetteer.is_country(form.name):
+            words.update(s.text for s in form.spans if " " not in s.text)
+    return words
+
+
+def _surnames_of_one_person(forms: dict[str, _Form], voter: "_LabelVoter") -> dict[str, str]:
+    """A surname ("Lyons") that only one person of the corpus has, and that names nothing else:
+    its bare mentions are that person's ("Lyons said" in an article that never gave the full name)."""
+    people: dict[str, list[str]] = defaultdict(list)
+    other_words: set[str] = set()
+    for key, form in forms.items():
+        words = person_words(form.name)
+        if form.label == "PERSON" and len(words) >= 2 and len(_content_words(form)) >= 2:
+            people[name_key(words[-1])].append(key)
+            other_words.update(name_key(w) for w in words[:-1])
+        elif form.label != "PERSON":
+            other_words.add(key)
+    out = {}
+    for word, keys in people.items():
+        if word in other_words or word in voter.common_words() or len(word) < 3:
+            continue
+        words = {k: set(forms[k].words) for k in keys}
+        maximal = [k for k in keys if not any(words[k] < words[o] for o in keys)]
+        if len(maximal) == 1:
+            surname = person_words(forms[maximal[0]].name)[-1]
+            if surname[:1].isupper() and name_key(surname) == word:
+                out[surname] = maximal[0]
+    return out
 
 
 def _stated_acronyms(articles) -> list[tuple[str, str, int, str]]:
@@ -402,8 +573,12 @@ def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool
     if len(a) == 1:
         x, y = a[0], b[0]
         # A lone surname is too little to call two spellings one person ("Johnson"/"Johnston").
-        return (not person and min(len(x), len(y)) >= 6 and x[0] == y[0]
-                and fuzz.ratio(x, y) >= FUZZY_SINGLE and not _digits_differ(x, y))
+        if person or x[0] != y[0] or _digits_differ(x, y):
+            return False
+        if min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= FUZZY_SINGLE:
+            return True
+        # Transliterations differ in their vowels ("Talodi"/"Taludi", "Karavan"/"Karvan").
+        return min(len(x), len(y)) >= 5 and len(_consonants(x)) >= 3 and _consonants(x) == _consonants(y)
     same = 0
     for x, y in zip(a, b):
         if x == y:
@@ -411,6 +586,12 @@ def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool
         elif not _word_variants(x, y):
             return False
     return same >= 1
+
+
+def _consonants(word: str) -> str:
+    """The word without its vowels after the first letter, doubled letters once: "khaledin" -> "khldn"."""
+    out = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", out)
 
 
 def _word_variants(x: str, y: str) -> bool:
@@ -432,7 +613,9 @@ def _digits_differ(x: str, y: str) -> bool:
 
 
 def _join_acronyms(stated_list, forms, uf) -> None:
-    """"FBI" with "Federal Bureau of Investigation": stated in the text, or initials seen together."""
+    """"FBI" with "Federal Bureau of Investigation": stated in the text ("Full Name (FBI)"), one of
+    the names a well-known acronym stands for ("UN", "UAE"), or the initials of a name of the same
+    kind seen in the same articles, or the only such name in the corpus."""
     stated: dict[str, Counter] = defaultdict(Counter)
     for _, letters, _, expansion in stated_list:
         if name_key(expansion) in forms:
@@ -440,8 +623,7 @@ def _join_acronyms(stated_list, forms, uf) -> None:
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, form in forms.items():
         if len(form.words) >= 2 and not _is_person(form) and not acronym_letters(form.name):
-            got = initials(form.name)
-            if len(got) >= 2:
+            for got in acronyms.initial_sets(form.name):
                 by_initials[got].append(key)
     for key, form in forms.items():
         letters = acronym_letters(form.name)
@@ -450,7 +632,14 @@ def _join_acronyms(stated_list, forms, uf) -> None:
         if stated.get(letters):
             uf.union(stated[letters].most_common(1)[0][0], key)
             continue
-        candidates = by_initials.get(letters, [])
+        known = acronyms.known_expansions(letters)
+        if known:
+            # A well-known acronym joins its own names only, never a name with its initials.
+            present = [k for k in known if k in forms and not _is_person(forms[k])]
+            if present and len({uf.find(k) for k in present}) == 1:
+                uf.union(present[0], key)
+            continue
+        candidates = [c for c in by_initials.get(letters, []) if _acronym_kind_fits(form, forms[c])]
         if "&" in form.name:
             candidates = [c for c in candidates if "&" in forms[c].name or " and " in forms[c].name.casefold()]
         together = Counter({c: len(forms[c].articles & form.articles) for c in candidates})
@@ -459,8 +648,27 @@ def _join_acronyms(stated_list, forms, uf) -> None:
             best = together.most_common(2)
             if len(best) == 1 or best[0][1] > best[1][1]:
                 uf.union(best[0][0], key)
-        elif len(letters) >= 3 and len({uf.find(c) for c in candidates}) == 1:
+        elif candidates and len({uf.find(c) for c in candidates}) == 1:
             uf.union(candidates[0], key)
+
+
+def _acronym_kind_fits(acronym: _Form, name: _Form) -> bool:
+    """An acronym names a thing of the same kind: an organisation's, a place's. The model's
+    PERSON on an acronym says nothing (an all-capitals word is no one's name)."""
+    if acronym.label == "PERSON":
+        return True
+    a, b = _label_class(acronym.label), _label_class(name.label)
+    return a == b or {a, b} <= {"ORG", "NORP", "place"} and "place" not in {a, b} or {acronym.label, name.label} <= {"ORG", "FAC"}
+
+
+def _join_country_qualified(forms, uf) -> None:
+    """"U.S. Geological Survey" and "United States Geological Survey": one name, the country spelt out."""
+    for key, form in forms.items():
+        if _is_person(form) or " " not in key:
+            continue
+        spelt = acronyms.canonical_key(key)
+        if spelt != key and spelt in forms and not _is_person(forms[spelt]):
+            uf.union(spelt, key)
 
 
 def _join_org_prefixes(forms, uf) -> None:
@@ -503,19 +711,46 @@ def _join_bare_people(forms, uf) -> None:
             uf.union(next(iter(groups)), key)
 
 
+def _join_surname_tagged_otherwise(forms, uf) -> None:
+    """"Comeaux" tagged as a place in an article that never gives his full name: a single word that
+    is the surname of exactly one person of the corpus, names no known place and is no one's first
+    name, is that person."""
+    last_of: dict[str, set[str]] = defaultdict(set)
+    first_words: set[str] = set()
+    for key, form in forms.items():
+        words = [name_key(w) for w in person_words(form.name)]
+        if _is_person(form) and len(words) >= 2 and len(_content_words(form)) >= 2:
+            last_of[words[-1]].add(uf.find(key))
+            first_words.update(words[:-1])
+    for key, form in forms.items():
+        if (len(form.words) != 1 or _is_person(form) or key in first_words or acronym_letters(form.name)
+                or form.label not in ("GPE", "LOC", "ORG", "NORP", "FAC") or not form.name[:1].isupper()):
+            continue
+        groups = {uf.find(g) for g in last_of.get(key, ())}
+        if len(groups) == 1 and gazetteer.place(form.name) is None:
+            uf.union(next(iter(groups)), key)
+
+
 def _join_place_qualified(forms, uf) -> set[str]:
     """"U.S. Trade Council" is "Trade Council", "Greek Parliament" is "Parliament",
     "U.S.-Japan Trade Council" is "Trade Council" -- when
     the corpus qualifies that name one way only (two ministries of defence stay apart)."""
     places = {k for k, f in forms.items() if f.label in ("GPE", "LOC", "NORP")}
-    kinds = {"ORG", "EVENT"}
+    # "Wellington High Street" is "High Street", "Pacific Ring of Fire" the "Ring of Fire"; a
+    # place's own name is not cut ("New Jersey", "West Virginia": GPE is not among the kinds).
+    kinds = {"ORG", "EVENT", "FAC", "LOC"}
+
+    def kind(f: _Form) -> str:
+        return _label_from_last_word(f.label, f.name)
+
     qualified: dict[str, set[str]] = defaultdict(set)
     for key, form in forms.items():
-        if form.label not in kinds or len(form.words) < 2:
+        if kind(form) not in kinds or len(form.words) < 2:
             continue
         for cut in range(1, len(form.words)):
             rest = " ".join(form.words[cut:])
-            if rest in forms and forms[rest].label in kinds and _all_places(form.words[:cut], places):
+            if rest in forms and kind(forms[rest]) in kinds and _all_places(form.words[:cut], places) \
+                    and (kind(forms[rest]) != "LOC" or len(forms[rest].words) >= 2):
                 qualified[rest].add(key)
                 break
     joined: set[str] = set()
@@ -568,11 +803,52 @@ KIND_BY_LAST_WORD = {
 }
 
 
+STREET_WORDS = {"street", "road", "avenue", "lane", "boulevard", "highway", "bridge", "square"}
+
+
 def _label_from_last_word(label: str, name: str) -> str:
     words = name_key(name).split()
-    if label in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and len(words) >= 2 and name[:1].isupper():
+    if len(words) < 2 or not name[:1].isupper():
+        return label
+    if label in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART"):
         return KIND_BY_LAST_WORD.get(words[-1], label)
+    if label in ("GPE", "LOC", "ORG") and words[-1] in STREET_WORDS:
+        return "FAC"  # "High Street" is no town
     return label
+
+
+_REGION_TAILS = {"province", "region", "state", "oblast", "prefecture", "governorate"}
+
+
+def _bare_region_names(surfaces: list[str], forms, uf, root: str) -> list[str]:
+    """"Kerman" for "Kerman province": a reader names the region without its kind word, unless
+    that bare name is another entity of the corpus."""
+    out = []
+    for text in surfaces:
+        head, _, tail = text.rpartition(" ")
+        if not head or tail.casefold() not in _REGION_TAILS or not head[:1].isupper():
+            continue
+        key = name_key(head)
+        if key in forms and uf.find(key) != root:
+            continue
+        out.append(head)
+    return out
+
+
+_MODEL_CODE = re.compile(r"[a-z]{0,3}\d+[a-z0-9]{0,3}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
+    """A company's name and a model code is a product ("Acme X20", "Acme 7"), whatever the model
+    thought: the words before the code must name an organisation of the corpus."""
+    if label not in ("ORG", "LAW", "WORK_OF_ART"):
+        return label
+    words = name_key(name).split()
+    if len(words) < 2 or not _MODEL_CODE.fullmatch(words[-1]) or _YEAR.fullmatch(words[-1]):
+        return label
+    maker = forms.get(" ".join(words[:-1]))
+    return "PRODUCT" if maker is not None and maker.label == "ORG" else label
 
 
 def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset()) -> str:
@@ -586,7 +862,62 @@ def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset
     return max(members, key=rank).name
 
 
-def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> list[Entity]:
+class _LabelVoter:
+    """`core.label_vote` over one group of forms: the model's labels, the words around each
+    mention and the gazetteer. The corpus's lower-case words are read only when a name needs them."""
+
+    def __init__(self, articles, forms) -> None:
+        self.texts = {a.id: a.text for a in articles}
+        self.place_keys = {k for k, f in forms.items() if f.label in label_vote.PLACE_LABELS}
+        self._common: set[str] | None = None
+
+    def common_words(self) -> set[str]:
+        if self._common is None:
+            words: set[str] = set()
+            for text in self.texts.values():
+                words.update(_LOWER_WORD.findall(text))
+            self._common = words
+        return self._common
+
+    def relabel_forms(self, forms: dict[str, _Form]) -> None:
+        """Each form's label from the evidence, before the joining rules compare labels. A word
+        of a person's full name ("Austin" of "Lloyd Austin") keeps the model's label here: which
+        of the two it is, the in-article rules and the entity's vote decide."""
+        person_words_seen = {w for f in forms.values() if f.label == "PERSON" and len(f.words) >= 2 for w in f.words}
+        for _ in range(2):  # a second pass: places found in the first make lists of places
+            changed = False
+            for key, form in forms.items():
+                if form.label not in label_vote.RELABELLED or key in person_words_seen:
+                    continue
+                label = self.label([form], form.label)
+                if label != form.label:
+                    form.labels = Counter({label: sum(form.labels.values())})
+                    self.place_keys.add(key)
+                    changed = True
+            if not changed:
+                break
+
+    def label(self, members: list[_Form], label: str) -> str:
+        if label == "LOC" and any(f.label == "GPE" and gazetteer.is_country(f.name) for f in members):
+            return "GPE"  # "southern Iran" (LOC) joined to Iran: the entity is the country
+        if label not in label_vote.RELABELLED:
+            return label
+        names = [f.name for f in members]
+        if not any(gazetteer.place(n) for n in names):
+            known = None
+        else:
+            known = label_vote.gazetteer_place(names, self.common_words())
+        spans = [s for f in members for s in f.spans]
+        person_names = any(s.resolved for s in spans) or any(
+            f.label == "PERSON" and len(_content_words(f)) >= 2 and gazetteer.place(f.name) is None for f in members)
+        ev = label_vote.evidence(spans, self.texts, self.place_keys)
+        return label_vote.voted_label(label, ev, known, person_names)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+
+
+def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[str] = frozenset()) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}
     groups: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():
@@ -596,8 +927,10 @@ def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> l
         label = _entity_label(members)
         if label not in INDEX_LABELS:
             continue
+        label = voter.label(members, label)
         name = _canonical(members, label, qualified)
         label = _label_from_last_word(label, name)
+        label = _product_label(label, name, forms)
         seen: set[tuple[str, int, int]] = set()
         spans = []
         for form in members:
@@ -607,6 +940,9 @@ def _build_entities(articles, forms, uf, qualified: set[str] = frozenset()) -> l
                     spans.append(s)
         spans.sort(key=lambda s: (order.get(s.article, 0), s.start))
         surface = Counter(s.text for s in spans) + Counter(f.name for f in members)
+        if label in ("GPE", "LOC"):
+            for bare in _bare_region_names(list(surface), forms, uf, uf.find(members[0].key)):
+                surface[bare] += 0
         aliases = tuple(sorted((t for t in surface if t != name), key=lambda t: (-surface[t], t)))
         in_articles = tuple(dict.fromkeys(s.article for s in spans))
         drafts.append((name, label, aliases, spans, in_articles))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from anyascii import anyascii
+
 # Words that stand before a surname ("Mr. Kim", "Defense Minister Kim", "Gen. Brown").
 # Abbreviations map to their full word so "Adm. Kim" and "Admiral Kim" compare equal.
 TITLE_ABBREVIATIONS = {
@@ -101,6 +103,9 @@ def key_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
+    """Accents and other scripts' letters folded to ASCII first, so "Vendôme" and "Vendome" compare equal."""
+    if not text.isascii():
+        text = anyascii(text.replace("’", "'"))
     return " ".join(t for t in _KEY_SPLIT.split(_KEY_DROP.sub("", text.casefold())) if t)
 
 
