@@ -22,6 +22,7 @@ from .dates import resolve_date
 from .models import Article
 from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
 from .quantities import Quantity, find_quantities
+from .claim_lexicon import DECISIVE_EVENTS, noun_class
 
 # Verb or noun lemma -> event class: claims about one event class can be compared.
 EVENT_CLASSES = {
@@ -43,16 +44,11 @@ EVENT_CLASSES = {
     "delivery": "transport", "supply": "transport", "provide": "transport", "carry": "transport",
     "lend": "lend", "loan": "lend", "bailout": "lend", "package": "lend",
 }
+# Event nouns whose verb means something else: "a general strike" is a protest, "the quake struck" is not.
+NOUN_ONLY_EVENTS = frozenset("strike".split())
 # Verbs that say little about the event; an event noun nearby tells more.
 ASPECT_VERBS = frozenset("begin start continue need try plan expect".split())
 LIGHT_VERBS = frozenset("be have put reach remain total stand become make take get include leave".split())
-PERSON_NOUNS = frozenset(
-    """person people man men woman women child children victim worker employee other one civilian
-    resident student officer passenger member adult teenager boy girl baby customer staff protester
-    demonstrator activist journalist patient hostage migrant refugee individual colleague co-worker
-    manager partner receptionist bystander pedestrian""".split()
-)
-TROOP_NOUNS = frozenset("troop soldier force unit personnel serviceman fighter mercenary".split())
 EXTRA_WORDS = frozenset("other another more further additional extra".split())
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NARROWING_PREPS = frozenset("in to toward towards near from at into on inside outside across along".split())
@@ -86,13 +82,8 @@ def _event_class(lemma: str) -> str:
 
 
 def concept_of(lemma: str) -> str:
-    """The kind of thing counted: people, troops, or the noun itself."""
-    lemma = lemma.lower()
-    if lemma in PERSON_NOUNS or lemma.endswith(("ist", "ian")) or lemma in ("they", "them", "others"):
-        return "person"
-    if lemma in TROOP_NOUNS:
-        return "troop"
-    return lemma
+    """The kind of thing counted: people, troops, or the noun itself (core.claim_lexicon)."""
+    return noun_class(lemma)
 
 
 def _token_at(doc, char: int):
@@ -178,10 +169,12 @@ def _climb_to_event(token):
                 if found is not None:
                     return _event_class(found.lemma_), found, node
                 return _event_class(lemma), node, node
-            if lemma not in EVENT_CLASSES:
+            if lemma not in EVENT_CLASSES or (node.pos_ == "VERB" and lemma in NOUN_ONLY_EVENTS):
                 found = _event_noun_near(node)
                 if found is not None:
                     return _event_class(found.lemma_), found, node
+            if node.pos_ == "VERB" and lemma in NOUN_ONLY_EVENTS:
+                return lemma, node, node  # "the quake struck": not a walkout
             return _event_class(lemma), node, node
         if node.head.i == node.i:
             break
@@ -283,9 +276,12 @@ def _dates_in(root, doc, exclude):
         and not _DURATION_ONLY.match(ent.text)
         and not re.search(r"\bage[sd]?\b|-old\b|^\d{1,3}$", ent.text.strip(), re.I)
         and not _in_since_clause(doc, ent)
+        and not _FREQUENCY.search(ent.text)
     ]
 
 
+# "24 equal monthly payments", "twice a year": how often, not when
+_FREQUENCY = re.compile(r"\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annual(?:ly)?|per (?:day|week|month|year)|a (?:day|week|month|year))\b", re.I)
 # "over three years", "24 hours": how long, not when
 _DURATION_ONLY = re.compile(
     r"^(?:over|for|about|around|nearly|almost|more than|the past|the next|the last|the)?\s*(?:\w+[\s-])?(?:years?|months?|weeks?|days?|hours?|decades?)$",
@@ -418,7 +414,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         extra = True
     if dimension == "count":
         # the noun the number modifies
-        if top.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != top.i:
+        if top.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != top.i and not head.like_num:
             counted_tok = head
             # "3 bank employees": the number sits on the compound, the head noun is counted
             while counted_tok.dep_ == "compound" and counted_tok.head.pos_ == "NOUN" and counted_tok.head.i > counted_tok.i:
@@ -577,6 +573,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         else:
             refers = prev_refers
 
+    if extra and dimension == "count" and _other_than_another_event(last_count, si, lemma, event):
+        extra = False  # "killing 10 and wounding 70 others": others than the dead, not 70 more wounded
     places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
     # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
     context = _context(sent.root if dimension == "money" else clause_root, exclude)
@@ -610,6 +608,14 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         context=context,
         when=when,
     )
+
+
+def _other_than_another_event(last_count, si: int, lemma: str, event: str) -> bool:
+    """The count just before, in this sentence, is of the same things but another decisive event."""
+    if last_count is None or last_count[4] != si or last_count[0] != lemma:
+        return False
+    before = last_count[2]
+    return bool(before and event and before != event and before in DECISIVE_EVENTS and event in DECISIVE_EVENTS)
 
 
 _UNIT_WORDS = frozenset(

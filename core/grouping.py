@@ -31,10 +31,14 @@ from .dates import to_date
 from .models import Article
 from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 from .quantities import UNKNOWN_CURRENCY
+from . import claim_similarity as similarity
+from .claim_similarity import context_share, events_clash, kind_score, places_relation, same_stem, specificity, value_score
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
 MAX_SAID_APART_DAYS = 120  # claims said further apart than this are about different moments
 CONVERSION_TOLERANCE = 0.05  # 48 km and 30 miles agree; 22 and 22.4 billion in one unit do not
+ROUNDING_TOLERANCE = 0.01  # $99 and $99.99 are one price rounded; 86 and 87 minutes are not
+_CONVERSION_SCORE = 10.0  # "50 km (30 miles)": one claim written twice, whatever else is said
 
 
 @dataclass
@@ -49,16 +53,17 @@ class _Item:
 
 def _kind(raw: RawClaim) -> tuple:
     """Everything `hard_ok` and `soft_ok` read of a claim of its dimension when the other is in
-    another sentence. Counts leave out their value, date said and wording (only the event class
-    and the thing counted tell two counts apart), so thousands of counts fall into a few kinds."""
+    another sentence. Counts leave out their value, date said and wording (the value and the words
+    are compared with a whole group, see core.claim_similarity), so thousands of counts fall into
+    a few kinds."""
     shared = (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.places)
     if raw.dimension == "count":
         return shared + (raw.counted_lemma, raw.event)
     if raw.dimension == "age":
         return shared + (raw.when, raw.said_on, raw.counted_lemma, raw.value)
     if raw.dimension == "money":
-        return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.context)
-    return shared + (raw.when, raw.anchor, raw.context)
+        return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.event)
+    return shared + (raw.when, raw.anchor, raw.event)
 
 
 def _base(item: _Item, value: float | None) -> float | None:
@@ -88,17 +93,6 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     return True
 
 
-def _places_compatible(a: RawClaim, b: RawClaim) -> bool:
-    if not a.places or not b.places:
-        return True
-    pa = {p.lower() for p in a.places}
-    pb = {p.lower() for p in b.places}
-    if pa & pb:
-        return True
-    # "Detroit" and "suburban Detroit"; "Russia" and "western Russia"
-    return any(x in y or y in x for x in pa for y in pb)
-
-
 def _same_sentence(a: _Item, b: _Item) -> bool:
     return a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start
 
@@ -114,8 +108,10 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
         return False
     if ra.extra != rb.extra or ra.subset != rb.subset:
         return False
-    if not _times_compatible(ra, rb) or not _places_compatible(ra, rb):
+    if not _times_compatible(ra, rb):
         return False
+    if places_relation(ra, rb) == "disjoint" and ra.dimension in ("count", "age"):
+        return False  # 20,000 in Athens, 20,000 in Thessaloniki; a measure's places weigh in its score
     if same_sentence:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
@@ -131,6 +127,8 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     dim = ra.dimension
     if dim in ("count", "age") and (not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma):
         return False
+    if events_clash(ra, rb):
+        return False  # killed is not injured
     if dim == "age":
         # "a 47-year-old man" and "a 50-year-old man" are two men; a name is one person
         return ra.counted_lemma not in _PERSON_WORDS or ra.value == rb.value
@@ -141,45 +139,35 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     return True
 
 
+def _kind_score(a: _Item, b: _Item) -> float:
+    """core.claim_similarity.kind_score, plus (for money, whose kind holds its value) the same
+    amount in one currency."""
+    w = similarity.WEIGHTS
+    score = kind_score(a.raw, b.raw, w)
+    if a.raw.dimension == "money" and a.raw.unit == b.raw.unit and _rounded_alike(a.raw.value, b.raw.value):
+        score += w.value_same * specificity(a.raw.value)
+    return score
+
+
 def soft_ok(a: _Item, b: _Item) -> bool:
-    """The two claims are about the same event or thing: the same event class, anchor or context."""
-    return _soft_ok(a, b, _same_sentence(a, b))
-
-
-def _soft_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
-    ra, rb = a.raw, b.raw
-    if same_sentence or ra.dimension == "age":
+    """The two claims' kinds alone say they are about one quantity (a score at the threshold)."""
+    if _same_sentence(a, b) or a.raw.dimension == "age":
         return True
-    if ra.dimension == "count":
-        # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
-        # the part is named by its "of them", whatever verb carries it
-        return ra.subset or (bool(ra.event) and ra.event == rb.event)
-    if ra.anchor and rb.anchor:
-        return same_stem(ra.anchor, rb.anchor)
-    shared = len(set(ra.context) & set(rb.context))
-    if ra.dimension == "money":
-        return shared >= (1 if (ra.anchor or rb.anchor) else 2)
-    return shared >= 2
+    return _kind_score(a, b) >= similarity.WEIGHTS.threshold
 
 
 def compatible(a: _Item, b: _Item) -> bool:
     return hard_ok(a, b) and soft_ok(a, b)
 
 
-MERGE_SHARE = 0.5  # groups merge when half their cross pairs match and none rules it out
-
-
 class _Kinds:
-    """`hard_ok`, `soft_ok` and `_similarity` per pair of kinds, each worked out once: a thousand
-    copies of one wire story are compared as one claim."""
+    """`hard_ok` and the kind score per pair of kinds, each worked out once: a thousand copies of
+    one wire story are compared as one claim."""
 
     def __init__(self) -> None:
         self.example: dict[int, _Item] = {}
         self._hard: dict[tuple[int, int], bool] = {}
-        self._soft: dict[tuple[int, int], bool] = {}
-        self._similar: dict[tuple[int, int], float] = {}
-        self._fit: dict[int, dict[int, bool]] = {}
-        self._words: dict[int, _Item] = {}
+        self._score: dict[tuple[int, int], float] = {}
 
     def hard(self, a: int, b: int) -> bool:
         found = self._hard.get((a, b))
@@ -187,101 +175,181 @@ class _Kinds:
             found = self._hard[(a, b)] = _hard_ok(self.example[a], self.example[b], False)
         return found
 
-    def soft(self, a: int, b: int) -> bool:
-        found = self._soft.get((a, b))
+    def score(self, a: int, b: int) -> float:
+        found = self._score.get((a, b))
         if found is None:
-            found = self._soft[(a, b)] = _soft_ok(self.example[a], self.example[b], False)
-        return found
-
-    def fit_all(self, a: int, others: Iterable[int]) -> bool:
-        """`hard` and `soft` of kind `a` with every kind in `others`: the innermost loop of the
-        clustering, so both answers are kept together in one row per kind."""
-        row = self._fit.get(a)
-        if row is None:
-            row = self._fit[a] = {}
-        for b in others:
-            found = row.get(b)
-            if found is None:
-                found = row[b] = self.hard(a, b) and self.soft(a, b)
-            if not found:
-                return False
-        return True
-
-    def similarity(self, a: int, b: int) -> float:
-        found = self._similar.get((a, b))
-        if found is None:
-            found = self._similar[(a, b)] = _similarity(self._words[a], self._words[b])
+            found = self._score[(a, b)] = _kind_score(self.example[a], self.example[b])
         return found
 
     def label(self, items: list[_Item]) -> None:
         kinds: dict[tuple, int] = {}
-        words: dict[tuple, int] = {}
         for item in items:
             item.kind = kinds.setdefault(_kind(item.raw), len(kinds))
-            item.words = words.setdefault(item.raw.context, len(words))
             self.example.setdefault(item.kind, item)
-            self._words.setdefault(item.words, item)
+
+
+def _day(raw: RawClaim) -> str:
+    return raw.said_on or "?"
+
+
+def _valued(raw: RawClaim) -> bool:
+    """Dimensions whose value the group compares claim by claim (money and ages: in their kind)."""
+    return raw.dimension not in ("money", "age")
 
 
 @dataclass
 class _Profile:
-    """A group as the comparisons see it: its kinds (with how many claims of each), its context
-    words, and its claims by sentence (claims of one sentence are compared one by one)."""
+    """A group as the comparisons see it: its kinds (with how many claims of each), its words,
+    its values (in base units, and their range per day said) and its claims by sentence."""
 
     kinds: Counter = field(default_factory=Counter)
-    words: set[int] = field(default_factory=set)
+    words: Counter = field(default_factory=Counter)
+    values: Counter = field(default_factory=Counter)
+    days: dict[str, tuple[float, float]] = field(default_factory=dict)
+    by_article: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # values per article
+    size: int = 0
     by_sentence: dict[tuple[str, int], list[_Item]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, item: _Item) -> None:
+        self.size += 1
         self.kinds[item.kind] += 1
-        self.words.add(item.words)
+        self.words.update(set(item.raw.context))
+        if _valued(item.raw):
+            value = _base(item, item.raw.value)
+            self.values[value] += 1
+            day = _day(item.raw)
+            low, high = self.days.get(day, (value, value))
+            self.days[day] = (min(low, value), max(high, value))
+        self.by_article[item.article.id].add(_base(item, item.raw.value))
         self.by_sentence[(item.article.id, item.raw.sentence)].append(item)
 
     def absorb(self, other: "_Profile") -> None:
+        self.size += other.size
         self.kinds.update(other.kinds)
-        self.words |= other.words
+        self.words.update(other.words)
+        self.values.update(other.values)
+        for day, (low, high) in other.days.items():
+            mine = self.days.get(day)
+            self.days[day] = (low, high) if mine is None else (min(mine[0], low), max(mine[1], high))
         for key, found in other.by_sentence.items():
             self.by_sentence[key].extend(found)
+        for key, found in other.by_article.items():
+            self.by_article[key] |= found
 
 
-def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> bool:
-    """`compatible` with every claim of the group."""
-    near = profile.by_sentence.get((item.article.id, item.raw.sentence))
-    if not near:
-        return kinds.fit_all(item.kind, profile.kinds)
-    for other in near:
-        if not compatible(item, other):
+def _ratio_ok(low: float, high: float, day: str, days: dict[str, tuple[float, float]], dimension: str) -> bool:
+    """Values said the same day stay within a small ratio, values said on other days within a
+    larger one (estimates are revised); a measure (a distance, a duration) is not revised much.
+    The same number of another size is another thing."""
+    w = similarity.WEIGHTS
+    for other, (lo, hi) in days.items():
+        if dimension != "count":
+            limit = w.ratio_measure
+        else:
+            limit = w.ratio_same_day if other == day and day != "?" else w.ratio_any
+        top, bottom = max(high, hi), min(low, lo)
+        if bottom <= 0:
+            if top > 0 and bottom < 0:
+                return False
+            continue
+        if top / bottom > limit:
             return False
-    # the kinds of claims outside this sentence, compared by kind as above
-    seen_near = Counter(o.kind for o in near)
-    return kinds.fit_all(item.kind, (k for k, n in profile.kinds.items() if n > seen_near.get(k, 0)))
+    return True
 
 
-def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> tuple[bool, int]:
-    """(hard_ok for every cross pair, how many cross pairs are soft_ok), as over every pair."""
+def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
+    """The score of `item` against a group, or None when a hard rule keeps it out."""
+    near = profile.by_sentence.get((item.article.id, item.raw.sentence))
+    conversion = False
+    if near:
+        for other in near:
+            if not hard_ok(item, other):
+                return None
+        conversion = True
+    seen_near = Counter(o.kind for o in near) if near else Counter()
+    total = weighted = 0.0
+    for k, n in profile.kinds.items():
+        rest = n - seen_near.get(k, 0)
+        if rest <= 0:
+            continue
+        if not kinds.hard(item.kind, k):
+            return None
+        weighted += rest * kinds.score(item.kind, k)
+        total += rest
+    if _valued(item.raw) and profile.days:
+        value = _base(item, item.raw.value)
+        if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
+            return None
+    if conversion:
+        return _CONVERSION_SCORE
+    return _score(item.raw, weighted / total if total else 0.0, item, profile)
+
+
+def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> float:
+    w = similarity.WEIGHTS
+    score = kind_part + w.context * context_share(raw.context, profile.words)
+    mine = profile.by_article.get(item.article.id)
+    if mine and not _conversion_of(item, profile):
+        # one article giving two values in two sentences is mostly speaking of two things
+        value = _base(item, raw.value)
+        if all(not _rounded_alike(value, v) for v in mine):
+            score -= w.same_article_differ
+    if raw.dimension == "age":
+        score += 1.0
+    elif _valued(raw) and profile.values:
+        score += value_score(_base(item, raw.value), profile.values, w)
+    return score
+
+
+def _conversion_of(item: _Item, profile: _Profile) -> bool:
+    return bool(profile.by_sentence.get((item.article.id, item.raw.sentence)))
+
+
+def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> float | None:
+    """The mean kind score over every cross pair, or None when a hard rule rules one out."""
     near: Counter = Counter()
-    soft = 0
     for key, xs in a.by_sentence.items():
         for y in b.by_sentence.get(key, ()):
             for x in xs:
                 near[(x.kind, y.kind)] += 1
                 if not hard_ok(x, y):
-                    return False, 0
-                soft += soft_ok(x, y)
+                    return None
+    total = weighted = 0.0
     for k, n in a.kinds.items():
         for m, count in b.kinds.items():
             rest = n * count - near.get((k, m), 0)
             if rest:
                 if not kinds.hard(k, m):
-                    return False, 0
-                soft += rest * kinds.soft(k, m)
-    return True, soft
+                    return None
+                weighted += rest * kinds.score(k, m)
+                total += rest
+    dimension = next(iter(next(iter(a.by_sentence.values())))).raw.dimension if a.by_sentence else "count"
+    for day, (low, high) in a.days.items():
+        if not _ratio_ok(low, high, day, b.days, dimension):
+            return None
+    return weighted / total if total else 0.0
+
+
+def _merge_score(a: _Profile, b: _Profile, kind_part: float, example: _Item) -> float:
+    """Two groups as one claim against a group: their words and their typical values."""
+    w = similarity.WEIGHTS
+    words = tuple(a.words)
+    score = kind_part + w.context * min(context_share(words, b.words), context_share(tuple(b.words), a.words)) * 1.5
+    if any(key in b.by_article and not (found & b.by_article[key]) for key, found in a.by_article.items()):
+        score -= w.same_article_differ
+    if example.raw.dimension == "age":
+        score += 1.0
+    elif _valued(example.raw) and a.values and b.values:
+        typical = max(a.values.items(), key=lambda kv: kv[1])[0]
+        score += value_score(typical, b.values, w)
+    return score
 
 
 def _merge_pass(clusters: list[list[_Item]], kinds: _Kinds) -> list[list[_Item]]:
     """Average linkage on the soft evidence, complete linkage on the hard constraints: a claim whose
     own wording is thin ("110bn in loans") does not keep two halves of one quantity apart."""
     profiles = [_profile_of(c) for c in clusters]
+    threshold = similarity.WEIGHTS.threshold
     merged = True
     while merged:
         merged = False
@@ -290,14 +358,15 @@ def _merge_pass(clusters: list[list[_Item]], kinds: _Kinds) -> list[list[_Item]]
                 a, b = clusters[i], clusters[j]
                 if a[0].raw.dimension != b[0].raw.dimension:
                     continue
-                fits, soft = _cross(profiles[i], profiles[j], kinds)
-                if fits and soft >= MERGE_SHARE * len(a) * len(b):
-                    clusters[i] = a + b
-                    profiles[i].absorb(profiles[j])
-                    del clusters[j]
-                    del profiles[j]
-                    merged = True
-                    break
+                kind_part = _cross(profiles[i], profiles[j], kinds)
+                if kind_part is None or _merge_score(profiles[i], profiles[j], kind_part, a[0]) < threshold:
+                    continue
+                clusters[i] = a + b
+                profiles[i].absorb(profiles[j])
+                del clusters[j]
+                del profiles[j]
+                merged = True
+                break
             if merged:
                 break
     return clusters
@@ -324,37 +393,29 @@ def _money_ratio_ok(ra: RawClaim, rb: RawClaim) -> bool:
     return big / small <= limit
 
 
-def same_stem(a: str, b: str) -> bool:
-    """ "fire" and "fir" (from "firing"), "deploy" and "deployment"."""
-    if not a or not b:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and len(short) >= 3
-
-
 def _close(x: float | None, y: float | None) -> bool:
     if x is None or y is None:
         return False
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
 
 
-def _similarity(a: _Item, b: _Item) -> float:
-    sa, sb = set(a.raw.context), set(b.raw.context)
-    return len(sa & sb) / (min(len(sa), len(sb)) or 1)
+def _rounded_alike(x: float, y: float) -> bool:
+    """ "$99" and "$99.99": one figure, written rounded (within a hundredth)."""
+    return x == y or abs(x - y) <= ROUNDING_TOLERANCE * max(abs(x), abs(y))
 
 
 def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
-    """Greedy complete linkage: a claim joins the largest group it fits with every member of."""
+    """Greedy average linkage: a claim joins the group it scores best with, over the threshold,
+    among the groups no hard rule keeps it out of."""
     clusters: list[list[_Item]] = []
     profiles: list[_Profile] = []
+    threshold = similarity.WEIGHTS.threshold
     for item in items:
-        best, best_score = None, -1.0
-        for k, (cluster, profile) in enumerate(zip(clusters, profiles)):
-            if _fits(item, profile, kinds):
-                # the larger group first (one group per quantity), then the closer context
-                score = len(cluster) + max(kinds.similarity(item.words, w) for w in profile.words)
-                if score > best_score:
-                    best, best_score = k, score
+        best, best_score = None, threshold
+        for k, profile in enumerate(profiles):
+            found = _fits(item, profile, kinds)
+            if found is not None and (found > best_score or found == best_score and best is None):
+                best, best_score = k, found
         if best is None:
             clusters.append([item])
             profiles.append(_Profile())
@@ -367,13 +428,9 @@ def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
 
 def _block(item: _Item) -> tuple:
     """Claims of different blocks are never `compatible`, so each block is clustered on its own:
-    one dimension, kind of thing counted, "other" and "of them" marking, and for counts the event
-    class (claims without one match only within their sentence)."""
+    one dimension, kind of thing counted, "other" and "of them" marking."""
     r = item.raw
-    key: tuple = (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.extra, r.subset)
-    if r.dimension == "count" and not r.subset:
-        key += (r.event or (item.article.id, r.sentence),)
-    return key
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.extra, r.subset)
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
