@@ -26,6 +26,7 @@ GRID = {
     "context": (0.4, 0.8, 1.2),
     "event_same": (0.2, 0.5, 0.8),
     "event_differ": (0.0, 0.4, 0.8),
+    "event_decisive_other": (0.0, 0.3, 0.6, 1.0),
     "anchor_same": (0.3, 0.6, 0.9),
     "anchor_differ": (0.2, 0.5, 1.0),
     "place_one_side": (0.0, 0.3, 0.6),

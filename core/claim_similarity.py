@@ -29,6 +29,7 @@ class Weights:
 
     event_same: float = 0.5
     event_differ: float = 0.0  # two verbs of no decisive class, but different ones
+    event_decisive_other: float = 0.3  # one is killed/injured/arrested..., the other another verb
     anchor_same: float = 0.6
     anchor_differ: float = 0.2
     place_shared: float = 0.2
@@ -36,9 +37,9 @@ class Weights:
     place_disjoint: float = 0.4  # a measure said of other places: "22.4bn to Greece", "in Berlin"
     time_same: float = 0.2
     context: float = 1.2  # share of the claim's words found around the group's claims
-    value_same: float = 0.3  # the same value, scaled by how telling the value is
+    value_same: float = 0.6  # the same value, scaled by how telling the value is
     value_log_ratio: float = 0.5  # per factor of ten between the values
-    threshold: float = 0.2
+    threshold: float = 0.3
     ratio_same_day: float = 4.0  # said the same day, one quantity rarely moves by more
     ratio_any: float = 12.0  # estimates revised over days (1,500 -> 11,000 troops) stay within this
     ratio_measure: float = 1.5  # a distance, a duration, a share of one thing: sources differ less
@@ -81,7 +82,12 @@ def kind_score(a: RawClaim, b: RawClaim, w: Weights) -> float:
         return 1.0  # the same person (hard rules): one age
     if a.dimension == "count":
         if a.event and b.event:
-            score += w.event_same if a.event == b.event else -w.event_differ
+            if a.event == b.event:
+                score += w.event_same
+            elif a.event in DECISIVE_EVENTS or b.event in DECISIVE_EVENTS:
+                score -= w.event_decisive_other  # "killed" against "screaming", "targeted"
+            else:
+                score -= w.event_differ
     else:
         anchor_a = a.anchor if a.anchor not in WEAK_ANCHORS else ""
         anchor_b = b.anchor if b.anchor not in WEAK_ANCHORS else ""
@@ -116,13 +122,14 @@ def specificity(value: float) -> float:
     return min(1.0, (len(digits) + (1 if value >= 10 else 0) + (1 if value >= 1000 else 0)) / 4)
 
 
-def value_score(value: float, values: Counter, w: Weights) -> float:
+def value_score(value: float, values: Counter, w: Weights, revised: bool = False) -> float:
     """The same value as the group's claims (scaled by how telling it is), less the distance to
-    the group's typical value on a log scale. `values` counts the group's values in base units."""
+    the group's typical value on a log scale (not when a source says the figure moved: "has
+    risen to 11,000"). `values` counts the group's values in base units."""
     total = sum(values.values())
     if not total:
         return 0.0
     same = values.get(value, 0) / total
     typical = max(values.items(), key=lambda kv: kv[1])[0]
     gap = abs(math.log10(max(value, 1e-9) / max(typical, 1e-9))) if value > 0 and typical > 0 else (0.0 if value == typical else 1.0)
-    return w.value_same * same * specificity(value) - w.value_log_ratio * gap
+    return w.value_same * same * specificity(value) - (0.0 if revised else w.value_log_ratio * gap)

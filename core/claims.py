@@ -515,6 +515,9 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 event = EVENT_CLASSES[counted_tok.lemma_.lower()]
                 lemma = "person"
                 unit = "people"
+            marked = _marked_event(counted_tok)
+            if marked:
+                event = marked  # "the two wounded men requested privacy": they are the wounded
     else:
         lemma = (anchor_tok.lemma_.lower() if anchor_tok is not None else "")
         counted = anchor_tok.text if anchor_tok is not None else q.text
@@ -524,6 +527,9 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     # attribution and dates
     att = attribution.governing(top, atts)
     claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    if att is None:
+        # a sentence inside a quotation that runs over several sentences: its speaker's
+        claimer = attribution.quote_speaker(sent)
     if claimer is not None and claimer.lower() in ("he", "she") and sent.start > 0:
         # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
         previous_sentence = doc[sent.start - 1].sent
@@ -608,6 +614,17 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         context=context,
         when=when,
     )
+
+
+def _marked_event(noun) -> str:
+    """A killed or injured class written on the counted noun itself ("two wounded men", "three
+    dead children"), which says more than the clause's verb."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i:
+            found = EVENT_CLASSES.get(child.lemma_.lower()) or EVENT_CLASSES.get(child.lower_)
+            if found in ("kill", "injure"):
+                return found
+    return ""
 
 
 def _other_than_another_event(last_count, si: int, lemma: str, event: str) -> bool:

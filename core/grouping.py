@@ -127,7 +127,7 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     dim = ra.dimension
     if dim in ("count", "age") and (not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma):
         return False
-    if events_clash(ra, rb):
+    if dim != "age" and events_clash(ra, rb):
         return False  # killed is not injured
     if dim == "age":
         # "a 47-year-old man" and "a 50-year-old man" are two men; a name is one person
@@ -207,11 +207,13 @@ class _Profile:
     values: Counter = field(default_factory=Counter)
     days: dict[str, tuple[float, float]] = field(default_factory=dict)
     by_article: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # values per article
+    revised: bool = False  # a claim says the figure moved ("has risen to")
     size: int = 0
     by_sentence: dict[tuple[str, int], list[_Item]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, item: _Item) -> None:
         self.size += 1
+        self.revised = self.revised or (item.raw.verb or "") in REVISION_VERBS
         self.kinds[item.kind] += 1
         self.words.update(set(item.raw.context))
         if _valued(item.raw):
@@ -225,6 +227,7 @@ class _Profile:
 
     def absorb(self, other: "_Profile") -> None:
         self.size += other.size
+        self.revised = self.revised or other.revised
         self.kinds.update(other.kinds)
         self.words.update(other.words)
         self.values.update(other.values)
@@ -297,7 +300,8 @@ def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> f
     if raw.dimension == "age":
         score += 1.0
     elif _valued(raw) and profile.values:
-        score += value_score(_base(item, raw.value), profile.values, w)
+        revised = profile.revised or (raw.verb or "") in REVISION_VERBS
+        score += value_score(_base(item, raw.value), profile.values, w, revised)
     return score
 
 
@@ -341,7 +345,7 @@ def _merge_score(a: _Profile, b: _Profile, kind_part: float, example: _Item) -> 
         score += 1.0
     elif _valued(example.raw) and a.values and b.values:
         typical = max(a.values.items(), key=lambda kv: kv[1])[0]
-        score += value_score(typical, b.values, w)
+        score += value_score(typical, b.values, w, a.revised or b.revised)
     return score
 
 
@@ -540,7 +544,7 @@ def verdict(cluster: list[_Item]) -> tuple[str, str]:
 
 def _same_value(a: _Item, b: _Item) -> bool:
     if a.raw.unit == b.raw.unit or a.raw.dimension == "money":
-        return a.raw.value == b.raw.value
+        return _rounded_alike(a.raw.value, b.raw.value)
     return _close(_base(a, a.raw.value), _base(b, b.raw.value))
 
 
@@ -580,9 +584,11 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         firsts = [min(_base(i, i.raw.value) for i in by_day[d]) for d in days]
         lasts = [max(_base(i, i.raw.value) for i in by_day[d]) for d in days]
         disjoint_over_time = _any_clash(dated, across_days=True)
+        # only a rise: tolls and estimates grow as reports come in; a figure that falls the next
+        # day (six engines, then four) is a disagreement
         rising = all(lasts[k] <= firsts[k + 1] or lasts[k] <= lasts[k + 1] for k in range(len(days) - 1))
-        falling = all(firsts[k] >= lasts[k + 1] or firsts[k] >= firsts[k + 1] for k in range(len(days) - 1))
-        if disjoint_over_time and (rising or falling):
+        rising = rising and lasts[-1] > firsts[0]
+        if disjoint_over_time and rising:
             first = min(dated, key=lambda i: i.raw.said_on)
             last = max(dated, key=lambda i: (i.raw.said_on, i.raw.value))
             return "changed", (
@@ -593,7 +599,37 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
     if hard:
         a, b = hard
         return "conflict", f"{a.raw.text.strip()} ({_claimer(a)}) vs {b.raw.text.strip()} ({_claimer(b)}): values {shown} cannot all hold"
+    if _all_fit(items):
+        return "agree", f"values {shown} fit within their qualifiers"
     return "conflict", f"values differ ({shown}) though their bounds overlap"
+
+
+def _exact(item: _Item) -> bool:
+    r = item.raw
+    return r.low is not None and r.low == r.high
+
+
+def _fit_within(a: _Item, b: _Item) -> bool:
+    """Two values that say the same: one rounded ($99, $99.99), an exact figure inside the other's
+    qualifier (7 and "at least 5"; 5.9 and "about 6.0"), or bounds open the same way ("more
+    than 26,000", "more than 31,000"). A lower bound against an upper bound ("more than 100",
+    "up to 120") is a soft conflict: both may hold, but the sources tell it differently."""
+    va, vb = _base(a, a.raw.value), _base(b, b.raw.value)
+    if a.raw.unit == b.raw.unit and _rounded_alike(va, vb):
+        return True
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if _exact(a) and lb <= va <= hb or _exact(b) and la <= vb <= ha:
+        return True
+    same_way = (a.raw.high is None and b.raw.high is None) or (a.raw.low is None and b.raw.low is None)
+    return same_way and la <= hb and lb <= ha
+
+
+def _all_fit(items: list[_Item]) -> bool:
+    """`_fit_within` for every pair of distinct values, asked once per pair."""
+    found = _by_value(items)
+    firsts = [items[where[0]] for where in found.values()]
+    return all(_fit_within(a, b) for n, a in enumerate(firsts) for b in firsts[n + 1 :])
 
 
 def _gap(ordered: list[float], value: float) -> float:
