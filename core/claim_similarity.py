@@ -17,6 +17,7 @@ The score has two parts so that grouping stays near-linear:
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -114,6 +115,7 @@ def context_share(context: tuple[str, ...], words: Counter) -> float:
     return sum(1 for word in context if word in words) / len(context)
 
 
+@lru_cache(maxsize=4096)
 def specificity(value: float) -> float:
     """How telling an equal value is: "two" says little, "119.99" or "26,000" much more."""
     if value <= 0:
@@ -122,14 +124,15 @@ def specificity(value: float) -> float:
     return min(1.0, (len(digits) + (1 if value >= 10 else 0) + (1 if value >= 1000 else 0)) / 4)
 
 
-def value_score(value: float, values: Counter, w: Weights, revised: bool = False) -> float:
+def value_score(value: float, values: Counter, w: Weights, revised: bool = False, typical: float | None = None) -> float:
     """The same value as the group's claims (scaled by how telling it is), less the distance to
-    the group's typical value on a log scale (not when a source says the figure moved: "has
+    the group's typical (most frequent) value on a log scale (not when a source says the figure moved: "has
     risen to 11,000"). `values` counts the group's values in base units."""
     total = sum(values.values())
     if not total:
         return 0.0
     same = values.get(value, 0) / total
-    typical = max(values.items(), key=lambda kv: kv[1])[0]
+    if typical is None:
+        typical = max(values.items(), key=lambda kv: kv[1])[0]
     gap = abs(math.log10(max(value, 1e-9) / max(typical, 1e-9))) if value > 0 and typical > 0 else (0.0 if value == typical else 1.0)
     return w.value_same * same * specificity(value) - (0.0 if revised else w.value_log_ratio * gap)

@@ -208,10 +208,30 @@ class _Profile:
     days: dict[str, tuple[float, float]] = field(default_factory=dict)
     by_article: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # values per article
     revised: bool = False  # a claim says the figure moved ("has risen to")
+    typical: float | None = None  # the most frequent value
     size: int = 0
+    _kind_parts: dict = field(default_factory=dict)  # kind -> its mean kind score with the group (None: ruled out)
     by_sentence: dict[tuple[str, int], list[_Item]] = field(default_factory=lambda: defaultdict(list))
 
+    def kind_part(self, kind: int, kinds: "_Kinds") -> float | None:
+        """The mean kind score of a claim of `kind` with the group's claims, None if a hard rule
+        rules one out; kept until the group changes (copies of one story ask it again and again)."""
+        if kind in self._kind_parts:
+            return self._kind_parts[kind]
+        total = weighted = 0.0
+        found: float | None = None
+        for k, n in self.kinds.items():
+            if not kinds.hard(kind, k):
+                break
+            weighted += n * kinds.score(kind, k)
+            total += n
+        else:
+            found = weighted / total if total else 0.0
+        self._kind_parts[kind] = found
+        return found
+
     def add(self, item: _Item) -> None:
+        self._kind_parts.clear()
         self.size += 1
         self.revised = self.revised or (item.raw.verb or "") in REVISION_VERBS
         self.kinds[item.kind] += 1
@@ -219,6 +239,8 @@ class _Profile:
         if _valued(item.raw):
             value = _base(item, item.raw.value)
             self.values[value] += 1
+            if self.typical is None or self.values[value] > self.values[self.typical]:
+                self.typical = value
             day = _day(item.raw)
             low, high = self.days.get(day, (value, value))
             self.days[day] = (min(low, value), max(high, value))
@@ -226,11 +248,13 @@ class _Profile:
         self.by_sentence[(item.article.id, item.raw.sentence)].append(item)
 
     def absorb(self, other: "_Profile") -> None:
+        self._kind_parts.clear()
         self.size += other.size
         self.revised = self.revised or other.revised
         self.kinds.update(other.kinds)
         self.words.update(other.words)
         self.values.update(other.values)
+        self.typical = max(self.values.items(), key=lambda kv: kv[1])[0] if self.values else None
         for day, (low, high) in other.days.items():
             mine = self.days.get(day)
             self.days[day] = (low, high) if mine is None else (min(mine[0], low), max(mine[1], high))
@@ -262,30 +286,24 @@ def _ratio_ok(low: float, high: float, day: str, days: dict[str, tuple[float, fl
 
 def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
     """The score of `item` against a group, or None when a hard rule keeps it out."""
+    if _valued(item.raw) and profile.days:
+        value = _base(item, item.raw.value)  # the cheapest rule first
+        if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
+            return None
     near = profile.by_sentence.get((item.article.id, item.raw.sentence))
-    conversion = False
     if near:
         for other in near:
             if not hard_ok(item, other):
                 return None
-        conversion = True
-    seen_near = Counter(o.kind for o in near) if near else Counter()
-    total = weighted = 0.0
-    for k, n in profile.kinds.items():
-        rest = n - seen_near.get(k, 0)
-        if rest <= 0:
-            continue
-        if not kinds.hard(item.kind, k):
-            return None
-        weighted += rest * kinds.score(item.kind, k)
-        total += rest
-    if _valued(item.raw) and profile.days:
-        value = _base(item, item.raw.value)
-        if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
-            return None
-    if conversion:
+        seen_near = Counter(o.kind for o in near)
+        for k, n in profile.kinds.items():
+            if n > seen_near.get(k, 0) and not kinds.hard(item.kind, k):
+                return None
         return _CONVERSION_SCORE
-    return _score(item.raw, weighted / total if total else 0.0, item, profile)
+    kind_part = profile.kind_part(item.kind, kinds)
+    if kind_part is None:
+        return None
+    return _score(item.raw, kind_part, item, profile)
 
 
 def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> float:
@@ -301,7 +319,7 @@ def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> f
         score += 1.0
     elif _valued(raw) and profile.values:
         revised = profile.revised or (raw.verb or "") in REVISION_VERBS
-        score += value_score(_base(item, raw.value), profile.values, w, revised)
+        score += value_score(_base(item, raw.value), profile.values, w, revised, profile.typical)
     return score
 
 
