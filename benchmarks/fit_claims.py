@@ -23,6 +23,7 @@ from newsx.core import claim_similarity  # noqa: E402
 
 GRID = {
     "threshold": (0.2, 0.3, 0.45, 0.6, 0.8),
+    "merge_threshold": (0.2, 0.3, 0.45, 0.6, 0.8),
     "context": (0.4, 0.8, 1.2),
     "event_same": (0.2, 0.5, 0.8),
     "event_differ": (0.0, 0.4, 0.8),

@@ -23,6 +23,7 @@ for _cls, _words in {
     "village": "village hamlet settlement",
     "vehicle": "vehicle car truck lorry",
     "fire engine": "engine appliance tender firetruck",
+    "display": "display screen touchscreen",
 }.items():
     for _w in _words.split():
         NOUN_CLASSES[_w] = _cls

@@ -40,7 +40,8 @@ class Weights:
     context: float = 1.2  # share of the claim's words found around the group's claims
     value_same: float = 0.6  # the same value, scaled by how telling the value is
     value_log_ratio: float = 0.5  # per factor of ten between the values
-    threshold: float = 0.3
+    threshold: float = 0.6
+    merge_threshold: float = 0.3  # two groups join when their claims score this with each other
     ratio_same_day: float = 4.0  # said the same day, one quantity rarely moves by more
     ratio_any: float = 12.0  # estimates revised over days (1,500 -> 11,000 troops) stay within this
     ratio_measure: float = 1.5  # a distance, a duration, a share of one thing: sources differ less

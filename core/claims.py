@@ -495,6 +495,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     if dimension == "age":
         if counted_tok is None and anchor_tok is not None and anchor_tok.pos_ in ("NOUN", "PROPN"):
             counted_tok = anchor_tok
+        if counted_tok is not None and counted_tok.lower_ in ("aged", "ages", "age") and counted_tok.head.pos_ in ("NOUN", "PROPN"):
+            counted_tok = counted_tok.head  # "Robert Pitman, aged 24,": whose age
         counted = counted_tok.text if counted_tok is not None else ""
         lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
     elif dimension == "count":

@@ -352,46 +352,49 @@ def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> float | None:
     return weighted / total if total else 0.0
 
 
-def _merge_score(a: _Profile, b: _Profile, kind_part: float, example: _Item) -> float:
-    """Two groups as one claim against a group: their words and their typical values."""
-    w = similarity.WEIGHTS
-    words = tuple(a.words)
-    score = kind_part + w.context * min(context_share(words, b.words), context_share(tuple(b.words), a.words)) * 1.5
-    if any(key in b.by_article and not (found & b.by_article[key]) for key, found in a.by_article.items()):
-        score -= w.same_article_differ
-    if example.raw.dimension == "age":
-        score += 1.0
-    elif _valued(example.raw) and a.values and b.values:
-        typical = max(a.values.items(), key=lambda kv: kv[1])[0]
-        score += value_score(typical, b.values, w, a.revised or b.revised)
-    return score
+def _linkage(a: list[_Item], pa: _Profile, b: list[_Item], pb: _Profile, kinds: _Kinds) -> float | None:
+    """Average linkage: the mean score of the smaller group's claims against the other group
+    (each as `_fits` scores a claim joining a group), None when a hard rule rules a pair out."""
+    if a[0].raw.dimension != b[0].raw.dimension or _cross(pa, pb, kinds) is None:
+        return None
+    if len(a) > len(b):
+        a, b, pa, pb = b, a, pb, pa
+    total = 0.0
+    for item in a:
+        found = _fits(item, pb, kinds)
+        if found is None:
+            return None
+        total += found
+    return total / len(a)
 
 
 def _merge_pass(clusters: list[list[_Item]], kinds: _Kinds) -> list[list[_Item]]:
-    """Average linkage on the soft evidence, complete linkage on the hard constraints: a claim whose
-    own wording is thin ("110bn in loans") does not keep two halves of one quantity apart."""
+    """Best-first average linkage over the groups the greedy pass made, complete linkage on the
+    hard rules: two halves of one quantity (split by the order claims came in) come together, the
+    most alike pair first."""
     profiles = [_profile_of(c) for c in clusters]
-    threshold = similarity.WEIGHTS.threshold
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                if a[0].raw.dimension != b[0].raw.dimension:
-                    continue
-                kind_part = _cross(profiles[i], profiles[j], kinds)
-                if kind_part is None or _merge_score(profiles[i], profiles[j], kind_part, a[0]) < threshold:
-                    continue
-                clusters[i] = a + b
-                profiles[i].absorb(profiles[j])
-                del clusters[j]
-                del profiles[j]
-                merged = True
-                break
-            if merged:
-                break
-    return clusters
+    threshold = similarity.WEIGHTS.merge_threshold
+    alive = set(range(len(clusters)))
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(len(clusters)):
+        for j in range(i + 1, len(clusters)):
+            found = _linkage(clusters[i], profiles[i], clusters[j], profiles[j], kinds)
+            if found is not None and found >= threshold:
+                scores[(i, j)] = found
+    while scores:
+        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        clusters[i] = clusters[i] + clusters[j]
+        profiles[i].absorb(profiles[j])
+        alive.discard(j)
+        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for other in alive:
+            if other == i:
+                continue
+            x, y = min(i, other), max(i, other)
+            found = _linkage(clusters[x], profiles[x], clusters[y], profiles[y], kinds)
+            if found is not None and found >= threshold:
+                scores[(x, y)] = found
+    return [clusters[k] for k in sorted(alive)]
 
 
 def _profile_of(cluster: list[_Item]) -> _Profile:
