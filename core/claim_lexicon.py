@@ -49,4 +49,4 @@ WEAK_ANCHORS = frozenset(
 
 # Event classes that name what happened to the counted thing: two different ones are two
 # quantities (killed vs injured), while a light verb ("were", "had") or an unknown verb is no evidence.
-DECISIVE_EVENTS = frozenset("kill injure arrest shoot rescue protest deploy burn evacuate".split())
+DECISIVE_EVENTS = frozenset("kill injure arrest shoot rescue protest burn evacuate".split())  # not "deploy": "be" and "have" fall there

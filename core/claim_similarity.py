@@ -30,9 +30,10 @@ class Weights:
 
     event_same: float = 0.5
     event_differ: float = 0.0  # two verbs of no decisive class, but different ones
-    event_decisive_other: float = 0.3  # one is killed/injured/arrested..., the other another verb
+    event_decisive_other: float = 0.6  # one is killed/injured/arrested..., the other another verb
     anchor_same: float = 0.6
     anchor_differ: float = 0.2
+    extra_differ: float = 1.0
     place_shared: float = 0.2
     place_one_side: float = 0.0  # a place qualifier on one claim only: maybe another scope
     place_disjoint: float = 0.4  # a measure said of other places: "22.4bn to Greece", "in Berlin"
@@ -97,6 +98,8 @@ def kind_score(a: RawClaim, b: RawClaim, w: Weights) -> float:
             score += w.anchor_same if same_stem(anchor_a, anchor_b) else -w.anchor_differ
         elif a.event and b.event and a.event == b.event:
             score += w.event_same / 2
+    if a.extra != b.extra:
+        score -= w.extra_differ  # "another 20,000", "two other buildings": on top of something else
     relation = places_relation(a, b)
     if relation == "shared":
         score += w.place_shared

@@ -106,8 +106,8 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
-    if ra.extra != rb.extra or ra.subset != rb.subset:
-        return False
+    if ra.subset != rb.subset:
+        return False  # "3,000 of them" is a part; "another 20,000" only weighs against (see the score)
     if not _times_compatible(ra, rb):
         return False
     if places_relation(ra, rb) == "disjoint" and ra.dimension in ("count", "age"):
@@ -453,9 +453,9 @@ def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
 
 def _block(item: _Item) -> tuple:
     """Claims of different blocks are never `compatible`, so each block is clustered on its own:
-    one dimension, kind of thing counted, "other" and "of them" marking."""
+    one dimension, kind of thing counted, "of them" marking."""
     r = item.raw
-    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.extra, r.subset)
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset)
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
