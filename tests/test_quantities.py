@@ -60,7 +60,7 @@ def test_about_is_ten_percent_either_side():
 
 def test_vague_plurals_have_a_floor_and_a_ceiling():
     q = one("hundreds of balloons")
-    assert (q.value, q.low, q.high, q.qualifier) == (100, 100, 999, "vague")
+    assert (q.value, q.low, q.high, q.qualifier) == (100, 100, 1000, "vague")  # one to ten hundreds
 
 
 @pytest.mark.parametrize(
