@@ -152,7 +152,7 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         return True  # "Interstate 75", "Route 66"
     if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
         return True  # "Interstate 75", "Falcon 9"
-    if q.dimension == "count" and raw.lower() == "one" and not q.qualifier and re.search(
+    if q.dimension == "count" and raw.lower() == "one" and not q.qualifier and not q.hyphenated and re.search(
         r"\b(?:each|the|this|that|any|every|which|same|no|another|the other|on|no)\s+$", before + " ", re.IGNORECASE
     ) and not re.match(r"\s+of\b", after):
         return True  # "each one", "the same one": a pronoun, not a count
