@@ -8,8 +8,8 @@ with newsx (no licence allows it); pass its path.
 
 Each sentence becomes a one-sentence .txt article; one run of the real CLI reads the folder, and every
 claim of an article counts as one predicted quantity. A gold value is found by an unused claim of its
-sentence with that value; a gold range "a-b" only by a claim with low == a and high == b (a range is one
-quantity with both bounds). Prints precision, recall and F1 over all quantities, and with --show the
+sentence with that value; a gold range "a-b" only by a claim with low == min(a, b) and high == max(a, b) (a
+range is one quantity with both bounds). Prints precision, recall and F1 over all quantities, and with --show the
 sentences it gets wrong.
 """
 
@@ -49,8 +49,9 @@ def close(a: float | None, b: float | None) -> bool:
 
 def fits(claim: dict, gold: tuple[float, float | None]) -> bool:
     value, high = gold
-    if high is not None:
-        return close(claim.get("low"), value) and close(claim.get("high"), high)
+    if high is not None:  # a range matches with both bounds, in either order ("from 36,040 to 34,935")
+        low, high = sorted((value, high))
+        return close(claim.get("low"), low) and close(claim.get("high"), high)
     return close(claim.get("value"), value)
 
 

@@ -150,8 +150,9 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         t.head.pos_ == "PROPN" and t.head.i == t.i - 1 and t.dep_ in ("nummod", "compound", "appos") for t in tokens
     ):
         return True  # "Interstate 75", "Route 66"
-    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
-        return True  # "Interstate 75", "Falcon 9"
+    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") and _named_with_words(t)
+           for t in tokens) and q.dimension == "count":
+        return True  # "Interstate 75", "Falcon 9" (not a lone number the tagger called a product)
     if q.dimension == "count" and raw.lower() == "one" and not q.qualifier and not q.hyphenated and re.search(
         r"\b(?:each|the|this|that|any|every|which|same|no|another|the other|on|no)\s+$", before + " ", re.IGNORECASE
     ) and not re.match(r"\s+of\b", after):
@@ -195,6 +196,11 @@ _DATE_WORDS = re.compile(
     r"gmt|utc|o'clock)[a-z]*\b|\b(?:1[5-9]|20)\d\d\b|\d0s\b|\d:\d|\b(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
+
+
+def _named_with_words(token) -> bool:
+    ent = next((e for e in attribution.entities(token.doc) if e.start <= token.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
 
 
 def _datelike(token) -> bool:

@@ -67,7 +67,7 @@ _DURATION = {
 }
 _SPEED = {"mph": ("mph", 1.609344), "km/h": ("km/h", 1.0), "kph": ("km/h", 1.0), "kmh": ("km/h", 1.0)}
 _WEIGHT = {"kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "tons": ("tonnes", 1000.0), "tonnes": ("tonnes", 1000.0)}
-_PERCENT = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "points"}
+_PERCENT = {"percent": "%", "per cent": "%", "%": "%", "pc": "%", "pct": "%", "percentage points": "points"}
 
 # Currencies written before the number ("$141", "euro110", "€22bn", "HK$3", "RM23.50", "AUD1.5m") or after
 # it ("22 billion euros", "10.5 million Australian dollars"; core.units reads those). A$, HK$, S$ are not USD.
@@ -76,6 +76,9 @@ _CURRENCY_PREFIX = {
     "nz$": "NZD", "nt$": "TWD", "r$": "BRL", "mex$": "MXN", "$": "USD", "€": "EUR", "euro": "EUR", "£": "GBP",
     "¥": "JPY", "₩": "KRW", "₹": "INR", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY", "₪": "ILS",
     "dh": "AED", "rm": "MYR", "rs": "INR", "rs.": "INR", "rp": "IDR", "rmb": "CNY",
+    "hk $": "HKD", "c $": "CAD", "nz $": "NZD", "au $": "AUD", "ca $": "CAD", "nt $": "TWD",
+    "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD", "$s": "SGD",
+    "ps": "GBP",  # "PS2.7m": a pound sign transliterated to ASCII
 }
 _CURRENCY_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "dollars": "USD", "dollar": "USD", "usd": "USD",
@@ -122,14 +125,14 @@ _VAGUE_RE = r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|sco
 _QUAL_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _ISO_RE = "|".join(sorted(units.ISO_CURRENCIES, key=len, reverse=True))
 _PREFIX_RE = (
-    r"(?:(?-i:US) ?\$|(?-i:AU|A|CA|C|HK|S|NZ|NT|R|Mex)\$|\$|€|£|¥|₩|₹|₦|₱|₽|₺|₪|"
-    rf"(?<![A-Za-z])(?:euro|(?-i:{_ISO_RE}|Dh|RM|Rs\.?|Rp))(?=\s?\d)|¤+)"
+    r"(?:(?-i:US|AU|CA|HK|NZ|NT|C) ?\$|(?-i:A|S|R|Mex)\$|\$(?-i:US|A|C|NZ|HK|S)?|€|£|¥|₩|₹|₦|₱|₽|₺|₪|"
+    rf"(?<![A-Za-z])(?:euro|(?-i:{_ISO_RE}|Dh|RM|Rs\.?|Rp))(?=\s?\d)|(?<![A-Za-z])(?-i:PS)(?=\d)|¤+)"
 )
 # "+0.2%", "-3.1%", "minus 130 degrees": a sign (a hyphen counts only where it cannot be a dash)
 _SIGN_RE = r"(?:(?<![\w.,)%+\-–])[+\u2212-](?=[$€£¥]?\d)|(?<![\w-])(?:minus|plus|negative)\s+)"
 
 _NUMBER = re.compile(
-    rf"(?:(?<![\w.,+/:-])(?P<qual>{_QUAL_RE})\s+)?"
+    rf"(?:(?<![\w.,+/:-])(?P<qual>{_QUAL_RE})\s+|(?P<tilde>[~≈])\s?)?"
     rf"(?P<sign>{_SIGN_RE})?"
     rf"(?P<prefix>{_PREFIX_RE})?\s?"
     rf"(?(prefix)|(?(sign)|(?:(?<=\d-)|(?<=\d–)|(?<=\d-to-)|(?<![\w.,+/:'’-]))))"
@@ -223,7 +226,7 @@ def _unit_after(text: str, pos: int, scaled: bool):
     if word_norm in _PERCENT:
         return _PERCENT[word_norm], "percent", 1.0, m.end(), hyphen
     written = units.unit_at(text, pos)
-    if written is not None and (" " in text[written[2]:written[3]] or "-" in text[written[2]:written[3]]):
+    if written is not None and any(ch in text[written[2]:written[3]] for ch in " -."):
         # "Australian dollars", "degrees Celsius", "pound-feet", "sq m": the longer reading wins
         return _unit_result(written, hyphen)
     if first in _SPEED:
@@ -298,7 +301,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
     qual_word = (m["qual"] or "").lower() or None
-    qualifier = QUALIFIERS.get(qual_word) if qual_word else None
+    qualifier = QUALIFIERS.get(qual_word) if qual_word else ("about" if m["tilde"] else None)
     prefix = m["prefix"]
     metres = False
     if m["vague"]:
@@ -312,7 +315,7 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         raw = m["num"]
         if raw.lower() in ("a", "an") and not (m["scale"] or m["scale2"]):
             # "a" alone is an article, not a number; "about a minute", "half an hour" measure one
-            if not (m["qual"] or re.search(r"\bhalf\s+$", text[max(0, m.start("num") - 6):m.start("num")], re.IGNORECASE)):
+            if not (m["qual"] or m["tilde"] or re.search(r"\bhalf\s+$", text[max(0, m.start("num") - 6):m.start("num")], re.IGNORECASE)):
                 return None
             if _unit_after(text, m.end(), False)[1] in ("count", "money", "percent"):
                 return None
@@ -320,6 +323,22 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         # "m"/"b"/"k" count as scales only when glued to digits ("110bn", "5m"), never as words.
         if scale in ("m", "b", "k", "mn", "tn") and not re.fullmatch(r"[\d.,]+", raw):
             return None
+        longer = units.unit_at(text, m.start("scale")) if scale == "m" else None
+        if longer is not None and longer[1] not in ("m", "mm") and longer[3] > m.end("scale"):
+            # "80 m.p.h.", "12 m/s": a unit that starts with "m"
+            scale = ""
+            number_text = raw
+            value_p = parse_number(raw)
+            if value_p is None:
+                return None
+            kind, canonical, _s, unit_end = longer
+            low, high_v = bounds(value_p, qualifier)
+            start = m.start("qual") if m["qual"] else (m.start("tilde") if m["tilde"] else m.start("num"))
+            return Quantity(
+                start=start, end=unit_end, text=original[start:unit_end], value=value_p, low=low, high=high_v,
+                qualifier=qualifier, unit=canonical, dimension=units.dimension_of(canonical),
+                factor=units.factor_of(canonical), number_start=m.start("num"), number_end=m.end("num"),
+            )
         if scale == "m" and not prefix and (
             text[m.start("scale") - 1:m.start("scale")] in (" ", "-")
             or _METRE_AFTER.match(text, m.end("scale"))
@@ -351,6 +370,8 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         if prefix[0].isalpha() and " " in text[m.start("prefix"):num_start] and dimension == "count" and not scaled \
                 and re.fullmatch(r"(?:1[89]|20)\d\d", text[num_start:num_end]):
             return None  # "Euro 2020", "USD 1999": a name with a year, not money
+        if prefix == "PS" and not (scaled or re.search(r"[.,]\d", text[num_start:num_end])):
+            return None  # "PS4" is a games console; "PS2.7m" a transliterated pound sign
         unit, dimension, factor = code, "money", 1.0
         if hyphen is None and unit_end == end:
             # "110bn-euro": the suffix names the currency too.
@@ -361,7 +382,7 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         unit_end = end
     start = m.start()
     if m["sign"] is None and prefix is None:
-        start = m.start("qual") if m["qual"] else num_start
+        start = m.start("qual") if m["qual"] else (m.start("tilde") if m["tilde"] else num_start)
     elif m["sign"] is not None and not m["qual"]:
         start = m.start("sign")
     if m["sign"] is not None and "-" not in m["sign"] or m["sign"] and dimension in _SIGNED_DIMENSIONS:
@@ -485,7 +506,7 @@ def _unit_before(text: str, found: list[Quantity]) -> list[Quantity]:
 
 # "between 15 and 17 kHz", "from 240 to 273", "15-22 mph", "1 to 1.5 degrees", "40 percent to 70 percent"
 _RANGE_OPEN = re.compile(r"(?:\b(?P<word>between|from|ranging from|range of|ranged from))\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^(?:\s*(?P<word>and|to|through)\s+|-(?P<glued>to)-|\s*(?P<dash>[-–—]|\s+-\s+))$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^(?:\s*(?P<word>and|to|through)\s+|-(?P<glued>to)-|\s*(?P<dash>[-–—])\s*)$", re.IGNORECASE)
 _GLUED_DASH = re.compile(r"(?<=\d)(?:-|–|-to-)$")
 _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|climbed|dropped|gained|lost|jumped|slid|added|increased|decreased|grew|shrank)\s+$", re.IGNORECASE)
 
@@ -519,7 +540,7 @@ def _range(text: str, original: str, a: Quantity, b: Quantity) -> Quantity | Non
     if not join:
         return None
     opener = _RANGE_OPEN.search(text, max(0, a.start - 20), a.start)
-    if a.qualifier not in (None, "up to") or b.qualifier is not None:
+    if a.qualifier not in (None, "up to", "about") or b.qualifier is not None:
         return None
     if a.unit is not None and b.unit is not None and (a.unit != b.unit and a.dimension != b.dimension):
         return None

@@ -40,7 +40,8 @@ _CANONICAL = {
     "decades": ("duration", "decade"), "milliseconds": ("duration", "millisecond"),
     "mph": ("speed", "mile/hour"), "km/h": ("speed", "km/hour"), "knots": ("speed", "knot"), "m/s": ("speed", "m/s"),
     "kg": ("weight", "kg"), "g": ("weight", "g"), "mg": ("weight", "mg"), "tonnes": ("weight", "tonne"),
-    "lb": ("weight", "lb"), "oz": ("weight", "oz"), "tons": ("weight", "tonne"),
+    "lb": ("weight", "lb"), "oz": ("weight", "oz"), "tons": ("weight", "tonne"), "Gt": ("weight", "gigatonne"),
+    "Mt": ("weight", "megatonne"),
     "sq m": ("area", "m**2"), "sq km": ("area", "km**2"), "sq ft": ("area", "ft**2"), "sq miles": ("area", "mile**2"),
     "acres": ("area", "acre"), "hectares": ("area", "hectare"),
     "W": ("power", "W"), "kW": ("power", "kW"), "MW": ("power", "MW"), "GW": ("power", "GW"), "hp": ("power", "hp"),
@@ -72,12 +73,13 @@ _FORMS = {
     "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
     "year": "years", "years": "years", "decade": "decades", "decades": "decades", "milliseconds": "milliseconds",
     "ms": "milliseconds",
-    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "km/h": "km/h", "kph": "km/h", "kmh": "km/h",
+    "mph": "mph", "m.p.h.": "mph", "m.p.h": "mph", "miles per hour": "mph", "miles an hour": "mph", "km/h": "km/h", "kph": "km/h", "kmh": "km/h",
     "kilometres per hour": "km/h", "kilometers per hour": "km/h", "kilometres an hour": "km/h",
     "kilometers an hour": "km/h", "knots": "knots", "knot": "knots", "m/s": "m/s", "metres per second": "m/s",
     "kg": "kg", "kgs": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "g": "g", "grams": "g",
     "gram": "g", "mg": "mg", "milligrams": "mg", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons", "ton": "tons",
-    "metric tons": "tonnes", "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
+    "metric tons": "tonnes", "gigatonnes": "Gt", "gigatons": "Gt", "megatonnes": "Mt", "megatons": "Mt",
+    "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "sq m": "sq m", "sq metres": "sq m", "sq meters": "sq m", "square metres": "sq m", "square meters": "sq m",
     "square metre": "sq m", "square meter": "sq m", "m2": "sq m", "m²": "sq m", "sqm": "sq m",
     "sq km": "sq km", "square kilometres": "sq km", "square kilometers": "sq km", "km2": "sq km", "km²": "sq km",
@@ -94,7 +96,8 @@ _FORMS = {
     "liter": "l", "liters": "l", "gallons": "gallons", "gallon": "gallons", "barrels": "barrels", "barrel": "barrels",
     "cc": "cc", "cubic metres": "cubic m", "cubic meters": "cubic m",
     "Hz": "Hz", "hertz": "Hz", "kHz": "kHz", "kilohertz": "kHz", "MHz": "MHz", "megahertz": "MHz", "GHz": "GHz",
-    "gigahertz": "GHz", "KB": "KB", "kB": "KB", "MB": "MB", "megabytes": "MB", "GB": "GB", "gigabytes": "GB",
+    "gigahertz": "GHz", "Ghz": "GHz", "ghz": "GHz", "GHZ": "GHz", "Mhz": "MHz", "mhz": "MHz", "Khz": "kHz",
+    "khz": "kHz", "KHz": "kHz", "KB": "KB", "kB": "KB", "MB": "MB", "megabytes": "MB", "GB": "GB", "gigabytes": "GB",
     "TB": "TB", "terabytes": "TB", "PB": "PB", "petabytes": "PB", "Mbps": "Mbps", "Gbps": "Gbps", "kbps": "kbps",
     "dB": "dB", "decibels": "dB", "decibel": "dB", "dBA": "dB",
     "°C": "°C", "ºC": "°C", "degrees Celsius": "°C", "degrees celsius": "°C", "degrees C": "°C", "Celsius": "°C",
@@ -125,7 +128,7 @@ ISO_CURRENCIES = frozenset(
 )
 
 _WORDY = sorted(
-    [f for f in list(_FORMS) + list(_CURRENCY_WORDS) if " " in f or "-" in f or "/" in f], key=len, reverse=True
+    [f for f in list(_FORMS) + list(_CURRENCY_WORDS) if " " in f or "-" in f or "/" in f or "." in f], key=len, reverse=True
 )
 _MULTI = re.compile(
     r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _WORDY) + r")(?![A-Za-z])",
