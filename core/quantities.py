@@ -119,7 +119,7 @@ _WORD_NUMBER = (
     rf"(?:(?:a|an)(?=[\s-]+(?:{_BIG_RE}|dozen\b|{_A_UNIT}))|{_TENS_RE}|(?:{_SMALL_RE})\b)"
     rf"(?:[\s-]+{_BIG_RE}|{_AFTER_BIG}(?:\s+and\s+|[\s-]+)(?:{_TENS_RE}|(?:{_SMALL_RE})\b))*"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
 _SCALE_RE = r"(?:hundred|thousand|million|billion|trillion|dozen|bn|mn|bln|mln|tn|trn|lakh|crore|m|b|k)\b"
 _VAGUE_RE = r"(?:(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)"
 _QUAL_RE = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -129,13 +129,13 @@ _PREFIX_RE = (
     rf"(?<![A-Za-z])(?:euro|(?-i:{_ISO_RE}|Dh|RM|Rs\.?|Rp))(?=\s?\d)|(?<![A-Za-z])(?-i:PS)(?=\d)|¤+)"
 )
 # "+0.2%", "-3.1%", "minus 130 degrees": a sign (a hyphen counts only where it cannot be a dash)
-_SIGN_RE = r"(?:(?<![\w.,)%+\-–])[+\u2212-](?=[$€£¥]?\d)|(?<![\w-])(?:minus|plus|negative)\s+)"
+_SIGN_RE = r"(?:(?<![\w.,)%+\-–])[+\u2212-](?=[$€£¥]?\d)|(?<![\w-])(?:minus|plus|negative)(?:\s+|-(?=\d)))"
 
 _NUMBER = re.compile(
     rf"(?:(?<![\w.,+/:-])(?P<qual>{_QUAL_RE})\s+|(?P<tilde>[~≈])\s?)?"
     rf"(?P<sign>{_SIGN_RE})?"
-    rf"(?P<prefix>{_PREFIX_RE})?\s?"
-    rf"(?(prefix)|(?(sign)|(?:(?<=\d-)|(?<=\d–)|(?<=\d-to-)|(?<![\w.,+/:'’-]))))"
+    rf"(?P<prefix>{_PREFIX_RE})?\s?(?(prefix)(?P<sign2>[-\u2212](?=\d))?)"
+    rf"(?(prefix)|(?(sign)|(?:(?<=\d-)|(?<=\d–)|(?<=\d-to-)|(?<=\bsub-)|(?<![\w.,+/:'’-]))))"
     rf"(?:(?P<vague>{_VAGUE_RE})\b"
     rf"|(?P<num>{_DIGITS}(?![\d+:]|[.,]\d|(?:st|nd|rd|th)\b)|(?:{_WORD_NUMBER})\b)(?:[\s-]?(?P<scale>{_SCALE_RE}))?(?P<scale2>\s+(?:million|billion|thousand)\b)?)"
     rf"(?![+])",
@@ -160,6 +160,8 @@ def _parse_number(text: str) -> float | None:
     s = " ".join(text.lower().replace(",", "").split())
     if not s:
         return None
+    if s.startswith("."):
+        s = "0" + s  # ".500", ".001"
     if s in _VAGUE:
         return float(_VAGUE[s][0])
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s?-?\s?([a-z]+)?", s)
@@ -302,6 +304,8 @@ def find_quantities(text: str) -> list[Quantity]:
 def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
     qual_word = (m["qual"] or "").lower() or None
     qualifier = QUALIFIERS.get(qual_word) if qual_word else ("about" if m["tilde"] else None)
+    if qualifier is None and text[max(0, m.start() - 4):m.start()].lower() == "sub-":
+        qualifier = "up to"  # "sub-300 sq m"
     prefix = m["prefix"]
     metres = False
     if m["vague"]:
@@ -385,11 +389,12 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         start = m.start("qual") if m["qual"] else (m.start("tilde") if m["tilde"] else num_start)
     elif m["sign"] is not None and not m["qual"]:
         start = m.start("sign")
-    if m["sign"] is not None and "-" not in m["sign"] or m["sign"] and dimension in _SIGNED_DIMENSIONS:
-        if m["sign"].strip().lower() in ("-", "\u2212", "minus", "negative"):
+    sign = m["sign"] or m["sign2"]
+    if sign is not None and ("-" not in sign or sign.lower().startswith("minus") or dimension != "count"):
+        if sign.strip().lower().rstrip("-") in ("-", "\u2212", "minus", "negative", ""):
             value = -value
             low, high_v = (None if high_v is None else -high_v), (None if low is None else -low)
-    elif m["sign"] is not None and not m["qual"]:
+    elif sign is not None and not m["qual"] and m["sign"] is not None:
         start = num_start if prefix is None else m.start("prefix")  # a dash, not a minus
     return Quantity(
         start=start,
@@ -505,8 +510,9 @@ def _unit_before(text: str, found: list[Quantity]) -> list[Quantity]:
 # ------------------------------------------------------------------ ranges
 
 # "between 15 and 17 kHz", "from 240 to 273", "15-22 mph", "1 to 1.5 degrees", "40 percent to 70 percent"
-_RANGE_OPEN = re.compile(r"(?:\b(?P<word>between|from|ranging from|range of|ranged from))\s+$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\b(?P<word>between|from|ranging from|range of|ranged from))\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^(?:\s*(?P<word>and|to|through)\s+|-(?P<glued>to)-|\s*(?P<dash>[-–—])\s*)$", re.IGNORECASE)
+_YEARLIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _GLUED_DASH = re.compile(r"(?<=\d)(?:-|–|-to-)$")
 _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|rose|fell|climbed|dropped|gained|lost|jumped|slid|added|increased|decreased|grew|shrank)\s+$", re.IGNORECASE)
 
@@ -549,14 +555,17 @@ def _range(text: str, original: str, a: Quantity, b: Quantity) -> Quantity | Non
     if a.dimension not in (b.dimension, "count") and a.unit is not None:
         return None
     word = (join["word"] or join["glued"] or "").lower()
+    years = [bool(_YEARLIKE.fullmatch(text[q.number_start:q.number_end])) for q in (a, b)]
+    if years[0] != years[1] and a.unit is None:
+        return None  # "in 2018 to 3.9 million": a year, then a number
     if opener:
         if opener["word"].lower() == "between" and word != "and":
             return None
         if opener["word"].lower() != "between" and word == "and":
             return None
     else:
-        if word == "and" or (a.unit is not None and b.unit is not None and word == "to" and a.dimension == "money"):
-            return None  # "1 and 2" is two numbers; "$43.6 billion to $419.2 billion" a change
+        if word == "and":
+            return None  # "1 and 2" is two numbers
         if a.unit is not None and _CHANGE_BEFORE.search(text, max(0, a.start - 12), a.start):
             return None  # "rose 60% to 70%", "by $43.6 billion to $419.2 billion": a change
         if not a.value < b.value:
@@ -570,10 +579,12 @@ def _range(text: str, original: str, a: Quantity, b: Quantity) -> Quantity | Non
     if b.unit is None and a.unit is not None:
         unit, dimension, factor = a.unit, a.dimension, a.factor
     scale = 1.0
-    if a.value and b.value >= 1000 * a.value and re.fullmatch(r"[\d.]+", text[a.number_start:a.number_end]) \
-            and re.search(r"(?:million|billion|thousand|bn|m|k)\b", text[b.number_start:b.end], re.IGNORECASE):
-        scale = b.value / parse_number(re.sub(r"[^\d.]", "", text[b.number_start:b.number_end].split()[0]) or "1") \
-            if re.match(r"[\d.]+", text[b.number_start:b.number_end]) else 1.0  # "2 to 3 million"
+    b_digits = re.match(r"[\d.,]+", text[b.number_start:b.number_end])
+    if a.value and b_digits and re.fullmatch(r"[\d.,]+", text[a.number_start:a.number_end]) \
+            and re.search(r"(?:million|billion|trillion|thousand|bn|m|k)\b", text[b.number_start:b.end], re.IGNORECASE):
+        b_raw = parse_number(b_digits.group(0)) or 0.0
+        if b_raw and a.value <= b_raw:
+            scale = b.value / b_raw  # "2 to 3 million", "$89 to $93 billion"; not "$200 to $4 million"
     low_v, high_v = sorted((a.value * scale, b.value))
     start = opener.start() if opener else a.start
     return Quantity(

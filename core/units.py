@@ -32,7 +32,7 @@ _BASES = {
 
 # canonical unit -> (dimension, pint expression or None)
 _CANONICAL = {
-    "km": ("length", "km"), "m": ("length", "m"), "cm": ("length", "cm"), "mm": ("length", "mm"),
+    "km": ("length", "km"), "m": ("length", "m"), "nm": ("length", "nm"), "µm": ("length", "µm"), "cm": ("length", "cm"), "mm": ("length", "mm"),
     "miles": ("length", "mile"), "feet": ("length", "foot"), "inches": ("length", "inch"), "yards": ("length", "yard"),
     "nautical miles": ("length", "nautical_mile"), "light years": ("length", "light_year"),
     "seconds": ("duration", "second"), "minutes": ("duration", "minute"), "hours": ("duration", "hour"),
@@ -64,7 +64,8 @@ _FORMS = {
     "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
     "m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m", "cm": "cm", "centimetres": "cm",
     "centimeters": "cm", "centimetre": "cm", "centimeter": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm",
-    "millimetre": "mm", "millimeter": "mm", "mile": "miles", "miles": "miles", "feet": "feet", "foot": "feet",
+    "millimetre": "mm", "millimeter": "mm", "nm": "nm", "nanometres": "nm", "nanometers": "nm",
+    "nanometre": "nm", "nanometer": "nm", "microns": "µm", "micron": "µm", "micrometres": "µm", "mile": "miles", "miles": "miles", "feet": "feet", "foot": "feet",
     "ft": "feet", "inch": "inches", "inches": "inches", "yard": "yards", "yards": "yards", "yd": "yards",
     "nautical miles": "nautical miles", "nautical mile": "nautical miles", "light years": "light years",
     "light-years": "light years",

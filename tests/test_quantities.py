@@ -282,3 +282,24 @@ def test_magnitudes(text, value):
 
 def test_a_name_with_a_year_is_not_money():
     assert find_quantities("the Euro 2020 qualifier") == [] or all(q.dimension != "money" for q in find_quantities("the Euro 2020 qualifier"))
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [("ranging from $200 to $4 million", 200, 4_000_000), ("down from the US $89 to $93 billion", 89e9, 93e9),
+     ("$1 million to $1.25 million, 99 days", 1_000_000, 1_250_000)],
+)
+def test_a_scale_written_once_applies_only_where_it_fits(text, low, high):
+    q = find_quantities(text)[0]
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_year_and_a_number_are_not_a_range():
+    assert [q.qualifier for q in find_quantities("sales rose in 2018 to 3.9 million headsets")] != ["between"]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [("a rate of .001 per cent", 0.001, None), ("a deficit of $-50.8bn", -50.8e9, None),
+                                                    ("sub-7 nanometer chips", 7, "up to"), ("was minus-5 yards", -5, None)])
+def test_leading_dots_signs_after_the_currency_and_sub(text, value, qualifier):
+    q = one(text)
+    assert (q.value, q.qualifier) == (pytest.approx(value), qualifier)
