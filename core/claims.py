@@ -451,10 +451,24 @@ def _bare_claim(q, sent, si, top, atts, previous_atts, anchor) -> RawClaim | Non
     ))
     return RawClaim(
         value=q.value, low=q.low, high=q.high, unit=q.unit or "", dimension=q.dimension, qualifier=q.qualifier,
-        counted="", counted_lemma="", text=q.text, start=sent.start_char + q.start, end=sent.start_char + q.end,
+        counted=_bare_label(top), counted_lemma="", text=q.text, start=sent.start_char + q.start, end=sent.start_char + q.end,
         sentence=si, claimer=claimer, verb=None, said_on=anchor, refers_to=None, entities=entities,
         factor=q.factor, event="",
     )
+
+
+def _bare_label(top) -> str:
+    """A word to show for a bare claim ("comprised", "investment"): the first content word above the
+    number; "figure" when the tree says nothing."""
+    node = top
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.is_alpha and node.pos_ in ("NOUN", "PROPN", "VERB") and node.lemma_.lower() not in LIGHT_VERBS \
+                and node.lemma_.lower() not in attribution.REPORTING_VERBS:
+            return node.text
+    return "figure"
 
 
 def _in_sentence(quantities, sent):
