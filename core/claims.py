@@ -19,6 +19,7 @@ import re
 
 from . import attribution
 from .dates import resolve_date
+from .promo import is_advertising
 from .models import Article
 from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
 from .quantities import Quantity, find_quantities
@@ -60,11 +61,10 @@ _STOP = frozenset(
 _MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|o'clock|[ap]\.m)\b", re.I)
 _PHONE = re.compile(r"\d{3}[-.\s]\d{3,4}(?:[-.\s]\d{4})?")
-# Designations written "N-word" that are not amounts: units and ages pass, "12-gauge" does not.
-_HYPHEN_UNITS = frozenset(
-    """mile km kilometer kilometre metre meter foot feet minute hour day week month year second
-    year-old member strong man woman person story storey seat""".split()
-)
+# Designations written "N-word" that are not amounts ("12-gauge", "12-axle"); other "N-word"s count
+# something ("35-key keyboard", "6.7-strength quake", "three-point range").
+_HYPHEN_DESIGNATIONS = frozenset("gauge caliber calibre bore axle".split())
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _event_class(lemma: str) -> str:
@@ -111,8 +111,12 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
     raw = sent_text[q.number_start:q.number_end]
     before = sent_text[:q.number_start].rstrip()
     after = sent_text[q.number_end:]
-    if q.hyphenated and q.dimension == "count" and q.hyphenated.split("-")[0] not in _HYPHEN_UNITS:
+    if q.hyphenated and q.dimension == "count" and q.hyphenated.split("-")[0] in _HYPHEN_DESIGNATIONS:
         return True  # "12-gauge", "12-axle"
+    if q.dimension == "count" and q.qualifier == "between" and all(
+        _YEAR.fullmatch(n) for n in re.findall(r"[\d.,]+", raw)
+    ):
+        return True  # "between 1600 and 1900": years
     if _CLOCK_AFTER.match(after) or re.match(r"^\s*:\d", after):
         return True
     if _PHONE.match(sent_text[q.number_start:]) and q.dimension == "count":
@@ -125,7 +129,7 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         return True  # "Oct. 8", "8 October"
     if q.dimension == "count" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and q.dimension == "count":
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") and _datelike(t) for t in tokens) and q.dimension == "count":
         # "two days after", "Monday at 10", "the 3rd": dates are their own thing, unless a noun is
         # counted or the number is an age in apposition ("LaCalamita, 38,")
         counts_noun = any(t.head.pos_ == "NOUN" and t.dep_ == "nummod" and t.head.ent_type_ not in ("DATE", "TIME") for t in tokens)
@@ -137,9 +141,64 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         t.head.pos_ == "PROPN" and t.head.i == t.i - 1 and t.dep_ in ("nummod", "compound", "appos") for t in tokens
     ):
         return True  # "Interstate 75", "Route 66"
-    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
-        return True  # "Interstate 75", "Falcon 9"
+    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") and _named_with_words(t)
+           for t in tokens) and q.dimension == "count":
+        return True  # "Interstate 75", "Falcon 9" (not a lone number the tagger called a product)
+    if q.dimension == "count" and raw.lower() == "one" and not q.qualifier and not q.hyphenated and re.search(
+        r"\b(?:each|the|this|that|any|every|which|same|no|another|the other|on|no)\s+$", before + " ", re.IGNORECASE
+    ) and not re.match(r"\s+of\b", after):
+        return True  # "each one", "the same one": a pronoun, not a count
+    if q.dimension == "count" and _is_a_name(q, raw, tokens):
+        return True  # "iPhone 11", "S&P 500", "Boeing 787 Dreamliner", "Planet 9"
     return False
+
+
+_CAMEL = re.compile(r"^(?:[a-z]+[A-Z]\w*|[A-Z]{2,}[\w&]*|[A-Z][a-z]+[A-Z]\w*)$")
+
+
+def _is_a_name(q: Quantity, raw: str, tokens) -> bool:
+    """A bare whole number written into a name: a model, an index, a route or a team ("Galaxy S23" never
+    reaches here: the digits are glued to letters). An age after a person's name ("Nick Hague 44") is kept."""
+    if q.qualifier or q.unit or not re.fullmatch(r"\d+|[A-Za-z]+", raw) or not tokens:
+        return False
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    if first.i > 0 and doc[first.i - 1].idx + len(doc[first.i - 1].text) < first.idx:  # a space between, no punctuation
+        prev = doc[first.i - 1]
+        named = prev.pos_ == "PROPN" or _CAMEL.match(prev.text) or (prev.is_title and not prev.is_sent_start)
+        if named and prev.ent_type_ not in ("PERSON", "DATE", "TIME", "GPE", "NORP") and not _MONTHS.match(prev.text) \
+                and prev.is_alpha and prev.lower_ not in _STOP:
+            return True
+    j = last.i + 1
+    if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("NORP", "GPE", "PERSON") and doc[j].text[:1].isupper():
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+        if j >= len(doc) or (doc[j].pos_ != "NOUN" and doc[j].lower_ not in ("and", "or", "&")):
+            return True  # "787 Dreamliner", "iPhone 11 Pro Max:", "10 Downing Street"; not "30 Apple employees"
+    return False
+
+
+# A DATE or TIME entity that names no calendar or clock word is the tagger guessing ("which is 50000",
+# "Nick Hague 44"): the number stays a number.
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(?:day|week|month|year|decade|centur|hour|minute|second|night|morning|evening|afternoon|noon|midnight|"
+    r"today|yesterday|tomorrow|tonight|ago|season|quarter|term|weekend|spring|summer|autumn|fall|winter|a\.?m|p\.?m|"
+    r"gmt|utc|o'clock)[a-z]*\b|\b(?:1[5-9]|20)\d\d\b|\d0s\b|\d:\d|\b(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_with_words(token) -> bool:
+    ent = next((e for e in attribution.entities(token.doc) if e.start <= token.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
+
+
+def _datelike(token) -> bool:
+    doc = token.doc
+    ent = next((e for e in attribution.entities(doc) if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    return bool(_DATE_WORDS.search(text)) or token.ent_type_ == "ORDINAL"
 
 
 def _climb_to_event(token):
@@ -337,7 +396,10 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         sent_refers: str | None = None
         if si - last_count_sentence > 1:
             last_count = None  # ellipsis reaches back one sentence at most
-        for q in _in_sentence(all_quantities, sent):
+        quantities = _in_sentence(all_quantities, sent)
+        if quantities and is_advertising(sent_text):
+            quantities = []  # shopping copy ("20% off with code X") states no fact
+        for q in quantities:
             num_tokens = _span_tokens(sent, sent.start_char + q.number_start, sent.start_char + q.number_end)
             all_tokens = _span_tokens(sent, sent.start_char + q.start, sent.start_char + q.end)
             if not num_tokens or not all_tokens:
@@ -350,6 +412,9 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             except (ValueError, IndexError, KeyError, AttributeError, TypeError):
                 # an odd parse loses this one number, never the article's other claims
                 claim = None
+            if claim is None:
+                # nothing counted that grouping can use: the quantity is still stated, as a claim of its own
+                claim = _bare_claim(q, sent, si, top, atts, previous_atts, anchor)
             if claim is None:
                 continue
             if claim.dimension == "count" and not claim.subset:
@@ -365,6 +430,41 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         # "it was also launched ... and flew for 73 minutes": a pronoun subject carries the date on
         prev_refers = sent_refers or _sentence_date(sent, doc, anchor) or (prev_refers if _pronoun_subject(sent) else None)
     return claims
+
+
+def _bare_claim(q, sent, si, top, atts, previous_atts, anchor) -> RawClaim | None:
+    """A quantity no thing counted was found for ("around 73", "who was 10", "which is 50000"): kept with
+    its value, unit and claimer, and nothing for grouping to compare it by (an empty counted noun)."""
+    try:
+        att = attribution.governing(top, atts)
+        claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        claimer = None
+    doc = sent.doc
+    entities = tuple(dict.fromkeys(
+        e.text for e in attribution.entities(doc)
+        if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    ))
+    return RawClaim(
+        value=q.value, low=q.low, high=q.high, unit=q.unit or "", dimension=q.dimension, qualifier=q.qualifier,
+        counted=_bare_label(top), counted_lemma="", text=q.text, start=sent.start_char + q.start, end=sent.start_char + q.end,
+        sentence=si, claimer=claimer, verb=None, said_on=anchor, refers_to=None, entities=entities,
+        factor=q.factor, event="",
+    )
+
+
+def _bare_label(top) -> str:
+    """A word to show for a bare claim ("comprised", "investment"): the first content word above the
+    number; "figure" when the tree says nothing."""
+    node = top
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.is_alpha and node.pos_ in ("NOUN", "PROPN", "VERB") and node.lemma_.lower() not in LIGHT_VERBS \
+                and node.lemma_.lower() not in attribution.REPORTING_VERBS:
+            return node.text
+    return "figure"
 
 
 def _in_sentence(quantities, sent):
@@ -436,7 +536,9 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
             return None
         # ages: "LaCalamita, 38," "ages 47 and 48"
-        if counted_tok is None and top.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        if counted_tok is None and top.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.pos_ == "PROPN" and (
+            head.ent_type_ == "PERSON" or _age_apposition(top, head, q)
+        ):
             dimension, unit = "age", "years"
             counted_tok = head
         elif counted_tok is not None and counted_tok.lemma_.lower() in ("age", "aged"):
@@ -493,6 +595,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":
+        if counted_tok is None and top.head.lower_ in ("aged", "ages", "age") and top.head.head.pos_ in ("NOUN", "PROPN"):
+            counted_tok = top.head.head  # "Robert Pitman, aged 24,": whose age, however the number was read
         if counted_tok is None and anchor_tok is not None and anchor_tok.pos_ in ("NOUN", "PROPN"):
             counted_tok = anchor_tok
         if counted_tok is not None and counted_tok.lower_ in ("aged", "ages", "age") and counted_tok.head.pos_ in ("NOUN", "PROPN"):
@@ -657,6 +761,17 @@ def _specific_anchor(node):
             if child.dep_ in ("compound", "amod") and child.pos_ == "NOUN":
                 return child
     return node
+
+
+def _age_apposition(top, head, q) -> bool:
+    """ "Comeaux, 49, took...": a whole number between commas right after a name is the person's age,
+    even when the tagger took the surname for an organisation."""
+    doc = top.doc
+    if head.ent_type_ not in ("", "ORG") or q.unit or q.qualifier or q.value is None or not (1 <= q.value < 120):
+        return False
+    if q.value != int(q.value) or top.dep_ != "appos" or top.i != head.i + 2 or doc[head.i + 1].text != ",":
+        return False
+    return top.i + 1 >= len(doc) or doc[top.i + 1].text in (",", ".", ";")
 
 
 def _person_key(tok, doc) -> str:

@@ -58,12 +58,28 @@ def _kind(raw: RawClaim) -> tuple:
     a few kinds."""
     shared = (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.places)
     if raw.dimension == "count":
+        if _bare(raw):
+            return shared + ("", "", raw.value, raw.unit, raw.counted.lower())
         return shared + (raw.counted_lemma, raw.event)
     if raw.dimension == "age":
         return shared + (raw.when, raw.said_on, raw.counted_lemma, raw.value)
     if raw.dimension == "money":
         return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.event)
     return shared + (raw.when, raw.anchor, raw.event)
+
+
+def _bare(raw: RawClaim) -> bool:
+    """A number stated with nothing counted found for it ("stabbed her 17 times", "rose to 10")."""
+    return raw.dimension == "count" and not raw.counted_lemma and not raw.event
+
+
+def _bare_alike(ra: RawClaim, rb: RawClaim) -> bool:
+    """Two bare numbers are one claim only when everything shown of them is the same: the value, the
+    unit and the word above the number (copies of one story). A bare number never joins a counted
+    claim, so it can never turn a group into a conflict."""
+    label = ra.counted.lower()
+    return (_bare(ra) and _bare(rb) and ra.value == rb.value and ra.unit == rb.unit and label == rb.counted.lower()
+            and label not in ("", "figure"))
 
 
 def _base(item: _Item, value: float | None) -> float | None:
@@ -125,6 +141,8 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
         between = a.article.text[first.end:second.start]
         return "(" in between and len(between.strip()) <= 3 and (ra.dimension == "money" or _close(_base(a, ra.value), _base(b, rb.value)))
     dim = ra.dimension
+    if _bare(ra) or _bare(rb):
+        return _bare_alike(ra, rb) and not events_clash(ra, rb)
     if dim in ("count", "age") and (not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma):
         return False
     if dim != "age" and events_clash(ra, rb):
@@ -143,6 +161,8 @@ def _kind_score(a: _Item, b: _Item) -> float:
     """core.claim_similarity.kind_score, plus (for money, whose kind holds its value) the same
     amount in one currency."""
     w = similarity.WEIGHTS
+    if _bare_alike(a.raw, b.raw):
+        return w.threshold + w.value_same * specificity(a.raw.value)  # everything shown is the same
     score = kind_score(a.raw, b.raw, w)
     if a.raw.dimension == "money" and a.raw.unit == b.raw.unit and _rounded_alike(a.raw.value, b.raw.value):
         score += w.value_same * specificity(a.raw.value)
@@ -455,7 +475,8 @@ def _block(item: _Item) -> tuple:
     """Claims of different blocks are never `compatible`, so each block is clustered on its own:
     one dimension, kind of thing counted, "of them" marking."""
     r = item.raw
-    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset)
+    bare = (r.value, r.counted.lower()) if _bare(r) else ()
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
