@@ -204,8 +204,9 @@ def is_vague(att: Attribution) -> bool:
     return len(words) <= 2 and words[0] in ("the", "this") and head.pos_ == "NOUN"
 
 
-def resolve(att: Attribution, previous: list[Attribution]) -> str:
-    """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source."""
+def resolve(att: Attribution, previous: list[Attribution]) -> str | None:
+    """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source;
+    None for a pronoun nothing before names (a reader learns nothing from "they")."""
     if not is_vague(att):
         return att.speaker
     if att.head.lower_ in ("it", "they"):
@@ -216,7 +217,10 @@ def resolve(att: Attribution, previous: list[Attribution]) -> str:
     for prev in reversed(previous):
         if not is_vague(prev) and _stands_for(att, prev.head, prev.speaker):
             return prev.speaker
-    return named_before(att) or att.speaker
+    found = named_before(att)
+    if found:
+        return found
+    return None if att.head.lower_ in PRONOUNS else att.speaker
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
