@@ -140,7 +140,7 @@ SOURCE_NOUNS = frozenset(
     president diplomat lawmaker senator governor mayor sergeant lieutenant captain commander
     general admiral delegation team staff employee worker student aide adviser advisor assessment
     estimate data figure record document survey study poll count tally website site blog television
-    radio tv agency medium""".split()
+    radio tv agency medium crew brigade squad""".split()
 )
 
 

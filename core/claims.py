@@ -432,12 +432,30 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     return claims
 
 
+def _claimer_of(top, sent, atts, previous_atts):
+    """(the attribution governing the number, the claimer shown): a pronoun resolved to the source
+    named before, a sentence inside a multi-sentence quotation its speaker's; None when nobody is named."""
+    doc = sent.doc
+    att = attribution.governing(top, atts)
+    claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    if att is None:
+        # a sentence inside a quotation that runs over several sentences: its speaker's
+        claimer = attribution.quote_speaker(sent)
+    pronoun = att is not None and att.head.lower_ in ("he", "she")
+    if pronoun and (claimer is None or claimer.lower() in ("he", "she")) and sent.start > 0:
+        # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
+        previous_sentence = doc[sent.start - 1].sent
+        people = [e for e in attribution.entities(doc) if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
+        if people:
+            claimer = attribution.phrase(people[-1].root)
+    return att, claimer
+
+
 def _bare_claim(q, sent, si, top, atts, previous_atts, anchor) -> RawClaim | None:
     """A quantity no thing counted was found for ("around 73", "who was 10", "which is 50000"): kept with
     its value, unit and claimer, and nothing for grouping to compare it by (an empty counted noun)."""
     try:
-        att = attribution.governing(top, atts)
-        claimer = attribution.resolve(att, previous_atts) if att is not None else None
+        _, claimer = _claimer_of(top, sent, atts, previous_atts)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         claimer = None
     doc = sent.doc
@@ -631,17 +649,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             counted = _counted_phrase(anchor_tok, None) if anchor_tok.pos_ != "VERB" else anchor_tok.text
 
     # attribution and dates
-    att = attribution.governing(top, atts)
-    claimer = attribution.resolve(att, previous_atts) if att is not None else None
-    if att is None:
-        # a sentence inside a quotation that runs over several sentences: its speaker's
-        claimer = attribution.quote_speaker(sent)
-    if claimer is not None and claimer.lower() in ("he", "she") and sent.start > 0:
-        # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
-        previous_sentence = doc[sent.start - 1].sent
-        people = [e for e in attribution.entities(doc) if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
-        if people:
-            claimer = attribution.phrase(people[-1].root)
+    att, claimer = _claimer_of(top, sent, atts, previous_atts)
     exclude = []
     if att is not None:
         exclude.append((att.head.left_edge.i, att.head.right_edge.i))
