@@ -13,11 +13,11 @@ from dataclasses import dataclass
 REPORTING_VERBS = frozenset(
     """say tell report estimate assess claim state announce confirm add indicate note estimate
     believe testify describe identify put warn urge insist acknowledge admit explain write quote
-    disclose reveal suggest""".split()
+    disclose reveal suggest quote""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
 _TRIM_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
-_KEEP_PREPS = frozenset({"of"})  # "head of research", "spokesman of the ministry"
+_KEEP_PREPS = frozenset({"of", "from", "for"})  # "head of research", "a report from ITV", "spokesman for the ministry"
 _ENTITIES_KEY = "newsx.entities"
 
 
@@ -44,8 +44,9 @@ def phrase(head) -> str:
 
     def walk(tok):
         for child in tok.children:
-            if child.dep_ in _TRIM_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS):
-                continue
+            named_appos = child.dep_ == "appos" and child.pos_ == "PROPN" and tok.i == head.i and child.i > head.i
+            if child.dep_ in _TRIM_DEPS and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS) and not named_appos:
+                continue  # "State news agency IRNA", "the head of the team, Alireza Safa" keep the name
             keep.append(child)
             walk(child)
 
@@ -138,7 +139,8 @@ SOURCE_NOUNS = frozenset(
     office committee council commission group organization organisation union chief minister
     president diplomat lawmaker senator governor mayor sergeant lieutenant captain commander
     general admiral delegation team staff employee worker student aide adviser advisor assessment
-    estimate data figure record document survey study poll count tally""".split()
+    estimate data figure record document survey study poll count tally website site blog television
+    radio tv agency medium crew brigade squad""".split()
 )
 
 
@@ -171,11 +173,26 @@ def governing(token, attributions: list[Attribution]) -> Attribution | None:
     explicit = [a for a in attributions if a.verb is None]
     if explicit:
         return explicit[0]
-    # A reporting verb in the sentence that is the root ("..., police said") covers the whole sentence.
+    # A reporting verb in the sentence that is the root ("..., police said"), stands aside (", she
+    # says, ...") or closes the sentence (" ..., state media said.") covers the whole sentence.
     for att in attributions:
-        if att.verb is not None and att.verb.dep_ == "ROOT" and not (att.head.left_edge.i <= token.i <= att.head.right_edge.i):
+        if att.verb is None or att.head.left_edge.i <= token.i <= att.head.right_edge.i:
+            continue
+        if att.verb.dep_ in ("ROOT", "parataxis") or _closes_sentence(att):
             return att
     return None
+
+
+def _closes_sentence(att: Attribution) -> bool:
+    """ "..., state media said." / "..., police said on Monday.": the speaker and the verb come
+    after a comma or a quote and nothing but the verb's own phrase follows."""
+    verb = att.verb
+    sent = verb.sent
+    start = min(att.head.left_edge.i, verb.i)
+    if start <= sent.start or verb.doc[start - 1].text not in (",", '"', "”", "'", "’"):
+        return False
+    return all(t.is_punct or t.is_space or t.head.i == verb.i or t.head.i in range(start, verb.i + 1) or verb.left_edge.i <= t.i <= verb.right_edge.i and t.head.i != t.i
+               for t in verb.doc[verb.i + 1 : sent.end]) and verb.right_edge.i >= sent.end - 3
 
 
 def is_vague(att: Attribution) -> bool:
@@ -187,8 +204,9 @@ def is_vague(att: Attribution) -> bool:
     return len(words) <= 2 and words[0] in ("the", "this") and head.pos_ == "NOUN"
 
 
-def resolve(att: Attribution, previous: list[Attribution]) -> str:
-    """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source."""
+def resolve(att: Attribution, previous: list[Attribution]) -> str | None:
+    """The speaker, with a pronoun or "the official" replaced by the previous sentence's named source;
+    None for a pronoun nothing before names (a reader learns nothing from "they")."""
     if not is_vague(att):
         return att.speaker
     if att.head.lower_ in ("it", "they"):
@@ -196,16 +214,129 @@ def resolve(att: Attribution, previous: list[Attribution]) -> str:
         for tok in reversed(list(att.head.sent[: att.head.i - att.head.sent.start])):
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" or tok.dep_ == "nsubj" and tok.ent_type_ in ("ORG", "GPE", "NORP"):
                 return phrase(tok)
-    head = att.head.lemma_.lower()
     for prev in reversed(previous):
-        if is_vague(prev):
-            continue
-        if att.head.lower_ in PRONOUNS:
-            # "he said" after "Pickell said": people only (an organisation is "it"/"they")
-            if att.head.lower_ in ("he", "she") and prev.head.ent_type_ in ("PERSON", "") and prev.head.pos_ == "PROPN":
-                return prev.speaker
-            if att.head.lower_ in ("they", "it") and prev.head.pos_ in ("NOUN", "PROPN"):
-                return prev.speaker
-        elif head in prev.speaker.lower():
+        if not is_vague(prev) and _stands_for(att, prev.head, prev.speaker):
             return prev.speaker
-    return att.speaker
+    found = named_before(att)
+    if found:
+        return found
+    return None if att.head.lower_ in PRONOUNS else att.speaker
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_SENTS_KEY = "newsx.sentences"
+_ATTS_KEY = "newsx.attributions"
+LOOK_BACK_SENTENCES = 12  # how far back a pronoun or "the official" may reach for its source
+
+
+def _stands_for(att: Attribution, head, speaker: str) -> bool:
+    """Can the vague source `att` ("he", "they", "the governor") stand for `speaker` (headed by `head`)?"""
+    word = att.head.lower_
+    if word in _PERSON_PRONOUNS:
+        # "he said" after "Pickell said": people only (an organisation is "it"/"they")
+        return head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT")
+    if word in ("they", "it", "we"):
+        plural = head.tag_ in ("NNS", "NNPS") or head.ent_type_ in ("ORG", "NORP", "GPE")
+        return head.pos_ in ("NOUN", "PROPN") and (plural or word == "it") and head.lower_ not in PRONOUNS
+    role = att.head.lemma_.lower()
+    return role in speaker.lower() and speaker.lower() != att.speaker.lower()
+
+
+def _sentences(doc) -> list:
+    found = doc.user_data.get(_SENTS_KEY)
+    if found is None:
+        found = doc.user_data[_SENTS_KEY] = list(doc.sents)
+    return found
+
+
+def attributions_of(sent) -> list[Attribution]:
+    """`sentence_attributions`, worked out once per sentence of a Doc."""
+    cache = sent.doc.user_data.setdefault(_ATTS_KEY, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = sentence_attributions(sent)
+    return found
+
+
+def _sentence_index(doc, sent) -> int:
+    sents = _sentences(doc)
+    lo, hi = 0, len(sents)
+    while lo < hi:  # sentences are in order: a binary search on their start
+        mid = (lo + hi) // 2
+        if sents[mid].start < sent.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def named_before(att: Attribution) -> str | None:
+    """The source a pronoun or a role noun stands for: the nearest earlier source in the article
+    that fits it ("he" a person, "they" a body or a plural, "the governor" a phrase with
+    "governor" in it), else for "he"/"she" the person named last before it."""
+    doc = att.head.doc
+    sents = _sentences(doc)
+    here = _sentence_index(doc, att.head.sent)
+    for k in range(here - 1, max(-1, here - 1 - LOOK_BACK_SENTENCES), -1):
+        sent = sents[k]
+        for prev in reversed(attributions_of(sent)):
+            if not is_vague(prev) and is_source(prev.head) and _stands_for(att, prev.head, prev.speaker):
+                return prev.speaker
+        people = [e for e in entities(doc) if e.label_ == "PERSON" and sent.start <= e.start < sent.end]
+        for ent in reversed(people):
+            if att.head.lower_ in _PERSON_PRONOUNS:
+                return phrase(ent.root)
+            if att.head.lower_ not in PRONOUNS:
+                text = phrase(ent.root)
+                if _stands_for(att, ent.root, text):
+                    return text
+    return None
+
+
+_OPEN_QUOTES = ("“", '"')
+_CLOSE_QUOTES = ("”", '"')
+
+
+def quote_speaker(sent) -> str | None:
+    """The speaker of a quotation that runs over several sentences, for a sentence inside it
+    that names nobody: the source named where the quotation closes (“... . ... ,” he said) or
+    where it opened (X said: “... ). None when the sentence is not inside a quotation."""
+    doc = sent.doc
+    sents = _sentences(doc)
+    here = _sentence_index(doc, sent)
+    text = doc.text
+    own = text[sent.start_char : sent.end_char]
+    if not _inside_quote(text, sents, here, own):
+        return None
+    for k in range(here, min(len(sents), here + 4)):  # where the quotation closes
+        body = text[sents[k].start_char : sents[k].end_char]
+        opens_here = k == here and body.lstrip()[:1] in _OPEN_QUOTES and body.count('"') + body.count("”") <= 1
+        if "”" in body or ('"' in body and not opens_here):
+            found = attributions_of(sents[k])
+            if found:
+                return resolve(found[0], attributions_of(sents[k - 1]) if k else [])
+            break
+    for k in range(here - 1, max(-1, here - 4), -1):  # where it opened
+        body = text[sents[k].start_char : sents[k].end_char]
+        if "“" in body or '"' in body:
+            found = attributions_of(sents[k])
+            if found:
+                return resolve(found[-1], attributions_of(sents[k - 1]) if k else [])
+            break
+    return None
+
+
+def _inside_quote(text: str, sents: list, here: int, own: str) -> bool:
+    """The sentence opens a quotation it does not close, or an earlier sentence left one open."""
+    stripped = own.lstrip()
+    if stripped[:1] in _OPEN_QUOTES and _balance(own) > 0:
+        return True
+    start = sents[max(0, here - 3)].start_char
+    return _balance(text[start : sents[here].start_char]) > 0
+
+
+def _balance(chunk: str) -> int:
+    """Open quotations in `chunk`: curly quotes counted, straight ones by parity."""
+    curly = chunk.count("“") - chunk.count("”")
+    straight = chunk.count('"') % 2
+    return curly + straight

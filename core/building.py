@@ -151,6 +151,9 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             continue
         seen.add(key)
         body.append(line)
+    if not body and len(content) == 1 and title and _same(content[0], title) and not c.is_stray(content[0]):
+        # a one-line text ("Shares rose 6.5% to 164p") is its own title and its only paragraph
+        body = [content[0]]
     if not body:
         return None
 

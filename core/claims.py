@@ -19,9 +19,11 @@ import re
 
 from . import attribution
 from .dates import resolve_date
+from .promo import is_advertising
 from .models import Article
 from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
 from .quantities import Quantity, find_quantities
+from .claim_lexicon import DECISIVE_EVENTS, noun_class
 
 # Verb or noun lemma -> event class: claims about one event class can be compared.
 EVENT_CLASSES = {
@@ -43,16 +45,11 @@ EVENT_CLASSES = {
     "delivery": "transport", "supply": "transport", "provide": "transport", "carry": "transport",
     "lend": "lend", "loan": "lend", "bailout": "lend", "package": "lend",
 }
+# Event nouns whose verb means something else: "a general strike" is a protest, "the quake struck" is not.
+NOUN_ONLY_EVENTS = frozenset("strike".split())
 # Verbs that say little about the event; an event noun nearby tells more.
 ASPECT_VERBS = frozenset("begin start continue need try plan expect".split())
 LIGHT_VERBS = frozenset("be have put reach remain total stand become make take get include leave".split())
-PERSON_NOUNS = frozenset(
-    """person people man men woman women child children victim worker employee other one civilian
-    resident student officer passenger member adult teenager boy girl baby customer staff protester
-    demonstrator activist journalist patient hostage migrant refugee individual colleague co-worker
-    manager partner receptionist bystander pedestrian""".split()
-)
-TROOP_NOUNS = frozenset("troop soldier force unit personnel serviceman fighter mercenary".split())
 EXTRA_WORDS = frozenset("other another more further additional extra".split())
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NARROWING_PREPS = frozenset("in to toward towards near from at into on inside outside across along".split())
@@ -64,11 +61,10 @@ _STOP = frozenset(
 _MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
 _CLOCK_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|o'clock|[ap]\.m)\b", re.I)
 _PHONE = re.compile(r"\d{3}[-.\s]\d{3,4}(?:[-.\s]\d{4})?")
-# Designations written "N-word" that are not amounts: units and ages pass, "12-gauge" does not.
-_HYPHEN_UNITS = frozenset(
-    """mile km kilometer kilometre metre meter foot feet minute hour day week month year second
-    year-old member strong man woman person story storey seat""".split()
-)
+# Designations written "N-word" that are not amounts ("12-gauge", "12-axle"); other "N-word"s count
+# something ("35-key keyboard", "6.7-strength quake", "three-point range").
+_HYPHEN_DESIGNATIONS = frozenset("gauge caliber calibre bore axle".split())
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 def _event_class(lemma: str) -> str:
@@ -86,13 +82,8 @@ def _event_class(lemma: str) -> str:
 
 
 def concept_of(lemma: str) -> str:
-    """The kind of thing counted: people, troops, or the noun itself."""
-    lemma = lemma.lower()
-    if lemma in PERSON_NOUNS or lemma.endswith(("ist", "ian")) or lemma in ("they", "them", "others"):
-        return "person"
-    if lemma in TROOP_NOUNS:
-        return "troop"
-    return lemma
+    """The kind of thing counted: people, troops, or the noun itself (core.claim_lexicon)."""
+    return noun_class(lemma)
 
 
 def _token_at(doc, char: int):
@@ -120,8 +111,12 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
     raw = sent_text[q.number_start:q.number_end]
     before = sent_text[:q.number_start].rstrip()
     after = sent_text[q.number_end:]
-    if q.hyphenated and q.dimension == "count" and q.hyphenated.split("-")[0] not in _HYPHEN_UNITS:
+    if q.hyphenated and q.dimension == "count" and q.hyphenated.split("-")[0] in _HYPHEN_DESIGNATIONS:
         return True  # "12-gauge", "12-axle"
+    if q.dimension == "count" and q.qualifier == "between" and all(
+        _YEAR.fullmatch(n) for n in re.findall(r"[\d.,]+", raw)
+    ):
+        return True  # "between 1600 and 1900": years
     if _CLOCK_AFTER.match(after) or re.match(r"^\s*:\d", after):
         return True
     if _PHONE.match(sent_text[q.number_start:]) and q.dimension == "count":
@@ -134,7 +129,7 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         return True  # "Oct. 8", "8 October"
     if q.dimension == "count" and re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
-    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens) and q.dimension == "count":
+    if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") and _datelike(t) for t in tokens) and q.dimension == "count":
         # "two days after", "Monday at 10", "the 3rd": dates are their own thing, unless a noun is
         # counted or the number is an age in apposition ("LaCalamita, 38,")
         counts_noun = any(t.head.pos_ == "NOUN" and t.dep_ == "nummod" and t.head.ent_type_ not in ("DATE", "TIME") for t in tokens)
@@ -146,9 +141,64 @@ def _is_not_a_claim(q: Quantity, sent_text: str, rel_start: int, rel_end: int, t
         t.head.pos_ == "PROPN" and t.head.i == t.i - 1 and t.dep_ in ("nummod", "compound", "appos") for t in tokens
     ):
         return True  # "Interstate 75", "Route 66"
-    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") for t in tokens) and q.dimension == "count":
-        return True  # "Interstate 75", "Falcon 9"
+    if any(t.ent_type_ in ("PERSON", "ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC") and _named_with_words(t)
+           for t in tokens) and q.dimension == "count":
+        return True  # "Interstate 75", "Falcon 9" (not a lone number the tagger called a product)
+    if q.dimension == "count" and raw.lower() == "one" and not q.qualifier and not q.hyphenated and re.search(
+        r"\b(?:each|the|this|that|any|every|which|same|no|another|the other|on|no)\s+$", before + " ", re.IGNORECASE
+    ) and not re.match(r"\s+of\b", after):
+        return True  # "each one", "the same one": a pronoun, not a count
+    if q.dimension == "count" and _is_a_name(q, raw, tokens):
+        return True  # "iPhone 11", "S&P 500", "Boeing 787 Dreamliner", "Planet 9"
     return False
+
+
+_CAMEL = re.compile(r"^(?:[a-z]+[A-Z]\w*|[A-Z]{2,}[\w&]*|[A-Z][a-z]+[A-Z]\w*)$")
+
+
+def _is_a_name(q: Quantity, raw: str, tokens) -> bool:
+    """A bare whole number written into a name: a model, an index, a route or a team ("Galaxy S23" never
+    reaches here: the digits are glued to letters). An age after a person's name ("Nick Hague 44") is kept."""
+    if q.qualifier or q.unit or not re.fullmatch(r"\d+|[A-Za-z]+", raw) or not tokens:
+        return False
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    if first.i > 0 and doc[first.i - 1].idx + len(doc[first.i - 1].text) < first.idx:  # a space between, no punctuation
+        prev = doc[first.i - 1]
+        named = prev.pos_ == "PROPN" or _CAMEL.match(prev.text) or (prev.is_title and not prev.is_sent_start)
+        if named and prev.ent_type_ not in ("PERSON", "DATE", "TIME", "GPE", "NORP") and not _MONTHS.match(prev.text) \
+                and prev.is_alpha and prev.lower_ not in _STOP:
+            return True
+    j = last.i + 1
+    if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in ("NORP", "GPE", "PERSON") and doc[j].text[:1].isupper():
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+        if j >= len(doc) or (doc[j].pos_ != "NOUN" and doc[j].lower_ not in ("and", "or", "&")):
+            return True  # "787 Dreamliner", "iPhone 11 Pro Max:", "10 Downing Street"; not "30 Apple employees"
+    return False
+
+
+# A DATE or TIME entity that names no calendar or clock word is the tagger guessing ("which is 50000",
+# "Nick Hague 44"): the number stays a number.
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(?:day|week|month|year|decade|centur|hour|minute|second|night|morning|evening|afternoon|noon|midnight|"
+    r"today|yesterday|tomorrow|tonight|ago|season|quarter|term|weekend|spring|summer|autumn|fall|winter|a\.?m|p\.?m|"
+    r"gmt|utc|o'clock)[a-z]*\b|\b(?:1[5-9]|20)\d\d\b|\d0s\b|\d:\d|\b(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_with_words(token) -> bool:
+    ent = next((e for e in attribution.entities(token.doc) if e.start <= token.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
+
+
+def _datelike(token) -> bool:
+    doc = token.doc
+    ent = next((e for e in attribution.entities(doc) if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    return bool(_DATE_WORDS.search(text)) or token.ent_type_ == "ORDINAL"
 
 
 def _climb_to_event(token):
@@ -178,10 +228,12 @@ def _climb_to_event(token):
                 if found is not None:
                     return _event_class(found.lemma_), found, node
                 return _event_class(lemma), node, node
-            if lemma not in EVENT_CLASSES:
+            if lemma not in EVENT_CLASSES or (node.pos_ == "VERB" and lemma in NOUN_ONLY_EVENTS):
                 found = _event_noun_near(node)
                 if found is not None:
                     return _event_class(found.lemma_), found, node
+            if node.pos_ == "VERB" and lemma in NOUN_ONLY_EVENTS:
+                return lemma, node, node  # "the quake struck": not a walkout
             return _event_class(lemma), node, node
         if node.head.i == node.i:
             break
@@ -283,9 +335,12 @@ def _dates_in(root, doc, exclude):
         and not _DURATION_ONLY.match(ent.text)
         and not re.search(r"\bage[sd]?\b|-old\b|^\d{1,3}$", ent.text.strip(), re.I)
         and not _in_since_clause(doc, ent)
+        and not _FREQUENCY.search(ent.text)
     ]
 
 
+# "24 equal monthly payments", "twice a year": how often, not when
+_FREQUENCY = re.compile(r"\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annual(?:ly)?|per (?:day|week|month|year)|a (?:day|week|month|year))\b", re.I)
 # "over three years", "24 hours": how long, not when
 _DURATION_ONLY = re.compile(
     r"^(?:over|for|about|around|nearly|almost|more than|the past|the next|the last|the)?\s*(?:\w+[\s-])?(?:years?|months?|weeks?|days?|hours?|decades?)$",
@@ -341,7 +396,10 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         sent_refers: str | None = None
         if si - last_count_sentence > 1:
             last_count = None  # ellipsis reaches back one sentence at most
-        for q in _in_sentence(all_quantities, sent):
+        quantities = _in_sentence(all_quantities, sent)
+        if quantities and is_advertising(sent_text):
+            quantities = []  # shopping copy ("20% off with code X") states no fact
+        for q in quantities:
             num_tokens = _span_tokens(sent, sent.start_char + q.number_start, sent.start_char + q.number_end)
             all_tokens = _span_tokens(sent, sent.start_char + q.start, sent.start_char + q.end)
             if not num_tokens or not all_tokens:
@@ -354,6 +412,9 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             except (ValueError, IndexError, KeyError, AttributeError, TypeError):
                 # an odd parse loses this one number, never the article's other claims
                 claim = None
+            if claim is None:
+                # nothing counted that grouping can use: the quantity is still stated, as a claim of its own
+                claim = _bare_claim(q, sent, si, top, atts, previous_atts, anchor)
             if claim is None:
                 continue
             if claim.dimension == "count" and not claim.subset:
@@ -369,6 +430,59 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         # "it was also launched ... and flew for 73 minutes": a pronoun subject carries the date on
         prev_refers = sent_refers or _sentence_date(sent, doc, anchor) or (prev_refers if _pronoun_subject(sent) else None)
     return claims
+
+
+def _claimer_of(top, sent, atts, previous_atts):
+    """(the attribution governing the number, the claimer shown): a pronoun resolved to the source
+    named before, a sentence inside a multi-sentence quotation its speaker's; None when nobody is named."""
+    doc = sent.doc
+    att = attribution.governing(top, atts)
+    claimer = attribution.resolve(att, previous_atts) if att is not None else None
+    if att is None:
+        # a sentence inside a quotation that runs over several sentences: its speaker's
+        claimer = attribution.quote_speaker(sent)
+    pronoun = att is not None and att.head.lower_ in ("he", "she")
+    if pronoun and (claimer is None or claimer.lower() in ("he", "she")) and sent.start > 0:
+        # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
+        previous_sentence = doc[sent.start - 1].sent
+        people = [e for e in attribution.entities(doc) if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
+        if people:
+            claimer = attribution.phrase(people[-1].root)
+    return att, claimer
+
+
+def _bare_claim(q, sent, si, top, atts, previous_atts, anchor) -> RawClaim | None:
+    """A quantity no thing counted was found for ("around 73", "who was 10", "which is 50000"): kept with
+    its value, unit and claimer, and nothing for grouping to compare it by (an empty counted noun)."""
+    try:
+        _, claimer = _claimer_of(top, sent, atts, previous_atts)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        claimer = None
+    doc = sent.doc
+    entities = tuple(dict.fromkeys(
+        e.text for e in attribution.entities(doc)
+        if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    ))
+    return RawClaim(
+        value=q.value, low=q.low, high=q.high, unit=q.unit or "", dimension=q.dimension, qualifier=q.qualifier,
+        counted=_bare_label(top), counted_lemma="", text=q.text, start=sent.start_char + q.start, end=sent.start_char + q.end,
+        sentence=si, claimer=claimer, verb=None, said_on=anchor, refers_to=None, entities=entities,
+        factor=q.factor, event="",
+    )
+
+
+def _bare_label(top) -> str:
+    """A word to show for a bare claim ("comprised", "investment"): the first content word above the
+    number; "figure" when the tree says nothing."""
+    node = top
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.is_alpha and node.pos_ in ("NOUN", "PROPN", "VERB") and node.lemma_.lower() not in LIGHT_VERBS \
+                and node.lemma_.lower() not in attribution.REPORTING_VERBS:
+            return node.text
+    return "figure"
 
 
 def _in_sentence(quantities, sent):
@@ -418,7 +532,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         extra = True
     if dimension == "count":
         # the noun the number modifies
-        if top.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != top.i:
+        if top.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != top.i and not head.like_num:
             counted_tok = head
             # "3 bank employees": the number sits on the compound, the head noun is counted
             while counted_tok.dep_ == "compound" and counted_tok.head.pos_ == "NOUN" and counted_tok.head.i > counted_tok.i:
@@ -440,7 +554,9 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
             return None
         # ages: "LaCalamita, 38," "ages 47 and 48"
-        if counted_tok is None and top.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        if counted_tok is None and top.dep_ in ("appos", "npadvmod", "amod", "nummod") and head.pos_ == "PROPN" and (
+            head.ent_type_ == "PERSON" or _age_apposition(top, head, q)
+        ):
             dimension, unit = "age", "years"
             counted_tok = head
         elif counted_tok is not None and counted_tok.lemma_.lower() in ("age", "aged"):
@@ -497,8 +613,12 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":
+        if counted_tok is None and top.head.lower_ in ("aged", "ages", "age") and top.head.head.pos_ in ("NOUN", "PROPN"):
+            counted_tok = top.head.head  # "Robert Pitman, aged 24,": whose age, however the number was read
         if counted_tok is None and anchor_tok is not None and anchor_tok.pos_ in ("NOUN", "PROPN"):
             counted_tok = anchor_tok
+        if counted_tok is not None and counted_tok.lower_ in ("aged", "ages", "age") and counted_tok.head.pos_ in ("NOUN", "PROPN"):
+            counted_tok = counted_tok.head  # "Robert Pitman, aged 24,": whose age
         counted = counted_tok.text if counted_tok is not None else ""
         lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
     elif dimension == "count":
@@ -519,6 +639,9 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 event = EVENT_CLASSES[counted_tok.lemma_.lower()]
                 lemma = "person"
                 unit = "people"
+            marked = _marked_event(counted_tok)
+            if marked:
+                event = marked  # "the two wounded men requested privacy": they are the wounded
     else:
         lemma = (anchor_tok.lemma_.lower() if anchor_tok is not None else "")
         counted = anchor_tok.text if anchor_tok is not None else q.text
@@ -526,14 +649,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             counted = _counted_phrase(anchor_tok, None) if anchor_tok.pos_ != "VERB" else anchor_tok.text
 
     # attribution and dates
-    att = attribution.governing(top, atts)
-    claimer = attribution.resolve(att, previous_atts) if att is not None else None
-    if claimer is not None and claimer.lower() in ("he", "she") and sent.start > 0:
-        # "Governor Maria Lopez visited ... 300 patients were treated, she said": the person just named
-        previous_sentence = doc[sent.start - 1].sent
-        people = [e for e in attribution.entities(doc) if e.label_ == "PERSON" and previous_sentence.start <= e.start < previous_sentence.end]
-        if people:
-            claimer = attribution.phrase(people[-1].root)
+    att, claimer = _claimer_of(top, sent, atts, previous_atts)
     exclude = []
     if att is not None:
         exclude.append((att.head.left_edge.i, att.head.right_edge.i))
@@ -577,6 +693,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         else:
             refers = prev_refers
 
+    if extra and dimension == "count" and _other_than_another_event(last_count, si, lemma, event):
+        extra = False  # "killing 10 and wounding 70 others": others than the dead, not 70 more wounded
     places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
     # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
     context = _context(sent.root if dimension == "money" else clause_root, exclude)
@@ -612,6 +730,25 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     )
 
 
+def _marked_event(noun) -> str:
+    """A killed or injured class written on the counted noun itself ("two wounded men", "three
+    dead children"), which says more than the clause's verb."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i < noun.i:
+            found = EVENT_CLASSES.get(child.lemma_.lower()) or EVENT_CLASSES.get(child.lower_)
+            if found in ("kill", "injure"):
+                return found
+    return ""
+
+
+def _other_than_another_event(last_count, si: int, lemma: str, event: str) -> bool:
+    """The count just before, in this sentence, is of the same things but another decisive event."""
+    if last_count is None or last_count[4] != si or last_count[0] != lemma:
+        return False
+    before = last_count[2]
+    return bool(before and event and before != event and before in DECISIVE_EVENTS and event in DECISIVE_EVENTS)
+
+
 _UNIT_WORDS = frozenset(
     """km kilometers kilometres kilometer kilometre miles mile meters metres feet minutes hours days weeks
     months years mph percent euros dollars pounds billion million""".split()
@@ -632,6 +769,17 @@ def _specific_anchor(node):
             if child.dep_ in ("compound", "amod") and child.pos_ == "NOUN":
                 return child
     return node
+
+
+def _age_apposition(top, head, q) -> bool:
+    """ "Comeaux, 49, took...": a whole number between commas right after a name is the person's age,
+    even when the tagger took the surname for an organisation."""
+    doc = top.doc
+    if head.ent_type_ not in ("", "ORG") or q.unit or q.qualifier or q.value is None or not (1 <= q.value < 120):
+        return False
+    if q.value != int(q.value) or top.dep_ != "appos" or top.i != head.i + 2 or doc[head.i + 1].text != ",":
+        return False
+    return top.i + 1 >= len(doc) or doc[top.i + 1].text in (",", ".", ";")
 
 
 def _person_key(tok, doc) -> str:

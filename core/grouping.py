@@ -31,10 +31,14 @@ from .dates import to_date
 from .models import Article
 from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 from .quantities import UNKNOWN_CURRENCY
+from . import claim_similarity as similarity
+from .claim_similarity import context_share, events_clash, kind_score, places_relation, same_stem, specificity, value_score
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
 MAX_SAID_APART_DAYS = 120  # claims said further apart than this are about different moments
 CONVERSION_TOLERANCE = 0.05  # 48 km and 30 miles agree; 22 and 22.4 billion in one unit do not
+ROUNDING_TOLERANCE = 0.01  # $99 and $99.99 are one price rounded; 86 and 87 minutes are not
+_CONVERSION_SCORE = 10.0  # "50 km (30 miles)": one claim written twice, whatever else is said
 
 
 @dataclass
@@ -49,16 +53,33 @@ class _Item:
 
 def _kind(raw: RawClaim) -> tuple:
     """Everything `hard_ok` and `soft_ok` read of a claim of its dimension when the other is in
-    another sentence. Counts leave out their value, date said and wording (only the event class
-    and the thing counted tell two counts apart), so thousands of counts fall into a few kinds."""
+    another sentence. Counts leave out their value, date said and wording (the value and the words
+    are compared with a whole group, see core.claim_similarity), so thousands of counts fall into
+    a few kinds."""
     shared = (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.places)
     if raw.dimension == "count":
+        if _bare(raw):
+            return shared + ("", "", raw.value, raw.unit, raw.counted.lower())
         return shared + (raw.counted_lemma, raw.event)
     if raw.dimension == "age":
         return shared + (raw.when, raw.said_on, raw.counted_lemma, raw.value)
     if raw.dimension == "money":
-        return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.context)
-    return shared + (raw.when, raw.anchor, raw.context)
+        return shared + (raw.when, raw.value, raw.unit, raw.anchor, raw.event)
+    return shared + (raw.when, raw.anchor, raw.event)
+
+
+def _bare(raw: RawClaim) -> bool:
+    """A number stated with nothing counted found for it ("stabbed her 17 times", "rose to 10")."""
+    return raw.dimension == "count" and not raw.counted_lemma and not raw.event
+
+
+def _bare_alike(ra: RawClaim, rb: RawClaim) -> bool:
+    """Two bare numbers are one claim only when everything shown of them is the same: the value, the
+    unit and the word above the number (copies of one story). A bare number never joins a counted
+    claim, so it can never turn a group into a conflict."""
+    label = ra.counted.lower()
+    return (_bare(ra) and _bare(rb) and ra.value == rb.value and ra.unit == rb.unit and label == rb.counted.lower()
+            and label not in ("", "figure"))
 
 
 def _base(item: _Item, value: float | None) -> float | None:
@@ -88,17 +109,6 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     return True
 
 
-def _places_compatible(a: RawClaim, b: RawClaim) -> bool:
-    if not a.places or not b.places:
-        return True
-    pa = {p.lower() for p in a.places}
-    pb = {p.lower() for p in b.places}
-    if pa & pb:
-        return True
-    # "Detroit" and "suburban Detroit"; "Russia" and "western Russia"
-    return any(x in y or y in x for x in pa for y in pb)
-
-
 def _same_sentence(a: _Item, b: _Item) -> bool:
     return a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start
 
@@ -112,10 +122,12 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
-    if ra.extra != rb.extra or ra.subset != rb.subset:
+    if ra.subset != rb.subset:
+        return False  # "3,000 of them" is a part; "another 20,000" only weighs against (see the score)
+    if not _times_compatible(ra, rb):
         return False
-    if not _times_compatible(ra, rb) or not _places_compatible(ra, rb):
-        return False
+    if places_relation(ra, rb) == "disjoint" and ra.dimension in ("count", "age"):
+        return False  # 20,000 in Athens, 20,000 in Thessaloniki; a measure's places weigh in its score
     if same_sentence:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
@@ -129,8 +141,12 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
         between = a.article.text[first.end:second.start]
         return "(" in between and len(between.strip()) <= 3 and (ra.dimension == "money" or _close(_base(a, ra.value), _base(b, rb.value)))
     dim = ra.dimension
+    if _bare(ra) or _bare(rb):
+        return _bare_alike(ra, rb) and not events_clash(ra, rb)
     if dim in ("count", "age") and (not ra.counted_lemma or ra.counted_lemma != rb.counted_lemma):
         return False
+    if dim != "age" and events_clash(ra, rb):
+        return False  # killed is not injured
     if dim == "age":
         # "a 47-year-old man" and "a 50-year-old man" are two men; a name is one person
         return ra.counted_lemma not in _PERSON_WORDS or ra.value == rb.value
@@ -141,45 +157,37 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     return True
 
 
+def _kind_score(a: _Item, b: _Item) -> float:
+    """core.claim_similarity.kind_score, plus (for money, whose kind holds its value) the same
+    amount in one currency."""
+    w = similarity.WEIGHTS
+    if _bare_alike(a.raw, b.raw):
+        return w.threshold + w.value_same * specificity(a.raw.value)  # everything shown is the same
+    score = kind_score(a.raw, b.raw, w)
+    if a.raw.dimension == "money" and a.raw.unit == b.raw.unit and _rounded_alike(a.raw.value, b.raw.value):
+        score += w.value_same * specificity(a.raw.value)
+    return score
+
+
 def soft_ok(a: _Item, b: _Item) -> bool:
-    """The two claims are about the same event or thing: the same event class, anchor or context."""
-    return _soft_ok(a, b, _same_sentence(a, b))
-
-
-def _soft_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
-    ra, rb = a.raw, b.raw
-    if same_sentence or ra.dimension == "age":
+    """The two claims' kinds alone say they are about one quantity (a score at the threshold)."""
+    if _same_sentence(a, b) or a.raw.dimension == "age":
         return True
-    if ra.dimension == "count":
-        # "3,000 of them close to the front" / "more than 3,000 of them moved toward combat zones":
-        # the part is named by its "of them", whatever verb carries it
-        return ra.subset or (bool(ra.event) and ra.event == rb.event)
-    if ra.anchor and rb.anchor:
-        return same_stem(ra.anchor, rb.anchor)
-    shared = len(set(ra.context) & set(rb.context))
-    if ra.dimension == "money":
-        return shared >= (1 if (ra.anchor or rb.anchor) else 2)
-    return shared >= 2
+    return _kind_score(a, b) >= similarity.WEIGHTS.threshold
 
 
 def compatible(a: _Item, b: _Item) -> bool:
     return hard_ok(a, b) and soft_ok(a, b)
 
 
-MERGE_SHARE = 0.5  # groups merge when half their cross pairs match and none rules it out
-
-
 class _Kinds:
-    """`hard_ok`, `soft_ok` and `_similarity` per pair of kinds, each worked out once: a thousand
-    copies of one wire story are compared as one claim."""
+    """`hard_ok` and the kind score per pair of kinds, each worked out once: a thousand copies of
+    one wire story are compared as one claim."""
 
     def __init__(self) -> None:
         self.example: dict[int, _Item] = {}
         self._hard: dict[tuple[int, int], bool] = {}
-        self._soft: dict[tuple[int, int], bool] = {}
-        self._similar: dict[tuple[int, int], float] = {}
-        self._fit: dict[int, dict[int, bool]] = {}
-        self._words: dict[int, _Item] = {}
+        self._score: dict[tuple[int, int], float] = {}
 
     def hard(self, a: int, b: int) -> bool:
         found = self._hard.get((a, b))
@@ -187,120 +195,226 @@ class _Kinds:
             found = self._hard[(a, b)] = _hard_ok(self.example[a], self.example[b], False)
         return found
 
-    def soft(self, a: int, b: int) -> bool:
-        found = self._soft.get((a, b))
+    def score(self, a: int, b: int) -> float:
+        found = self._score.get((a, b))
         if found is None:
-            found = self._soft[(a, b)] = _soft_ok(self.example[a], self.example[b], False)
-        return found
-
-    def fit_all(self, a: int, others: Iterable[int]) -> bool:
-        """`hard` and `soft` of kind `a` with every kind in `others`: the innermost loop of the
-        clustering, so both answers are kept together in one row per kind."""
-        row = self._fit.get(a)
-        if row is None:
-            row = self._fit[a] = {}
-        for b in others:
-            found = row.get(b)
-            if found is None:
-                found = row[b] = self.hard(a, b) and self.soft(a, b)
-            if not found:
-                return False
-        return True
-
-    def similarity(self, a: int, b: int) -> float:
-        found = self._similar.get((a, b))
-        if found is None:
-            found = self._similar[(a, b)] = _similarity(self._words[a], self._words[b])
+            found = self._score[(a, b)] = _kind_score(self.example[a], self.example[b])
         return found
 
     def label(self, items: list[_Item]) -> None:
         kinds: dict[tuple, int] = {}
-        words: dict[tuple, int] = {}
         for item in items:
             item.kind = kinds.setdefault(_kind(item.raw), len(kinds))
-            item.words = words.setdefault(item.raw.context, len(words))
             self.example.setdefault(item.kind, item)
-            self._words.setdefault(item.words, item)
+
+
+def _day(raw: RawClaim) -> str:
+    return raw.said_on or "?"
+
+
+def _valued(raw: RawClaim) -> bool:
+    """Dimensions whose value the group compares claim by claim (money and ages: in their kind)."""
+    return raw.dimension not in ("money", "age")
 
 
 @dataclass
 class _Profile:
-    """A group as the comparisons see it: its kinds (with how many claims of each), its context
-    words, and its claims by sentence (claims of one sentence are compared one by one)."""
+    """A group as the comparisons see it: its kinds (with how many claims of each), its words,
+    its values (in base units, and their range per day said) and its claims by sentence."""
 
     kinds: Counter = field(default_factory=Counter)
-    words: set[int] = field(default_factory=set)
+    words: Counter = field(default_factory=Counter)
+    values: Counter = field(default_factory=Counter)
+    days: dict[str, tuple[float, float]] = field(default_factory=dict)
+    by_article: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # values per article
+    revised: bool = False  # a claim says the figure moved ("has risen to")
+    typical: float | None = None  # the most frequent value
+    size: int = 0
+    _kind_parts: dict = field(default_factory=dict)  # kind -> its mean kind score with the group (None: ruled out)
     by_sentence: dict[tuple[str, int], list[_Item]] = field(default_factory=lambda: defaultdict(list))
 
+    def kind_part(self, kind: int, kinds: "_Kinds") -> float | None:
+        """The mean kind score of a claim of `kind` with the group's claims, None if a hard rule
+        rules one out; kept until the group changes (copies of one story ask it again and again)."""
+        if kind in self._kind_parts:
+            return self._kind_parts[kind]
+        total = weighted = 0.0
+        found: float | None = None
+        for k, n in self.kinds.items():
+            if not kinds.hard(kind, k):
+                break
+            weighted += n * kinds.score(kind, k)
+            total += n
+        else:
+            found = weighted / total if total else 0.0
+        self._kind_parts[kind] = found
+        return found
+
     def add(self, item: _Item) -> None:
+        self._kind_parts.clear()
+        self.size += 1
+        self.revised = self.revised or (item.raw.verb or "") in REVISION_VERBS
         self.kinds[item.kind] += 1
-        self.words.add(item.words)
+        self.words.update(set(item.raw.context))
+        if _valued(item.raw):
+            value = _base(item, item.raw.value)
+            self.values[value] += 1
+            if self.typical is None or self.values[value] > self.values[self.typical]:
+                self.typical = value
+            day = _day(item.raw)
+            low, high = self.days.get(day, (value, value))
+            self.days[day] = (min(low, value), max(high, value))
+        self.by_article[item.article.id].add(_base(item, item.raw.value))
         self.by_sentence[(item.article.id, item.raw.sentence)].append(item)
 
     def absorb(self, other: "_Profile") -> None:
+        self._kind_parts.clear()
+        self.size += other.size
+        self.revised = self.revised or other.revised
         self.kinds.update(other.kinds)
-        self.words |= other.words
+        self.words.update(other.words)
+        self.values.update(other.values)
+        self.typical = max(self.values.items(), key=lambda kv: kv[1])[0] if self.values else None
+        for day, (low, high) in other.days.items():
+            mine = self.days.get(day)
+            self.days[day] = (low, high) if mine is None else (min(mine[0], low), max(mine[1], high))
         for key, found in other.by_sentence.items():
             self.by_sentence[key].extend(found)
+        for key, found in other.by_article.items():
+            self.by_article[key] |= found
 
 
-def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> bool:
-    """`compatible` with every claim of the group."""
-    near = profile.by_sentence.get((item.article.id, item.raw.sentence))
-    if not near:
-        return kinds.fit_all(item.kind, profile.kinds)
-    for other in near:
-        if not compatible(item, other):
+def _ratio_ok(low: float, high: float, day: str, days: dict[str, tuple[float, float]], dimension: str) -> bool:
+    """Values said the same day stay within a small ratio, values said on other days within a
+    larger one (estimates are revised); a measure (a distance, a duration) is not revised much.
+    The same number of another size is another thing."""
+    w = similarity.WEIGHTS
+    for other, (lo, hi) in days.items():
+        if dimension != "count":
+            limit = w.ratio_measure
+        else:
+            limit = w.ratio_same_day if other == day and day != "?" else w.ratio_any
+        top, bottom = max(high, hi), min(low, lo)
+        if bottom <= 0:
+            if top > 0 and bottom < 0:
+                return False
+            continue
+        if top / bottom > limit:
             return False
-    # the kinds of claims outside this sentence, compared by kind as above
-    seen_near = Counter(o.kind for o in near)
-    return kinds.fit_all(item.kind, (k for k, n in profile.kinds.items() if n > seen_near.get(k, 0)))
+    return True
 
 
-def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> tuple[bool, int]:
-    """(hard_ok for every cross pair, how many cross pairs are soft_ok), as over every pair."""
+def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
+    """The score of `item` against a group, or None when a hard rule keeps it out."""
+    if _valued(item.raw) and profile.days:
+        value = _base(item, item.raw.value)  # the cheapest rule first
+        if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
+            return None
+    near = profile.by_sentence.get((item.article.id, item.raw.sentence))
+    if near:
+        for other in near:
+            if not hard_ok(item, other):
+                return None
+        seen_near = Counter(o.kind for o in near)
+        for k, n in profile.kinds.items():
+            if n > seen_near.get(k, 0) and not kinds.hard(item.kind, k):
+                return None
+        return _CONVERSION_SCORE
+    kind_part = profile.kind_part(item.kind, kinds)
+    if kind_part is None:
+        return None
+    return _score(item.raw, kind_part, item, profile)
+
+
+def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> float:
+    w = similarity.WEIGHTS
+    score = kind_part + w.context * context_share(raw.context, profile.words)
+    mine = profile.by_article.get(item.article.id)
+    if mine and not _conversion_of(item, profile):
+        # one article giving two values in two sentences is mostly speaking of two things
+        value = _base(item, raw.value)
+        if all(not _rounded_alike(value, v) for v in mine):
+            score -= w.same_article_differ
+    if raw.dimension == "age":
+        score += 1.0
+    elif _valued(raw) and profile.values:
+        revised = profile.revised or (raw.verb or "") in REVISION_VERBS
+        score += value_score(_base(item, raw.value), profile.values, w, revised, profile.typical)
+    return score
+
+
+def _conversion_of(item: _Item, profile: _Profile) -> bool:
+    return bool(profile.by_sentence.get((item.article.id, item.raw.sentence)))
+
+
+def _cross(a: _Profile, b: _Profile, kinds: _Kinds) -> float | None:
+    """The mean kind score over every cross pair, or None when a hard rule rules one out."""
     near: Counter = Counter()
-    soft = 0
     for key, xs in a.by_sentence.items():
         for y in b.by_sentence.get(key, ()):
             for x in xs:
                 near[(x.kind, y.kind)] += 1
                 if not hard_ok(x, y):
-                    return False, 0
-                soft += soft_ok(x, y)
+                    return None
+    total = weighted = 0.0
     for k, n in a.kinds.items():
         for m, count in b.kinds.items():
             rest = n * count - near.get((k, m), 0)
             if rest:
                 if not kinds.hard(k, m):
-                    return False, 0
-                soft += rest * kinds.soft(k, m)
-    return True, soft
+                    return None
+                weighted += rest * kinds.score(k, m)
+                total += rest
+    dimension = next(iter(next(iter(a.by_sentence.values())))).raw.dimension if a.by_sentence else "count"
+    for day, (low, high) in a.days.items():
+        if not _ratio_ok(low, high, day, b.days, dimension):
+            return None
+    return weighted / total if total else 0.0
+
+
+def _linkage(a: list[_Item], pa: _Profile, b: list[_Item], pb: _Profile, kinds: _Kinds) -> float | None:
+    """Average linkage: the mean score of the smaller group's claims against the other group
+    (each as `_fits` scores a claim joining a group), None when a hard rule rules a pair out."""
+    if a[0].raw.dimension != b[0].raw.dimension or _cross(pa, pb, kinds) is None:
+        return None
+    if len(a) > len(b):
+        a, b, pa, pb = b, a, pb, pa
+    total = 0.0
+    for item in a:
+        found = _fits(item, pb, kinds)
+        if found is None:
+            return None
+        total += found
+    return total / len(a)
 
 
 def _merge_pass(clusters: list[list[_Item]], kinds: _Kinds) -> list[list[_Item]]:
-    """Average linkage on the soft evidence, complete linkage on the hard constraints: a claim whose
-    own wording is thin ("110bn in loans") does not keep two halves of one quantity apart."""
+    """Best-first average linkage over the groups the greedy pass made, complete linkage on the
+    hard rules: two halves of one quantity (split by the order claims came in) come together, the
+    most alike pair first."""
     profiles = [_profile_of(c) for c in clusters]
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                a, b = clusters[i], clusters[j]
-                if a[0].raw.dimension != b[0].raw.dimension:
-                    continue
-                fits, soft = _cross(profiles[i], profiles[j], kinds)
-                if fits and soft >= MERGE_SHARE * len(a) * len(b):
-                    clusters[i] = a + b
-                    profiles[i].absorb(profiles[j])
-                    del clusters[j]
-                    del profiles[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
+    threshold = similarity.WEIGHTS.merge_threshold
+    alive = set(range(len(clusters)))
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(len(clusters)):
+        for j in range(i + 1, len(clusters)):
+            found = _linkage(clusters[i], profiles[i], clusters[j], profiles[j], kinds)
+            if found is not None and found >= threshold:
+                scores[(i, j)] = found
+    while scores:
+        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        clusters[i] = clusters[i] + clusters[j]
+        profiles[i].absorb(profiles[j])
+        alive.discard(j)
+        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for other in alive:
+            if other == i:
+                continue
+            x, y = min(i, other), max(i, other)
+            found = _linkage(clusters[x], profiles[x], clusters[y], profiles[y], kinds)
+            if found is not None and found >= threshold:
+                scores[(x, y)] = found
+    return [clusters[k] for k in sorted(alive)]
 
 
 def _profile_of(cluster: list[_Item]) -> _Profile:
@@ -324,37 +438,29 @@ def _money_ratio_ok(ra: RawClaim, rb: RawClaim) -> bool:
     return big / small <= limit
 
 
-def same_stem(a: str, b: str) -> bool:
-    """ "fire" and "fir" (from "firing"), "deploy" and "deployment"."""
-    if not a or not b:
-        return False
-    short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and len(short) >= 3
-
-
 def _close(x: float | None, y: float | None) -> bool:
     if x is None or y is None:
         return False
     return abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
 
 
-def _similarity(a: _Item, b: _Item) -> float:
-    sa, sb = set(a.raw.context), set(b.raw.context)
-    return len(sa & sb) / (min(len(sa), len(sb)) or 1)
+def _rounded_alike(x: float, y: float) -> bool:
+    """ "$99" and "$99.99": one figure, written rounded (within a hundredth)."""
+    return x == y or abs(x - y) <= ROUNDING_TOLERANCE * max(abs(x), abs(y))
 
 
 def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
-    """Greedy complete linkage: a claim joins the largest group it fits with every member of."""
+    """Greedy average linkage: a claim joins the group it scores best with, over the threshold,
+    among the groups no hard rule keeps it out of."""
     clusters: list[list[_Item]] = []
     profiles: list[_Profile] = []
+    threshold = similarity.WEIGHTS.threshold
     for item in items:
-        best, best_score = None, -1.0
-        for k, (cluster, profile) in enumerate(zip(clusters, profiles)):
-            if _fits(item, profile, kinds):
-                # the larger group first (one group per quantity), then the closer context
-                score = len(cluster) + max(kinds.similarity(item.words, w) for w in profile.words)
-                if score > best_score:
-                    best, best_score = k, score
+        best, best_score = None, threshold
+        for k, profile in enumerate(profiles):
+            found = _fits(item, profile, kinds)
+            if found is not None and (found > best_score or found == best_score and best is None):
+                best, best_score = k, found
         if best is None:
             clusters.append([item])
             profiles.append(_Profile())
@@ -367,13 +473,10 @@ def _cluster(items: list[_Item], kinds: _Kinds) -> list[list[_Item]]:
 
 def _block(item: _Item) -> tuple:
     """Claims of different blocks are never `compatible`, so each block is clustered on its own:
-    one dimension, kind of thing counted, "other" and "of them" marking, and for counts the event
-    class (claims without one match only within their sentence)."""
+    one dimension, kind of thing counted, "of them" marking."""
     r = item.raw
-    key: tuple = (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.extra, r.subset)
-    if r.dimension == "count" and not r.subset:
-        key += (r.event or (item.article.id, r.sentence),)
-    return key
+    bare = (r.value, r.counted.lower()) if _bare(r) else ()
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
@@ -483,7 +586,7 @@ def verdict(cluster: list[_Item]) -> tuple[str, str]:
 
 def _same_value(a: _Item, b: _Item) -> bool:
     if a.raw.unit == b.raw.unit or a.raw.dimension == "money":
-        return a.raw.value == b.raw.value
+        return _rounded_alike(a.raw.value, b.raw.value)
     return _close(_base(a, a.raw.value), _base(b, b.raw.value))
 
 
@@ -523,9 +626,11 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         firsts = [min(_base(i, i.raw.value) for i in by_day[d]) for d in days]
         lasts = [max(_base(i, i.raw.value) for i in by_day[d]) for d in days]
         disjoint_over_time = _any_clash(dated, across_days=True)
+        # only a rise: tolls and estimates grow as reports come in; a figure that falls the next
+        # day (six engines, then four) is a disagreement
         rising = all(lasts[k] <= firsts[k + 1] or lasts[k] <= lasts[k + 1] for k in range(len(days) - 1))
-        falling = all(firsts[k] >= lasts[k + 1] or firsts[k] >= firsts[k + 1] for k in range(len(days) - 1))
-        if disjoint_over_time and (rising or falling):
+        rising = rising and lasts[-1] > firsts[0]
+        if disjoint_over_time and rising:
             first = min(dated, key=lambda i: i.raw.said_on)
             last = max(dated, key=lambda i: (i.raw.said_on, i.raw.value))
             return "changed", (
@@ -536,7 +641,37 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
     if hard:
         a, b = hard
         return "conflict", f"{a.raw.text.strip()} ({_claimer(a)}) vs {b.raw.text.strip()} ({_claimer(b)}): values {shown} cannot all hold"
+    if _all_fit(items):
+        return "agree", f"values {shown} fit within their qualifiers"
     return "conflict", f"values differ ({shown}) though their bounds overlap"
+
+
+def _exact(item: _Item) -> bool:
+    r = item.raw
+    return r.low is not None and r.low == r.high
+
+
+def _fit_within(a: _Item, b: _Item) -> bool:
+    """Two values that say the same: one rounded ($99, $99.99), an exact figure inside the other's
+    qualifier (7 and "at least 5"; 5.9 and "about 6.0"), or bounds open the same way ("more
+    than 26,000", "more than 31,000"). A lower bound against an upper bound ("more than 100",
+    "up to 120") is a soft conflict: both may hold, but the sources tell it differently."""
+    va, vb = _base(a, a.raw.value), _base(b, b.raw.value)
+    if a.raw.unit == b.raw.unit and _rounded_alike(va, vb):
+        return True
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if _exact(a) and lb <= va <= hb or _exact(b) and la <= vb <= ha:
+        return True
+    same_way = (a.raw.high is None and b.raw.high is None) or (a.raw.low is None and b.raw.low is None)
+    return same_way and la <= hb and lb <= ha
+
+
+def _all_fit(items: list[_Item]) -> bool:
+    """`_fit_within` for every pair of distinct values, asked once per pair."""
+    found = _by_value(items)
+    firsts = [items[where[0]] for where in found.values()]
+    return all(_fit_within(a, b) for n, a in enumerate(firsts) for b in firsts[n + 1 :])
 
 
 def _gap(ordered: list[float], value: float) -> float:

@@ -85,6 +85,9 @@ def _register_newline_boundaries() -> None:
         for tok in doc[:-1]:
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 doc[tok.i + 1].is_sent_start = True
+            elif not tok.whitespace_ and tok.text[-1:].isalnum() and doc[tok.i + 1].text[:1].isalnum():
+                # "16GB internal memory" split as "16" + "GB...": one written word never spans two sentences
+                doc[tok.i + 1].is_sent_start = False
             elif tok.text == "?" and tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i + 1].like_num:
                 # "lend? 22.4 billion": a currency sign lost in transit, not a question mark
                 doc[tok.i + 1].is_sent_start = False

@@ -1,0 +1,130 @@
+"""Claim grouping, verdicts and claimers end to end (issue 13), on short articles written for the
+purpose: the same figure worded differently is one group, other scopes stay apart, verdicts follow
+qualifiers, roundings and time, and the claimer shown is a name. One index for the module."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsx.core.models import Article, LoadResult
+
+ARTICLES = {
+    "north": (
+        "North Times",
+        "2024-03-04",
+        "A fire at the Halvers chemical plant killed 12 people on Monday. "
+        "The company has 350 employees at the plant. "
+        "Thieves also stole jewels worth $2.6 million from the plant's safe during the fire. "
+        "At least 5 people were injured in the blaze at the plant. "
+        "Tickets for the memorial concert cost $99.99.\n"
+        "Police Chief Daniel Brooks arrived at the plant on Monday night. "
+        "He said 3 firefighters were treated for smoke.\n"
+        "A fire at the same plant in 1998 killed 30 people.\n"
+        "Eight trucks arrived at the plant with water.",
+    ),
+    "south": (
+        "South Herald",
+        "2024-03-05",
+        "Twelve people died in the fire at the Halvers chemical plant. "
+        "A staff of 350 workers ran the plant. "
+        "The stolen jewels were worth two million euros, the insurer said. "
+        "Seven people were hurt in the blaze at the plant. "
+        "Tickets for the memorial concert cost $99.\n"
+        "\"The fire spread very fast. We evacuated 200 residents from the streets nearby. "
+        "Nobody was left behind,\" said Mayor Ellen Park.\n"
+        "In the nearby town of Corvale, 40 people were injured by the smoke.\n"
+        "Three trucks left the depot at dawn, they said.",
+    ),
+    "later": (
+        "Evening Post",
+        "2024-03-12",
+        "Twenty people have now died after the fire at the Halvers chemical plant, hospital officials said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    from newsx.core.index import build_index
+    from newsx.core.settings import Settings
+
+    articles = [
+        Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
+        for name, (outlet, published, text) in ARTICLES.items()
+    ]
+    return build_index(LoadResult(articles=articles), Settings(cache_dir=tmp_path_factory.mktemp("pipeline-cache")))
+
+
+def find(index, article, number):
+    """(group, claim) of the claim whose number is written `number` in `article`."""
+    for group in index.claim_groups:
+        for c in group.claims:
+            if c.article == article and re.search(rf"(?<![\w.,$]){re.escape(number.lower())}(?![\w.,])", c.text.lower()):
+                return group, c
+    raise AssertionError(f"{number!r} not in {article}: {[(c.article, c.text) for g in index.claim_groups for c in g.claims]}")
+
+
+def same_group(index, *claims):
+    ids = {find(index, article, number)[0].id for article, number in claims}
+    return len(ids) == 1
+
+
+def test_killed_died_and_a_later_toll_are_one_group_that_changed(index):
+    assert same_group(index, ("north", "12"), ("south", "Twelve"), ("later", "Twenty"))
+    group, _ = find(index, "north", "12")
+    assert group.verdict == "changed"  # 12 on 4-5 March, 20 a week later: the toll rose
+
+
+def test_employees_staff_and_workers_are_one_group_that_agrees(index):
+    assert same_group(index, ("north", "350"), ("south", "350"))
+    assert find(index, "north", "350")[0].verdict == "agree"
+
+
+def test_one_loot_in_two_currencies_is_one_group(index):
+    assert same_group(index, ("north", "$2.6 million"), ("south", "two million euros"))
+    assert find(index, "north", "$2.6 million")[0].verdict != "conflict"
+
+
+def test_at_least_five_and_seven_injured_agree(index):
+    assert same_group(index, ("north", "At least 5"), ("south", "Seven"))
+    assert find(index, "north", "At least 5")[0].verdict == "agree"
+
+
+def test_a_price_and_its_rounding_agree(index):
+    assert same_group(index, ("north", "$99.99"), ("south", "$99"))
+    assert find(index, "north", "$99.99")[0].verdict == "agree"
+
+
+def test_injured_in_another_town_is_another_group(index):
+    assert not same_group(index, ("north", "At least 5"), ("south", "40"))
+
+
+def test_an_earlier_event_is_another_group(index):
+    assert not same_group(index, ("north", "12"), ("north", "30"))
+    assert find(index, "north", "30")[0].verdict != "conflict"
+
+
+def test_uncertain_sameness_is_kept_apart_not_a_conflict(index):
+    # trucks arriving at the plant and trucks leaving a depot: nothing says they are one figure
+    eight, _ = find(index, "north", "Eight")
+    three, _ = find(index, "south", "Three")
+    assert eight.id != three.id or eight.verdict != "conflict"
+    assert eight.verdict != "conflict" and three.verdict != "conflict"
+
+
+def test_he_said_after_a_named_official_names_him(index):
+    _, c = find(index, "north", "3")
+    assert "Brooks" in c.claimer
+
+
+def test_a_sentence_inside_a_long_quote_takes_its_speaker(index):
+    _, c = find(index, "south", "200")
+    assert "Park" in c.claimer
+
+
+def test_the_claimer_shown_is_never_a_pronoun(index):
+    for group in index.claim_groups:
+        for c in group.claims:
+            assert c.claimer.lower() not in ("he", "she", "they", "it", "we", "i"), (c.article, c.text, c.claimer)
