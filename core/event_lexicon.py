@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS, WEEKDAYS
+from .event_classes import IMPACT_VERBS, class_families, class_nouns
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
 FAMILIES: dict[str, str] = {
@@ -33,6 +34,8 @@ FAMILIES: dict[str, str] = {
     **dict.fromkeys(("crash", "collision"), "crash"),
     **dict.fromkeys(("fire", "blaze", "inferno"), "fire"),
 }
+# The general classes of news events, under the families above where a word is in both.
+FAMILIES = {**class_families(), **FAMILIES}
 
 # Nouns that name an event; any other noun is a thing, not an event.
 EVENT_NOUNS = {
@@ -43,7 +46,7 @@ EVENT_NOUNS = {
     "demonstration", "riot", "rally", "invasion", "signing", "visit", "election", "vote", "resignation",
     "trial", "plea", "crash", "collision", "blaze", "inferno", "ceasefire", "exercise", "drill",
     "evacuation", "earthquake", "hurricane", "flood", "fire",
-}
+} | class_nouns()
 
 # The verb a label uses for an event noun ("meeting" -> "meet").
 NOUN_VERBS = {
@@ -58,6 +61,13 @@ NOUN_VERBS = {
     "invasion": "invade", "signing": "sign", "visit": "visit", "election": "elect", "vote": "vote",
     "resignation": "resign", "trial": "go on trial", "plea": "plead", "crash": "crash",
     "collision": "collide", "exercise": "hold exercises", "drill": "hold drills",
+    "acquisition": "acquire", "purchase": "buy", "takeover": "take over", "buyout": "buy", "merger": "merge",
+    "appointment": "appoint", "nomination": "nominate", "kidnapping": "kidnap", "abduction": "abduct",
+    "hijacking": "hijack", "escape": "escape", "jailbreak": "escape", "rescue": "rescue", "stabbing": "stab",
+    "assassination": "assassinate", "massacre": "massacre", "slaying": "slay", "homicide": "kill",
+    "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win",
+    "eruption": "erupt", "arson": "burn", "firebombing": "firebomb", "derailment": "derail",
+    "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
 
 # Verbs that report, think or merely support another word: never an event on their own.

@@ -14,7 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date, to_date
-from .event_lexicon import EVENT_NOUNS, FAMILIES, make_label, month_hint, weekday_hint
+from .event_story import StoryCluster, merge_story_events
+from .event_labels import future_label, happening_label
+from .event_lexicon import EVENT_NOUNS, FAMILIES, NOUN_VERBS, make_label, month_hint, weekday_hint
 from .models import Article
 from .results import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 
@@ -78,6 +80,7 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
     # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
     if _date_undated_articles(nodes, clusters):
         clusters = _cluster_parts(nodes, parts, story)
+    clusters = _story_pass(nodes, clusters, story)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
@@ -138,6 +141,44 @@ def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Clus
     scores = _scored_pairs(nodes, classes, units, unit_of, story)
     scored = sorted(((s, a, b) for (a, b), s in scores.items() if s > 0), reverse=True)
     return _merge(nodes, units, scored)
+
+
+def _bare(node: _Node) -> bool:
+    """A mention that names nobody, no place and no time ("the earthquake")."""
+    return not (node.parties or node.places or node.date or node.when_key)
+
+
+def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    """Clusters of one family in one story, on compatible dates, as one event (`event_story`);
+    then mentions that say nothing (bare) and joined nothing reported elsewhere are dropped."""
+    summaries = []
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        by_article: dict[str, set[str]] = defaultdict(set)
+        anchors: dict[str, str | None] = {}
+        for node in members:
+            by_article[node.article] |= node.parties | node.places
+            anchors[node.article] = node.anchor
+        entities: Counter[str] = Counter()
+        own: Counter[str] = Counter()
+        for article, found in by_article.items():
+            entities.update(found | story.get(article, frozenset()))
+            own.update(found)
+        summaries.append(StoryCluster(
+            nodes=cluster.nodes, family=members[0].family, articles=set(by_article),
+            date=_best_date([n.date for n in members if n.date]), anchors=[a for a in anchors.values() if a],
+            future=all(n.raw.future for n in members), entities=entities, own=own, whens=set(cluster.whens),
+        ))
+    merged = []
+    for group in merge_story_events(summaries):
+        first = clusters[group[0]]
+        for k in group[1:]:
+            first.nodes.extend(clusters[k].nodes)
+            first.dates |= clusters[k].dates
+            first.whens |= clusters[k].whens
+        if len({nodes[i].article for i in first.nodes}) >= 2 or not all(_bare(nodes[i]) for i in first.nodes):
+            merged.append(first)
+    return sorted(merged, key=lambda c: min(c.nodes))
 
 
 def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
@@ -584,11 +625,26 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
-    top_parties = _distinct_names([display(p) for p, _ in doers])[:3]
-    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:2]
-    top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
+    top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
+    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
-    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
+    told = Counter(n.raw.verb for n in members if n.raw.verb)
+    strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
+    if (told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers:
+        # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
+        where = Counter(places)
+        for p, k in parties.items():
+            if labels.get(p) in ("GPE", "LOC", "FAC"):
+                where[p] += k
+        top_place = _top_place(where, display, [])
+        label = happening_label(trigger, told, top_place[0] if top_place else None)
+    else:
+        top_place = _top_place(places, display, top_parties + top_objects)
+        future = [r for r in verbs if r.future]
+        if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
+            label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
+        else:
+            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
     triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:
@@ -602,12 +658,34 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         id="",
         label=label,
         trigger=trigger,
-        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)),
+        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)) or _reported_date(members),
         articles=tuple(dict.fromkeys(n.article for n in members)),
         entities=tuple(entity_ids),
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _top_place(places: Counter, display, names: list[str]) -> list[str]:
+    """The place most mentions give, unless it is one of the names already in the label."""
+    for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+        name = display(key)
+        if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
+            return [name]
+        break
+    return []
+
+
+def _reported_date(members: list[_Node]) -> str | None:
+    """An event several dated articles report without saying when: the day they first came out
+    (the earliest date from a day before the one most of them give on)."""
+    days = Counter(n.anchor for n in {n.article: n for n in members}.values() if n.anchor and len(n.anchor) == 10)
+    if sum(days.values()) < 2:
+        return None
+    most = max(days, key=lambda d: (days[d], d))
+    peak = to_date(most)
+    early = [d for d in days if peak and to_date(d) and 0 <= (peak - to_date(d)).days <= 1]
+    return min(early) if early else most
 
 
 def _distinct_names(names: list[str]) -> list[str]:
