@@ -40,13 +40,22 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "acquire": (("buy", "acquire", "purchase", "sell", "merge", "takeover"),
                 ("acquisition", "purchase", "takeover", "buyout", "merger", "deal")),
     "unveil": (("unveil", "introduce", "debut", "launch"), ("unveiling", "introduction", "debut", "launch")),
-    "appoint": (("appoint", "nominate", "hire", "elect"),
-                ("appointment", "nomination", "election")),
+    "appoint": (("appoint", "nominate", "hire", "elect", "cast"),
+                ("appointment", "nomination", "election", "casting")),
     "resign": (("resign", "quit", "retire"), ("resignation", "retirement")),
     "fire_staff": (("sack", "dismiss", "oust"), ("dismissal", "layoff", "ouster")),
     "win": (("win", "beat", "defeat", "clinch", "rout", "edge"), ("win", "victory", "defeat", "triumph")),
     "sign": (("sign",), ("signing",)),
     "admit": (("check in", "hospitalize"), ("rehab", "rehabilitation", "hospitalization")),
+    "meet": (("negotiate", "bargain"), ("negotiation", "bargaining")),
+    "offer": (("bid",), ("offer", "bid", "proposal")),
+    "release": (("issue", "patch", "ship"), ("release", "patch", "update", "upgrade", "fix")),
+    "ceremony": ((), ("ceremony", "gala", "festival", "concert", "premiere", "telecast", "broadcast")),
+    "contest": ((), ("tournament", "championship", "playoff", "match", "game", "race", "bout", "final")),
+    "outage": ((), ("outage", "downtime", "blackout", "disruption", "glitch")),
+    "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),
+    "rise": (("rise", "climb", "jump", "surge", "soar"), ("rise", "increase", "jump", "surge")),
+    "damage": (("sever", "damage"), ("damage",)),
     "protest": (("protest", "riot", "rally", "demonstrate"),
                 ("protest", "demonstration", "riot", "rally")),
 }
@@ -67,6 +76,10 @@ def class_families() -> dict[str, str]:
         for lemma in (*verbs, *nouns):
             found.setdefault(lemma, family)
     return found
+
+
+def class_verbs() -> set[str]:
+    return {verb for verbs, _ in CLASSES.values() for verb in verbs}
 
 
 def class_nouns() -> set[str]:

@@ -24,8 +24,11 @@ from .event_lexicon import (
     PLACE_LABELS,
     PLACE_PREPS,
     PRONOUNS,
+    RELEASE_VERBS,
     REPORTING_VERBS,
+    STATEMENT_NOUNS,
     SUPPORT_VERBS,
+    TELLING_VERBS,
     make_label,
     month_hint,
     weekday_hint,
@@ -77,8 +80,11 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             last_date = date
         # Who or when; a known kind of event is kept bare ("the earthquake"): linking keeps it only
         # when it joins an event that other mentions say more about.
-        if not participants and not date and not _names_a_day(when) and lemma not in FAMILIES:
-            continue
+        if not participants and not date and not _names_a_day(when) and not places:
+            # A bare general verb says too little ("meets the purpose"); an event noun, a verb of
+            # one kind of news event ("was killed") or telling of one ("the quake struck") does.
+            if lemma not in FAMILIES or (token.pos_ == "VERB" and not verb and lemma not in TELLING_VERBS):
+                continue
         if not _worth_keeping(token, lemma, participants, places, date):
             continue
         text = doc[first.i : last.i + 1].text
@@ -153,7 +159,11 @@ def _trigger(token):
     the noun's."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if token.dep_ in ("aux", "auxpass", "amod", "compound") or lemma in REPORTING_VERBS:
+        if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+            return None
+        if lemma in RELEASE_VERBS and _puts_out_a_thing(token):
+            return "release", token, token, None
+        if lemma in REPORTING_VERBS:
             return None
         if any(c.dep_ == "neg" for c in token.children):
             return None  # "did not elaborate": nothing happened
@@ -178,6 +188,12 @@ def _trigger(token):
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
             return noun, token, token, None
     return None
+
+
+def _puts_out_a_thing(verb) -> bool:
+    """ "released an update", "was released on Tuesday" (a product), not "released a statement"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(things) and all(t.pos_ == "NOUN" and t.lemma_.lower() not in STATEMENT_NOUNS for t in things)
 
 
 def _event_subject(verb) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS, WEEKDAYS
-from .event_classes import IMPACT_VERBS, class_families, class_nouns
+from .event_classes import IMPACT_VERBS, class_families, class_nouns, class_verbs
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
 FAMILIES: dict[str, str] = {
@@ -36,6 +36,9 @@ FAMILIES: dict[str, str] = {
 }
 # The general classes of news events, under the families above where a word is in both.
 FAMILIES = {**class_families(), **FAMILIES}
+
+# Verbs that name one kind of news event even with nobody named ("was killed", "exploded").
+TELLING_VERBS = frozenset(class_verbs())
 
 # Nouns that name an event; any other noun is a thing, not an event.
 EVENT_NOUNS = {
@@ -67,8 +70,20 @@ NOUN_VERBS = {
     "assassination": "assassinate", "massacre": "massacre", "slaying": "slay", "homicide": "kill",
     "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win",
     "eruption": "erupt", "arson": "burn", "firebombing": "firebomb", "derailment": "derail",
+    "negotiation": "negotiate", "bargaining": "bargain", "offer": "offer", "bid": "bid", "proposal": "propose",
+    "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",
+    "fall": "fall", "drop": "drop", "decline": "decline", "rise": "rise", "increase": "increase",
+    "casting": "cast", "damage": "damage", "outage": "go down",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
+
+# What "released" or "published" is when it only reports: "police released a statement".
+STATEMENT_NOUNS = {
+    "statement", "report", "detail", "name", "information", "figure", "data", "video", "photo", "image",
+    "footage", "picture", "document", "letter", "transcript", "list", "result", "finding", "record", "note",
+}
+# Reporting verbs that name an event when what they put out is a thing: "Microsoft released a patch".
+RELEASE_VERBS = {"release", "publish"}
 
 # Verbs that report, think or merely support another word: never an event on their own.
 REPORTING_VERBS = {

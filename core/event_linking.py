@@ -40,6 +40,7 @@ class _Cluster:
     nodes: list[int]
     dates: set[str] = field(default_factory=set)
     whens: set[str] = field(default_factory=set)
+    main: bool = False  # of the kinds of event the story reports most (the story pass)
 
 
 # A participant found in more mentions of one family than this is compared only within periods.
@@ -168,15 +169,18 @@ def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, f
             nodes=cluster.nodes, family=members[0].family, articles=set(by_article),
             date=_best_date([n.date for n in members if n.date]), anchors=[a for a in anchors.values() if a],
             future=all(n.raw.future for n in members), entities=entities, own=own, whens=set(cluster.whens),
+            people=set().union(*(n.strong for n in members)),
         ))
     merged = []
-    for group in merge_story_events(summaries):
+    groups, main = merge_story_events(summaries)
+    for group in groups:
         first = clusters[group[0]]
         for k in group[1:]:
             first.nodes.extend(clusters[k].nodes)
             first.dates |= clusters[k].dates
             first.whens |= clusters[k].whens
         if len({nodes[i].article for i in first.nodes}) >= 2 or not all(_bare(nodes[i]) for i in first.nodes):
+            first.main = summaries[group[0]].family in main
             merged.append(first)
     return sorted(merged, key=lambda c: min(c.nodes))
 
@@ -505,8 +509,10 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
         # Sharing only a country ("France launched") needs the same parties and a close date.
         if _recency(a, b) + _recency(b, a) <= 0:
             return 0.0
-    score = jaccard + 0.2 * same_place + 0.3 * same_day
-    score += _recency(a, b) + _recency(b, a)
+    recency = _recency(a, b) + _recency(b, a)
+    if recency < 0:
+        return 0.0  # "beat Thompson in 2008", and undated in a 2012 report: the rematch, not that fight
+    score = jaccard + 0.2 * same_place + 0.3 * same_day + recency
     return score
 
 
@@ -625,6 +631,8 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
+    # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
+    doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
     top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
@@ -658,12 +666,17 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         id="",
         label=label,
         trigger=trigger,
-        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)) or _reported_date(members),
+        date=_event_date(members, cluster.main),
         articles=tuple(dict.fromkeys(n.article for n in members)),
         entities=tuple(entity_ids),
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _names_an_event(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
 
 
 def _top_place(places: Counter, display, names: list[str]) -> list[str]:
@@ -674,6 +687,32 @@ def _top_place(places: Counter, display, names: list[str]) -> list[str]:
             return [name]
         break
     return []
+
+
+def _event_date(members: list[_Node], news: bool) -> str | None:
+    """The dates its mentions give, preferring those near their article's date (a stray "in 2012"
+    in one report of this week's event is another time); else, for the story's main kinds of event
+    (`news`), the day the reports came out."""
+    dates = [n.date for n in members if n.date]
+    recent = [n.date for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
+    articles = {n.article for n in members}
+    backing = {n.article for n in members if n.date}
+    if recent:
+        return _best_date(recent)
+    found = _best_date(dates or _borrowed_dates(members))
+    if not news:
+        return found
+    if found and len(articles) >= 3 and len(backing) * 2 < len(articles):
+        return _reported_date(members) or found  # told as news by most: a date in one is background
+    return found or _reported_date(members)
+
+
+def _near_anchor(value: str, anchor: str) -> bool:
+    """A date an article about fresh news gives: from a week before it was written to a day after."""
+    day, written = to_date(value) if len(value) == 10 else None, to_date(anchor)
+    if day is None or written is None:
+        return False
+    return -1 <= (written - day).days <= 7
 
 
 def _reported_date(members: list[_Node]) -> str | None:

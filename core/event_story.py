@@ -47,6 +47,7 @@ class StoryCluster:
     entities: Counter = field(default_factory=Counter)  # per entity, how many of its articles name it
     own: Counter = field(default_factory=Counter)  # the same, for the parties and places of its mentions
     whens: set = field(default_factory=set)  # dates as written that did not resolve ("Thursday")
+    people: set = field(default_factory=set)  # the people and organisations among its parties
 
     def core(self, own: bool = False) -> set[str]:
         """The entities a quarter or more of its articles name (all of them for one article)."""
@@ -55,62 +56,102 @@ class StoryCluster:
 
 
 def merge_story_events(clusters: list[StoryCluster], overlap: float | None = None,
-                       tolerance: int | None = None) -> list[list[int]]:
-    """Groups of cluster positions: each group is one event (a head and the clusters that joined it)."""
+                       tolerance: int | None = None) -> tuple[list[list[int]], set[str]]:
+    """Groups of cluster positions (each group is one event: a head and the clusters that joined
+    it), and the main families (those that joined on the story)."""
     overlap = STORY_OVERLAP if overlap is None else overlap
     tolerance = DAY_TOLERANCE if tolerance is None else tolerance
     by_family: dict[str, list[int]] = defaultdict(list)
     for k, c in enumerate(clusters):
         by_family[c.family].append(k)
     # The kinds of event most articles report (the story's main event, and what it did: an
-    # earthquake and the deaths) join on the story they tell. Other kinds join only on their own parties and places (two arrests in one
-    # story on one day stay two unless they name the same people).
+    # earthquake and the deaths) join on the story they tell. Other kinds join only on their own
+    # parties and places (two arrests in one story on one day stay two unless they name the same people).
     reach = {f: len(set().union(*(clusters[k].articles for k in ks))) for f, ks in by_family.items()}
     main = set(sorted(reach, key=lambda f: (-reach[f], f))[:STORY_FAMILIES])
     groups: list[list[int]] = []
-    for family, members in by_family.items():
+    for family, found in by_family.items():
         own = family not in main
-        members.sort(key=lambda k: (-len(clusters[k].articles), -len(clusters[k].nodes), k))
-        heads: list[int] = []  # positions in `groups`
+        units = _within_articles(clusters, found, tolerance)
+        units.sort(key=lambda u: (-len(u[1].articles), -len(u[1].nodes), u[0][0]))
         head_of: dict[int, StoryCluster] = {}
         posting: dict[str, list[int]] = defaultdict(list)
-        for k in members:
-            c = clusters[k]
+        for positions, c in units:
             mine = c.core(own)
             shared: Counter[int] = Counter()
             for e in mine:
-                found = posting.get(e, ())
-                if len(found) <= _COMMON:
-                    shared.update(found)
+                found_heads = posting.get(e, ())
+                if len(found_heads) <= _COMMON:
+                    shared.update(found_heads)
             best, best_value = None, 0.0
-            for g, n in shared.items():
+            for g in shared:
                 head = head_of[g]
                 theirs = head.core(own)
+                # Two meetings of different people in one story week are two meetings (people the
+                # head's reports name widely may still be its parties, under another role).
+                if c.people and head.people and not (c.people & head.people) and not (c.people & head.core()):
+                    continue
                 value = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
                 if value >= overlap and value > best_value and _dates_fit(head, c, tolerance):
                     best, best_value = g, value
             if best is None:
-                g = len(groups)
-                groups.append([k])
-                heads.append(g)
-                head_of[g] = StoryCluster(list(c.nodes), c.family, set(c.articles), c.date, list(c.anchors),
-                                          c.future, Counter(c.entities), Counter(c.own), set(c.whens))
+                best = len(groups)
+                groups.append([])
+                head_of[best] = _copy(c)
                 for e in (c.own if own else c.entities):
-                    posting[e].append(g)
-                continue
-            groups[best].append(k)
-            head = head_of[best]
-            head.articles |= c.articles
-            head.anchors.extend(c.anchors)
-            head.date = head.date or c.date
-            head.future = head.future and c.future
-            head.whens |= c.whens
-            for e, n in (c.own if own else c.entities).items():
-                if e not in (head.own if own else head.entities):
                     posting[e].append(best)
-            head.entities.update(c.entities)
-            head.own.update(c.own)
-    return groups
+            else:
+                head = head_of[best]
+                for e in (c.own if own else c.entities):
+                    if e not in (head.own if own else head.entities):
+                        posting[e].append(best)
+                _absorb(head, c)
+            groups[best].extend(positions)
+    return groups, main
+
+
+def _within_articles(clusters: list[StoryCluster], members: list[int], tolerance: int) -> list[tuple[list[int], StoryCluster]]:
+    """Units of one family: in an article that names who took part in one event of the kind, its
+    unnamed mentions of that kind on compatible dates are that event ("the meeting" after "Kim met
+    Brown"), so they cannot join another event of the kind that the story reports."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k in members:
+        if len(clusters[k].articles) == 1:
+            by_article[next(iter(clusters[k].articles))].append(k)
+    taken: dict[int, int] = {}
+    for found in by_article.values():
+        named = [k for k in found if clusters[k].people]
+        if len(named) != 1:
+            continue
+        for k in found:
+            if not clusters[k].people and _dates_fit(clusters[named[0]], clusters[k], tolerance):
+                taken[k] = named[0]
+    units: dict[int, tuple[list[int], StoryCluster]] = {}
+    for k in members:
+        if k in taken:
+            continue
+        units[k] = ([k], _copy(clusters[k]))
+    for k, into in taken.items():
+        units[into][0].append(k)
+        _absorb(units[into][1], clusters[k])
+    return list(units.values())
+
+
+def _copy(c: StoryCluster) -> StoryCluster:
+    return StoryCluster(list(c.nodes), c.family, set(c.articles), c.date, list(c.anchors), c.future,
+                        Counter(c.entities), Counter(c.own), set(c.whens), set(c.people))
+
+
+def _absorb(head: StoryCluster, c: StoryCluster) -> None:
+    head.nodes.extend(c.nodes)
+    head.articles |= c.articles
+    head.anchors.extend(c.anchors)
+    head.date = head.date or c.date
+    head.future = head.future and c.future
+    head.whens |= c.whens
+    head.people |= c.people
+    head.entities.update(c.entities)
+    head.own.update(c.own)
 
 
 def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
@@ -123,10 +164,11 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
         return _close(head.date, other.date, tolerance if head.future == other.future else 0)
     dated, undated = (head, other) if head.date else (other, head) if other.date else (None, None)
     if dated is not None and dated.date:
-        day = _day(dated.date)
-        if day is None:
-            return True  # a month or a year: the articles' dates say nothing against it
-        return all(-tolerance <= (a - day).days <= REPORT_WINDOW for a in _days(undated.anchors))
+        first, last = _span(dated.date)
+        if first is None:
+            return True
+        # Reports of it come out from a day before it to a week after (a month: after its days).
+        return all(-tolerance <= (a - first).days and (a - last).days <= REPORT_WINDOW for a in _days(undated.anchors))
     # Neither dated: reports of one event come out within a few days of one another.
     mine, theirs = _days(head.anchors), _days(other.anchors)
     if not mine or not theirs:
@@ -155,6 +197,23 @@ def _close(a: str, b: str, tolerance: int) -> bool:
         x, y = _day(a), _day(b)
         return x is not None and y is not None and abs((x - y).days) <= tolerance
     return a.startswith(b) or b.startswith(a)
+
+
+def _span(value: str) -> tuple[date | None, date | None]:
+    """The first and last day of a resolved date: a day, a month ("2024-10") or a year."""
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:7]), 1)
+            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, date.fromordinal(nxt.toordinal() - 1)
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        pass
+    return None, None
 
 
 def _day(value: str) -> date | None:
