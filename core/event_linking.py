@@ -510,7 +510,7 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
         if _recency(a, b) + _recency(b, a) <= 0:
             return 0.0
     recency = _recency(a, b) + _recency(b, a)
-    if recency < 0:
+    if recency < 0 and not same_place:
         return 0.0  # "beat Thompson in 2008", and undated in a 2012 report: the rematch, not that fight
     score = jaccard + 0.2 * same_place + 0.3 * same_day + recency
     return score
