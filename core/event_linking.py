@@ -702,7 +702,7 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     found = _best_date(dates or _borrowed_dates(members))
     if not news:
         return found
-    if found and len(articles) >= 3 and len(backing) * 2 < len(articles):
+    if found and len(articles) >= 3 and len(backing) * 2 <= len(articles):
         return _reported_date(members) or found  # told as news by most: a date in one is background
     return found or _reported_date(members)
 
@@ -721,7 +721,8 @@ def _reported_date(members: list[_Node]) -> str | None:
     days = Counter(n.anchor for n in {n.article: n for n in members}.values() if n.anchor and len(n.anchor) == 10)
     if sum(days.values()) < 2:
         return None
-    most = max(days, key=lambda d: (days[d], d))
+    # On a tie, the earlier day: reports of an event only follow it.
+    most = min(days, key=lambda d: (-days[d], d))
     peak = to_date(most)
     early = [d for d in days if peak and to_date(d) and 0 <= (peak - to_date(d)).days <= 1]
     return min(early) if early else most

@@ -155,3 +155,52 @@ async def test_the_timeline_shows_what_happened_first(ui_index):
         event = next(e for e in ui_index.events if e.id == table.current_key)
         first = table.get_row_at(table.cursor_row)[0]
         assert str(first) in (event.label, event.label[:47].rstrip() + "…")
+
+
+def test_reports_of_the_story_kind_that_share_no_name_are_still_one_event():
+    # Weak names: each report calls the place and the people by other words, so no entity is shared;
+    # the fire is what most of the corpus reports, in one week, so it is one fire.
+    c, ids = _story()
+    for n, a in enumerate(ids):
+        c.event(a, "fire", places=[(f"Place{n}", "GPE")], sentence=0)
+        c.event(a, "blaze", sentence=1)
+    events, _ = c.link()
+    fires = [e for e in events if FAMILIES.get(e.trigger) == "fire"]
+    assert len(fires) == 1 and set(fires[0].articles) == set(ids)
+
+
+def test_a_kind_few_articles_report_joins_only_on_shared_names():
+    # Two fires in a story of a quake and its aftershocks: naming nothing in common, they stay two.
+    c, ids = _story(("2005-11-27", "2005-11-27", "2005-11-28", "2005-11-28", "2005-11-28", "2005-11-29"))
+    for a in ids:
+        c.event(a, "earthquake", places=[ISLAND], sentence=0)
+    for a in ids[2:]:
+        c.event(a, "aftershock", places=[ISLAND], sentence=2)
+    c.event(ids[0], "fire", places=[("Northgate", "GPE")], sentence=1)
+    c.event(ids[1], "fire", places=[("Eastvale", "GPE")], sentence=1)
+    events, _ = c.link()
+    fires = [set(e.articles) for e in events if FAMILIES.get(e.trigger) == "fire"]
+    assert {ids[0]} in fires and {ids[1]} in fires
+
+
+def test_reports_split_between_two_days_date_the_event_by_the_earlier():
+    c, ids = _story(("2009-07-13", "2009-07-13", "2009-07-20", "2009-07-20"))
+    for a in ids:
+        c.event(a, "earthquake", places=[ISLAND], sentence=0)
+    events, _ = c.link()
+    quake = next(e for e in events if e.trigger == "earthquake")
+    assert len(quake.articles) == 4 and quake.date == "2009-07-13"
+
+
+def test_an_old_date_half_the_reports_give_is_background_to_this_weeks_event():
+    # "beat him in 2008" in half the reports of Saturday's rematch: the event is this week's.
+    c, ids = _story(("2012-07-07", "2012-07-07", "2012-07-07", "2012-07-08"))
+    champion, challenger = ("Wim Kolt", "PERSON"), ("Tod Tamm", "PERSON")
+    for n, a in enumerate(ids):
+        c.event(a, "win", participants=[champion, challenger], sentence=0)
+        if n % 2:
+            c.event(a, "win", participants=[champion, challenger], date="2008", sentence=1)
+    events, _ = c.link()
+    fight = next(e for e in events if any(m.article == ids[0] and m.sentence == 0 for m in e.mentions))
+    assert set(fight.articles) == set(ids)
+    assert fight.date == "2012-07-07"
