@@ -32,8 +32,8 @@ REPORT_WINDOW = 7
 STORY_FAMILIES = 2
 # An entity named by more heads than this is too common to find heads by.
 _COMMON = 400
-# A kind of event reported by this share of the corpus's articles is the story itself (one story's
-# cluster: "the fire", "the quake"): its reports join on compatible dates and people even when they
+# A main kind of event reported by this share of the corpus's articles is the story itself (one
+# story's cluster: "the fire", "the quake", and the deaths): its reports join on compatible dates and people even when they
 # name no entity in common (weak names: one report says "Waitrose", another "the supermarket").
 # In a corpus of many stories no kind reaches it. Fitted on even ECB+ topics, checked on odd ones.
 DOMINANT_SHARE = 0.5
@@ -75,8 +75,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
     reach = {f: len(set().union(*(clusters[k].articles for k in ks))) for f, ks in by_family.items()}
     main = set(sorted(reach, key=lambda f: (-reach[f], f))[:STORY_FAMILIES])
     corpus = len(set().union(*(c.articles for c in clusters))) if clusters else 0
-    top = min(reach, key=lambda f: (-reach[f], f)) if reach else None
-    dominant = top if top is not None and reach[top] >= DOMINANT_SHARE * corpus and reach[top] >= 2 else None
+    dominant = {f for f in main if reach[f] >= max(2, DOMINANT_SHARE * corpus)}
     groups: list[list[int]] = []
     for family, found in by_family.items():
         own = family not in main
@@ -102,7 +101,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                 value = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
                 if value >= overlap and value > best_value and _dates_fit(head, c, tolerance):
                     best, best_value = g, value
-            if best is None and family == dominant:
+            if best is None and family in dominant:
                 # The story's own event: the largest head it fits (heads come most reported first).
                 for g in sorted(head_of):
                     head = head_of[g]
