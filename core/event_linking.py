@@ -81,7 +81,8 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
     # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
     if _date_undated_articles(nodes, clusters):
         clusters = _cluster_parts(nodes, parts, story)
-    clusters = _story_pass(nodes, clusters, story)
+    persons = frozenset(e.id for e in entities if e.label == "PERSON")
+    clusters = _story_pass(nodes, clusters, story, persons)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
@@ -149,7 +150,8 @@ def _bare(node: _Node) -> bool:
     return not (node.parties or node.places or node.date or node.when_key)
 
 
-def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, frozenset[str]],
+                persons: frozenset[str] = frozenset()) -> list[_Cluster]:
     """Clusters of one family in one story, on compatible dates, as one event (`event_story`);
     then mentions that say nothing (bare) and joined nothing reported elsewhere are dropped."""
     summaries = []
@@ -172,7 +174,7 @@ def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, f
             people=set().union(*(n.strong for n in members)),
         ))
     merged = []
-    groups, main = merge_story_events(summaries)
+    groups, main = merge_story_events(summaries, persons=persons)
     for group in groups:
         first = clusters[group[0]]
         for k in group[1:]:
@@ -588,23 +590,26 @@ def _clusters_compatible(a: _Cluster, b: _Cluster) -> bool:
     return True
 
 
-def _best_date(dates: list[str]) -> str | None:
-    """The most supported date, as precise as the mentions allow: days also count for their month."""
+def _best_date(dates: list[str], earliest: bool = False) -> str | None:
+    """The most supported date, as precise as the mentions allow: days also count for their month.
+    Ties go to the later date, or with `earliest` to the earlier (fresh reports of one event: a
+    later fresh date is a follow-up's)."""
     if not dates:
         return None
     support: Counter[str] = Counter()
     for d in dates:
         for prefix in {d, d[:7], d[:4]}:
             support[prefix] += 1
-    best_year = max((p for p in support if len(p) == 4), key=lambda p: (support[p], p))
+    pick = (lambda ps: min(ps, key=lambda p: (-support[p], p))) if earliest else (lambda ps: max(ps, key=lambda p: (support[p], p)))
+    best_year = pick([p for p in support if len(p) == 4])
     months = [p for p in support if len(p) == 7 and p.startswith(best_year)]
     if not months:
         return best_year
-    best_month = max(months, key=lambda p: (support[p], p))
+    best_month = pick(months)
     days = [p for p in support if len(p) == 10 and p.startswith(best_month)]
     if not days:
         return best_month
-    return max(days, key=lambda p: (support[p], p))
+    return pick(days)
 
 
 def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
@@ -698,7 +703,7 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     articles = {n.article for n in members}
     backing = {n.article for n in members if n.date}
     if recent:
-        return _best_date(recent)
+        return _best_date(recent, earliest=True)
     found = _best_date(dates or _borrowed_dates(members))
     if not news:
         return found

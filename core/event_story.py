@@ -61,9 +61,10 @@ class StoryCluster:
 
 
 def merge_story_events(clusters: list[StoryCluster], overlap: float | None = None,
-                       tolerance: int | None = None) -> tuple[list[list[int]], set[str]]:
+                       tolerance: int | None = None, persons: frozenset[str] = frozenset()) -> tuple[list[list[int]], set[str]]:
     """Groups of cluster positions (each group is one event: a head and the clusters that joined
-    it), and the main families (those that joined on the story)."""
+    it), and the main families (those that joined on the story). `persons`: the entities that are
+    people (reports that widely name other people than a head's tell another story)."""
     overlap = STORY_OVERLAP if overlap is None else overlap
     tolerance = DAY_TOLERANCE if tolerance is None else tolerance
     by_family: dict[str, list[int]] = defaultdict(list)
@@ -103,11 +104,17 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                     best, best_value = g, value
             if best is None and family in dominant:
                 # The story's own event: the largest head it fits (heads come most reported first).
+                mine_people = c.core() & persons
                 for g in sorted(head_of):
                     head = head_of[g]
                     if c.people and head.people and not (c.people & head.people) and not (c.people & head.core()):
                         continue
-                    if _dates_fit(head, c, tolerance):
+                    theirs_people = head.core() & persons
+                    if mine_people and theirs_people and not (mine_people & theirs_people) and not (c.entities.keys() & head.entities.keys()):
+                        continue  # its reports name other people and nothing of the head's: another story
+                    # Without names in common, dates must say it is the same week: an undated
+                    # report does not join a dated head (nor a dated report an undated head).
+                    if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance):
                         best = g
                         break
             if best is None:

@@ -204,3 +204,15 @@ def test_an_old_date_half_the_reports_give_is_background_to_this_weeks_event():
     fight = next(e for e in events if any(m.article == ids[0] and m.sentence == 0 for m in e.mentions))
     assert set(fight.articles) == set(ids)
     assert fight.date == "2012-07-07"
+
+
+def test_two_fresh_dates_as_often_given_date_the_event_by_the_earlier():
+    # One report says "Friday" (the 24th), a later one "Saturday" (the 25th, the day it went on):
+    # reports only follow an event, so the event is the earlier day.
+    shooter, officer = ("Lou Oro", "PERSON"), ("Jon Ortz", "PERSON")
+    c, ids = _story(("2005-06-25", "2005-06-26", "2005-06-26", "2005-06-26"))
+    for n, a in enumerate(ids):
+        c.event(a, "shoot", participants=[shooter, officer], date={0: "2005-06-24", 1: "2005-06-25"}.get(n), sentence=0)
+    events, _ = c.link()
+    shooting = next(e for e in events if e.trigger == "shoot")
+    assert set(shooting.articles) == set(ids) and shooting.date == "2005-06-24"
