@@ -17,14 +17,18 @@ from .event_lexicon import (
     EVENT_NOUNS,
     FAMILIES,
     FUTURE_HEADS,
+    IMPACT_VERBS,
     LIGHT_VERBS,
     PARTICIPANT_LABELS,
     PARTY_PREPS,
     PLACE_LABELS,
     PLACE_PREPS,
     PRONOUNS,
+    RELEASE_VERBS,
     REPORTING_VERBS,
+    STATEMENT_NOUNS,
     SUPPORT_VERBS,
+    TELLING_VERBS,
     make_label,
     month_hint,
     weekday_hint,
@@ -67,16 +71,20 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         trigger = _trigger(token)
         if trigger is None:
             continue
-        lemma, first, last = trigger
+        lemma, first, last, verb = trigger
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         future = _is_future(token, clause)
         when, date = _date_of(token, clause, dates_in[sentence_of[token.i]], doc, anchor, last_date, future)
         if date and len(date) == 10:
             last_date = date
-        # Who or when, or for a known kind of event, where ("a shooting at a Detroit firm").
-        if not participants and not date and not _names_a_day(when) and not (places and lemma in FAMILIES):
-            continue
+        # Who or when; a known kind of event is kept bare ("the earthquake"): linking keeps it only
+        # when it joins an event that other mentions say more about.
+        if not participants and not date and not _names_a_day(when) and not places:
+            # A bare general verb says too little ("meets the purpose"); an event noun, a verb of
+            # one kind of news event ("was killed") or telling of one ("the quake struck") does.
+            if lemma not in FAMILIES or (token.pos_ == "VERB" and not verb and lemma not in TELLING_VERBS):
+                continue
         if not _worth_keeping(token, lemma, participants, places, date):
             continue
         text = doc[first.i : last.i + 1].text
@@ -99,7 +107,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 start=first.idx,
                 end=last.idx + len(last.text),
                 sentence=sentence_of.get(token.i, 0),
-                label=make_label(agents, lemma, place_names[:1], token.pos_ != "VERB", text.lower() if passive else None, patients),
+                label=make_label(agents, lemma, place_names[:1], token.pos_ != "VERB" and not verb,
+                                 text.lower() if passive else None, patients),
                 date=date,
                 participants=names,
                 roles=tuple(role_of[n] for n in names),
@@ -109,6 +118,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 passive=passive,
                 participant_starts=tuple(s for _, s in starts),
                 place_starts=tuple(s for _, s in place_starts),
+                verb=verb or "",
             )
         )
     return events
@@ -144,27 +154,61 @@ def _bracketed_tokens(sent) -> set[int]:
 
 
 def _trigger(token):
-    """(lemma, first token, last token) when `token` names an event, else None."""
+    """(lemma, first token, last token, verb) when `token` names an event, else None; `verb` is set
+    when a verb tells of the event noun that is its subject ("an earthquake struck"): the event is
+    the noun's."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        if token.dep_ in ("aux", "auxpass", "amod", "compound") or lemma in REPORTING_VERBS:
+        if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+            return None
+        if lemma in RELEASE_VERBS and _puts_out_a_thing(token):
+            return "release", token, token, None
+        if lemma in REPORTING_VERBS:
             return None
         if any(c.dep_ == "neg" for c in token.children):
             return None  # "did not elaborate": nothing happened
         doc = token.doc
         if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "test":
-            return "test-" + lemma, doc[token.i - 2], token  # "test-fired", "test-launch"
+            return "test-" + lemma, doc[token.i - 2], token, None  # "test-fired", "test-launch"
         if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
-            return "find guilty", token, token
+            return "find guilty", token, token, None
+        if lemma == "check" and any(c.lower_ in ("in", "into") and c.dep_ in ("prep", "prt") for c in token.children):
+            return "check in", token, token, None  # into a clinic, a hotel
+        if lemma in IMPACT_VERBS:
+            noun = _event_subject(token)
+            if noun:
+                return noun, token, token, lemma
         if lemma in LIGHT_VERBS or not lemma.isalpha():
             return None
-        return lemma, token, token
+        return lemma, token, token, None
     if token.pos_ in ("NOUN", "PROPN"):
         noun = token.lower_ if token.lower_ == "talks" else lemma
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
-            return "test-fire", token.doc[token.i - 2], token
-        if noun in EVENT_NOUNS and token.dep_ != "compound":
-            return noun, token, token
+            return "test-fire", token.doc[token.i - 2], token, None
+        if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
+            return noun, token, token, None
+    return None
+
+
+def _puts_out_a_thing(verb) -> bool:
+    """ "released an update", "was released on Tuesday" (a product), not "released a statement"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(things) and all(t.pos_ == "NOUN" and t.lemma_.lower() not in STATEMENT_NOUNS for t in things)
+
+
+def _event_subject(verb) -> str | None:
+    """The event noun (of a known family) a verb tells of: its subject, or for "by an earthquake",
+    its passive agent, or the noun a relative clause hangs on ("a quake that struck ...")."""
+    candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ in ("relcl", "acl"):
+        candidates.append(verb.head)
+    for noun in candidates:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma in EVENT_NOUNS and lemma in FAMILIES:
+            return lemma
     return None
 
 

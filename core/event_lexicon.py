@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS, WEEKDAYS
+from .event_classes import IMPACT_VERBS, class_families, class_nouns, class_verbs
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
 FAMILIES: dict[str, str] = {
@@ -33,6 +34,11 @@ FAMILIES: dict[str, str] = {
     **dict.fromkeys(("crash", "collision"), "crash"),
     **dict.fromkeys(("fire", "blaze", "inferno"), "fire"),
 }
+# The general classes of news events, under the families above where a word is in both.
+FAMILIES = {**class_families(), **FAMILIES}
+
+# Verbs that name one kind of news event even with nobody named ("was killed", "exploded").
+TELLING_VERBS = frozenset(class_verbs())
 
 # Nouns that name an event; any other noun is a thing, not an event.
 EVENT_NOUNS = {
@@ -43,7 +49,7 @@ EVENT_NOUNS = {
     "demonstration", "riot", "rally", "invasion", "signing", "visit", "election", "vote", "resignation",
     "trial", "plea", "crash", "collision", "blaze", "inferno", "ceasefire", "exercise", "drill",
     "evacuation", "earthquake", "hurricane", "flood", "fire",
-}
+} | class_nouns()
 
 # The verb a label uses for an event noun ("meeting" -> "meet").
 NOUN_VERBS = {
@@ -58,7 +64,26 @@ NOUN_VERBS = {
     "invasion": "invade", "signing": "sign", "visit": "visit", "election": "elect", "vote": "vote",
     "resignation": "resign", "trial": "go on trial", "plea": "plead", "crash": "crash",
     "collision": "collide", "exercise": "hold exercises", "drill": "hold drills",
+    "acquisition": "acquire", "purchase": "buy", "takeover": "take over", "buyout": "buy", "merger": "merge",
+    "appointment": "appoint", "nomination": "nominate", "kidnapping": "kidnap", "abduction": "abduct",
+    "hijacking": "hijack", "escape": "escape", "jailbreak": "escape", "rescue": "rescue", "stabbing": "stab",
+    "assassination": "assassinate", "massacre": "massacre", "slaying": "slay", "homicide": "kill",
+    "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win",
+    "eruption": "erupt", "arson": "burn", "firebombing": "firebomb", "derailment": "derail",
+    "negotiation": "negotiate", "bargaining": "bargain", "offer": "offer", "bid": "bid", "proposal": "propose",
+    "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",
+    "fall": "fall", "drop": "drop", "decline": "decline", "rise": "rise", "increase": "increase",
+    "casting": "cast", "damage": "damage", "outage": "go down",
+    "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
+
+# What "released" or "published" is when it only reports: "police released a statement".
+STATEMENT_NOUNS = {
+    "statement", "report", "detail", "name", "information", "figure", "data", "video", "photo", "image",
+    "footage", "picture", "document", "letter", "transcript", "list", "result", "finding", "record", "note",
+}
+# Reporting verbs that name an event when what they put out is a thing: "Microsoft released a patch".
+RELEASE_VERBS = {"release", "publish"}
 
 # Verbs that report, think or merely support another word: never an event on their own.
 REPORTING_VERBS = {

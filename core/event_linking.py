@@ -14,7 +14,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date, to_date
-from .event_lexicon import EVENT_NOUNS, FAMILIES, make_label, month_hint, weekday_hint
+from .event_story import StoryCluster, merge_story_events
+from .event_labels import future_label, happening_label
+from .event_lexicon import EVENT_NOUNS, FAMILIES, NOUN_VERBS, make_label, month_hint, weekday_hint
 from .models import Article
 from .results import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 
@@ -38,6 +40,7 @@ class _Cluster:
     nodes: list[int]
     dates: set[str] = field(default_factory=set)
     whens: set[str] = field(default_factory=set)
+    main: bool = False  # of the kinds of event the story reports most (the story pass)
 
 
 # A participant found in more mentions of one family than this is compared only within periods.
@@ -78,6 +81,8 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
     # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
     if _date_undated_articles(nodes, clusters):
         clusters = _cluster_parts(nodes, parts, story)
+    persons = frozenset(e.id for e in entities if e.label == "PERSON")
+    clusters = _story_pass(nodes, clusters, story, persons)
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
@@ -138,6 +143,48 @@ def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Clus
     scores = _scored_pairs(nodes, classes, units, unit_of, story)
     scored = sorted(((s, a, b) for (a, b), s in scores.items() if s > 0), reverse=True)
     return _merge(nodes, units, scored)
+
+
+def _bare(node: _Node) -> bool:
+    """A mention that names nobody, no place and no time ("the earthquake")."""
+    return not (node.parties or node.places or node.date or node.when_key)
+
+
+def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, frozenset[str]],
+                persons: frozenset[str] = frozenset()) -> list[_Cluster]:
+    """Clusters of one family in one story, on compatible dates, as one event (`event_story`);
+    then mentions that say nothing (bare) and joined nothing reported elsewhere are dropped."""
+    summaries = []
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        by_article: dict[str, set[str]] = defaultdict(set)
+        anchors: dict[str, str | None] = {}
+        for node in members:
+            by_article[node.article] |= node.parties | node.places
+            anchors[node.article] = node.anchor
+        entities: Counter[str] = Counter()
+        own: Counter[str] = Counter()
+        for article, found in by_article.items():
+            entities.update(found | story.get(article, frozenset()))
+            own.update(found)
+        summaries.append(StoryCluster(
+            nodes=cluster.nodes, family=members[0].family, articles=set(by_article),
+            date=_best_date([n.date for n in members if n.date]), anchors=[a for a in anchors.values() if a],
+            future=all(n.raw.future for n in members), entities=entities, own=own, whens=set(cluster.whens),
+            people=set().union(*(n.strong for n in members)),
+        ))
+    merged = []
+    groups, main = merge_story_events(summaries, persons=persons)
+    for group in groups:
+        first = clusters[group[0]]
+        for k in group[1:]:
+            first.nodes.extend(clusters[k].nodes)
+            first.dates |= clusters[k].dates
+            first.whens |= clusters[k].whens
+        if len({nodes[i].article for i in first.nodes}) >= 2 or not all(_bare(nodes[i]) for i in first.nodes):
+            first.main = summaries[group[0]].family in main
+            merged.append(first)
+    return sorted(merged, key=lambda c: min(c.nodes))
 
 
 def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
@@ -464,8 +511,10 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
         # Sharing only a country ("France launched") needs the same parties and a close date.
         if _recency(a, b) + _recency(b, a) <= 0:
             return 0.0
-    score = jaccard + 0.2 * same_place + 0.3 * same_day
-    score += _recency(a, b) + _recency(b, a)
+    recency = _recency(a, b) + _recency(b, a)
+    if recency < 0 and not same_place:
+        return 0.0  # "beat Thompson in 2008", and undated in a 2012 report: the rematch, not that fight
+    score = jaccard + 0.2 * same_place + 0.3 * same_day + recency
     return score
 
 
@@ -541,23 +590,26 @@ def _clusters_compatible(a: _Cluster, b: _Cluster) -> bool:
     return True
 
 
-def _best_date(dates: list[str]) -> str | None:
-    """The most supported date, as precise as the mentions allow: days also count for their month."""
+def _best_date(dates: list[str], earliest: bool = False) -> str | None:
+    """The most supported date, as precise as the mentions allow: days also count for their month.
+    Ties go to the later date, or with `earliest` to the earlier (fresh reports of one event: a
+    later fresh date is a follow-up's)."""
     if not dates:
         return None
     support: Counter[str] = Counter()
     for d in dates:
         for prefix in {d, d[:7], d[:4]}:
             support[prefix] += 1
-    best_year = max((p for p in support if len(p) == 4), key=lambda p: (support[p], p))
+    pick = (lambda ps: min(ps, key=lambda p: (-support[p], p))) if earliest else (lambda ps: max(ps, key=lambda p: (support[p], p)))
+    best_year = pick([p for p in support if len(p) == 4])
     months = [p for p in support if len(p) == 7 and p.startswith(best_year)]
     if not months:
         return best_year
-    best_month = max(months, key=lambda p: (support[p], p))
+    best_month = pick(months)
     days = [p for p in support if len(p) == 10 and p.startswith(best_month)]
     if not days:
         return best_month
-    return max(days, key=lambda p: (support[p], p))
+    return pick(days)
 
 
 def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
@@ -584,11 +636,28 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
-    top_parties = _distinct_names([display(p) for p, _ in doers])[:3]
-    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:2]
-    top_place = [display(p) for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
+    # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
+    doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
+    top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
+    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
-    label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
+    told = Counter(n.raw.verb for n in members if n.raw.verb)
+    strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
+    if (told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers:
+        # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
+        where = Counter(places)
+        for p, k in parties.items():
+            if labels.get(p) in ("GPE", "LOC", "FAC"):
+                where[p] += k
+        top_place = _top_place(where, display, [])
+        label = happening_label(trigger, told, top_place[0] if top_place else None)
+    else:
+        top_place = _top_place(places, display, top_parties + top_objects)
+        future = [r for r in verbs if r.future]
+        if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
+            label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
+        else:
+            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
     triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:
@@ -602,12 +671,66 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         id="",
         label=label,
         trigger=trigger,
-        date=_best_date([n.date for n in members if n.date] or _borrowed_dates(members)),
+        date=_event_date(members, cluster.main),
         articles=tuple(dict.fromkeys(n.article for n in members)),
         entities=tuple(entity_ids),
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _names_an_event(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
+
+
+def _top_place(places: Counter, display, names: list[str]) -> list[str]:
+    """The place most mentions give, unless it is one of the names already in the label."""
+    for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+        name = display(key)
+        if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
+            return [name]
+        break
+    return []
+
+
+def _event_date(members: list[_Node], news: bool) -> str | None:
+    """The dates its mentions give, preferring those near their article's date (a stray "in 2012"
+    in one report of this week's event is another time); else, for the story's main kinds of event
+    (`news`), the day the reports came out."""
+    dates = [n.date for n in members if n.date]
+    recent = [n.date for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
+    articles = {n.article for n in members}
+    backing = {n.article for n in members if n.date}
+    if recent:
+        return _best_date(recent, earliest=True)
+    found = _best_date(dates or _borrowed_dates(members))
+    if not news:
+        return found
+    if found and len(articles) >= 3 and len(backing) * 2 <= len(articles):
+        return _reported_date(members) or found  # told as news by most: a date in one is background
+    return found or _reported_date(members)
+
+
+def _near_anchor(value: str, anchor: str) -> bool:
+    """A date an article about fresh news gives: from a week before it was written to a day after."""
+    day, written = to_date(value) if len(value) == 10 else None, to_date(anchor)
+    if day is None or written is None:
+        return False
+    return -1 <= (written - day).days <= 7
+
+
+def _reported_date(members: list[_Node]) -> str | None:
+    """An event several dated articles report without saying when: the day they first came out
+    (the earliest date from a day before the one most of them give on)."""
+    days = Counter(n.anchor for n in {n.article: n for n in members}.values() if n.anchor and len(n.anchor) == 10)
+    if sum(days.values()) < 2:
+        return None
+    # On a tie, the earlier day: reports of an event only follow it.
+    most = min(days, key=lambda d: (-days[d], d))
+    peak = to_date(most)
+    early = [d for d in days if peak and to_date(d) and 0 <= (peak - to_date(d)).days <= 1]
+    return min(early) if early else most
 
 
 def _distinct_names(names: list[str]) -> list[str]:

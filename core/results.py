@@ -98,6 +98,7 @@ class RawEvent:
     roles: tuple[str, ...] = ()  # per participant: "agent" (does it) or "patient" (undergoes it)
     participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
     place_starts: tuple[int, ...] = ()
+    verb: str = ""  # the verb's lemma when the trigger is the event noun it tells of ("an earthquake struck")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawEvent":

@@ -16,6 +16,14 @@ from ..widgets.progress import IndexStatus
 from .base import DETAIL_ROW_LIMIT, TIMELINE_ROW_LIMIT, BrowseScreen, one_line, outlet_label, shown_of
 
 
+# A label longer than this is cut, so the date and the sources stay on screen at 80 columns.
+LABEL_WIDTH = 48
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1].rstrip() + "…"
+
+
 def ordered_events(events: tuple[Event, ...]) -> list[Event]:
     """By date (a month or year sorts before the days inside it); undated events last."""
     return sorted(events, key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
@@ -38,9 +46,10 @@ class TimelineScreen(BrowseScreen):
     def on_mount(self) -> None:
         self.sub_title = "Timeline"
         events = self.query_one("#events", NavTable)
+        # What happened first ("Earthquake strikes Aceh"), then when and how many sources report it.
+        events.add_column("Event", key="label")
         events.add_column("Date", key="date")
         events.add_column("Src", key="sources")
-        events.add_column("Event", key="label")
         events.border_title = "Events"
         sources = self.query_one("#event-sources", NavTable)
         sources.add_column("Outlet", key="outlet", width=14)
@@ -74,7 +83,7 @@ class TimelineScreen(BrowseScreen):
         events = self.visible_events()
         table.add_text_rows(
             (
-                (Text(e.date or "undated", style="bold"), Text(str(self._outlet_count(e)), justify="right"), Text(e.label)),
+                (Text(_short(e.label), style="bold"), Text(e.date or "undated"), Text(str(self._outlet_count(e)), justify="right")),
                 e.id,
             )
             for e in events

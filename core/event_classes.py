@@ -1,0 +1,86 @@
+"""Classes of news events: the verbs and nouns that name one kind of happening, whichever word a
+source uses ("struck", "hit", "jolted" an island; "bought", "acquired", "the acquisition of").
+
+A general lexicon of the kinds of event news reports (disasters, violence, crime and justice, deals,
+politics, sport, business), in the spirit of VerbNet/FrameNet classes, kept small and explicit:
+no lexical database ships its data on PyPI for offline use. Each class maps lemmas to one family
+name; `core.event_lexicon.FAMILIES` merges these with its own.
+"""
+
+from __future__ import annotations
+
+# family -> (verbs, nouns): lemmas as spaCy gives them.
+CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "quake": ((), ("earthquake", "quake", "tremor", "temblor", "seism")),
+    "aftershock": ((), ("aftershock",)),
+    "storm": ((), ("hurricane", "storm", "cyclone", "typhoon", "tornado", "flood", "flooding", "landslide",
+                   "mudslide", "tsunami", "avalanche", "blizzard")),
+    "erupt": (("erupt",), ("eruption",)),
+    "kill": (("kill", "murder", "slay", "die", "assassinate", "massacre", "execute", "stab", "strangle"),
+             ("killing", "murder", "death", "homicide", "assassination", "massacre", "slaying", "stabbing")),
+    "shoot": (("shoot", "gun"), ("shooting", "gunfire", "shootout", "gunshot")),
+    "explode": (("explode", "bomb", "detonate", "firebomb"),
+                ("explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),
+    "fire": (("burn", "torch", "gut"), ("fire", "blaze", "inferno", "arson", "wildfire", "bushfire")),
+    "attack": (("attack", "raid", "assault", "ambush", "invade"),
+               ("attack", "raid", "assault", "airstrike", "ambush", "offensive", "invasion", "incursion")),
+    "injure": (("injure", "wound", "hurt"), ("injury",)),
+    "arrest": (("arrest", "detain", "apprehend", "capture", "nab"),
+               ("arrest", "detention", "capture", "custody")),
+    "charge": (("charge", "indict", "accuse"), ("indictment", "charge")),
+    "convict": (("convict",), ("conviction", "verdict")),
+    "sentence": (("sentence", "jail", "imprison"), ("sentencing",)),
+    "trial": (("try",), ("trial", "hearing", "arraignment")),
+    "plead": (("plead",), ("plea",)),
+    "escape": (("escape", "flee"), ("escape", "breakout", "jailbreak", "manhunt")),
+    "kidnap": (("kidnap", "abduct", "hijack"), ("kidnapping", "abduction", "hijacking")),
+    "rescue": (("rescue", "evacuate"), ("rescue", "evacuation")),
+    "crash": (("crash", "collide", "derail", "sink", "capsize"),
+              ("crash", "collision", "derailment", "wreck", "sinking")),
+    "acquire": (("buy", "acquire", "purchase", "sell", "merge", "takeover"),
+                ("acquisition", "purchase", "takeover", "buyout", "merger", "deal")),
+    "unveil": (("unveil", "introduce", "debut", "launch"), ("unveiling", "introduction", "debut", "launch")),
+    "appoint": (("appoint", "nominate", "hire", "elect", "cast"),
+                ("appointment", "nomination", "election", "casting")),
+    "resign": (("resign", "quit", "retire"), ("resignation", "retirement")),
+    "fire_staff": (("sack", "dismiss", "oust"), ("dismissal", "layoff", "ouster")),
+    "win": (("win", "beat", "defeat", "clinch", "rout", "edge"), ("win", "victory", "defeat", "triumph")),
+    "sign": (("sign",), ("signing",)),
+    "admit": (("check in", "hospitalize"), ("rehab", "rehabilitation", "hospitalization")),
+    "meet": (("negotiate", "bargain"), ("negotiation", "bargaining")),
+    "offer": (("bid",), ("offer", "bid", "proposal")),
+    "release": (("issue", "patch", "ship"), ("release", "patch", "update", "upgrade", "fix")),
+    "ceremony": ((), ("ceremony", "gala", "festival", "concert", "premiere", "telecast", "broadcast")),
+    "contest": ((), ("tournament", "championship", "playoff", "match", "game", "race", "bout", "final")),
+    "outage": ((), ("outage", "downtime", "blackout", "disruption", "glitch")),
+    "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),
+    "rise": (("rise", "climb", "jump", "surge", "soar"), ("rise", "increase", "jump", "surge")),
+    "damage": (("sever", "damage"), ("damage",)),
+    "protest": (("protest", "riot", "rally", "demonstrate"),
+                ("protest", "demonstration", "riot", "rally")),
+}
+
+# Verbs that say what an event did to a place or people ("an earthquake struck Aceh", "a blast rocked
+# the city"): with an event noun as subject they are that noun's event, not an event of their own.
+IMPACT_VERBS = frozenset({
+    "strike", "hit", "jolt", "rock", "shake", "rattle", "jar", "hammer", "slam", "devastate", "level",
+    "flatten", "ravage", "batter", "pound", "sweep", "engulf", "destroy", "damage", "tear", "rip",
+    "gut", "raze", "occur", "happen", "erupt", "break", "roll", "leave", "cause", "measure", "rumble",
+})
+
+
+def class_families() -> dict[str, str]:
+    """Lemma -> family, over every class."""
+    found: dict[str, str] = {}
+    for family, (verbs, nouns) in CLASSES.items():
+        for lemma in (*verbs, *nouns):
+            found.setdefault(lemma, family)
+    return found
+
+
+def class_verbs() -> set[str]:
+    return {verb for verbs, _ in CLASSES.values() for verb in verbs}
+
+
+def class_nouns() -> set[str]:
+    return {noun for _, nouns in CLASSES.values() for noun in nouns}
