@@ -151,7 +151,8 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
             continue
         seen.add(key)
         body.append(line)
-    if not body and len(content) == 1 and title and _same(content[0], title) and not c.is_stray(content[0]):
+    one_line = not body and len(content) == 1 and bool(title) and _same(content[0], title) and not c.is_stray(content[0])
+    if one_line:
         # a one-line text ("Shares rose 6.5% to 164p") is its own title and its only paragraph
         body = [content[0]]
     if not body:
@@ -172,6 +173,7 @@ def build_article(lines: list[str], given: Given | None = None) -> Built | None:
     built.published = given.published or _published(stamp_dates, dateline, captions, body)
     if title:
         built.title = title
+        built.title_guessed = one_line  # its own words, not a headline it was given
     else:
         built.title = m.title_from_lede(body[0])
         built.title_guessed = True
