@@ -57,11 +57,14 @@ _KIND_RANK = {"country": 0, "subdivision": 1, "city": 2}
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     by_key: dict[str, list[Place]] = {}
+    # name_key without its LRU cache: a hundred thousand names seen once would only churn it,
+    # evicting the corpus's own names.
+    fold = name_key.__wrapped__
 
     def add(text: str | None, entry: Place) -> None:
         if not text:
             return
-        key = name_key(text)
+        key = fold(text)
         if not key:
             return
         bucket = by_key.setdefault(key, [])
