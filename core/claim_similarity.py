@@ -21,7 +21,7 @@ from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
-from .claim_lexicon import DECISIVE_EVENTS, WEAK_ANCHORS
+from .claim_lexicon import DECISIVE_EVENTS, WEAK_ANCHORS, noun_class
 from .results import RawClaim
 
 @dataclass(frozen=True)
@@ -95,7 +95,9 @@ def kind_score(a: RawClaim, b: RawClaim, w: Weights) -> float:
         anchor_a = a.anchor if a.anchor not in WEAK_ANCHORS else ""
         anchor_b = b.anchor if b.anchor not in WEAK_ANCHORS else ""
         if anchor_a and anchor_b:
-            score += w.anchor_same if same_stem(anchor_a, anchor_b) else -w.anchor_differ
+            # "quake" and "temblor": one thing (core.claim_lexicon's classes)
+            alike = same_stem(anchor_a, anchor_b) or noun_class(anchor_a) == noun_class(anchor_b)
+            score += w.anchor_same if alike else -w.anchor_differ
         elif a.event and b.event and a.event == b.event:
             score += w.event_same / 2
     if a.extra != b.extra:

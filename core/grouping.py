@@ -32,6 +32,7 @@ from .models import Article
 from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 from .quantities import UNKNOWN_CURRENCY
 from . import claim_similarity as similarity
+from .claim_scope import StoryScope
 from .claim_similarity import context_share, events_clash, kind_score, places_relation, same_stem, specificity, value_score
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
@@ -49,6 +50,7 @@ class _Item:
     index: int = 0  # order in the corpus: groups keep the order of their first claim
     kind: int = 0  # claims of one kind compare alike with any claim outside their own sentence
     words: int = 0  # the claim's context words, as an id
+    scope: tuple = ()  # core.claim_scope.StoryScope.key: hypothetical, earlier event, other country
 
 
 def _kind(raw: RawClaim) -> tuple:
@@ -122,6 +124,8 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
+    if a.scope != b.scope:
+        return False  # a threshold or forecast, an earlier event, another country: another scope
     if ra.subset != rb.subset:
         return False  # "3,000 of them" is a part; "another 20,000" only weighs against (see the score)
     if not _times_compatible(ra, rb):
@@ -204,7 +208,7 @@ class _Kinds:
     def label(self, items: list[_Item]) -> None:
         kinds: dict[tuple, int] = {}
         for item in items:
-            item.kind = kinds.setdefault(_kind(item.raw), len(kinds))
+            item.kind = kinds.setdefault(_kind(item.raw) + item.scope, len(kinds))
             self.example.setdefault(item.kind, item)
 
 
@@ -476,7 +480,7 @@ def _block(item: _Item) -> tuple:
     one dimension, kind of thing counted, "of them" marking."""
     r = item.raw
     bare = (r.value, r.counted.lower()) if _bare(r) else ()
-    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare + (item.scope,)
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
@@ -487,6 +491,9 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
             continue
         for raw in analysis.claims:
             items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence), len(items)))
+    story = StoryScope([(item.article.id, item.raw) for item in items])
+    for item in items:
+        item.scope = story.key(item.raw)
     kinds = _Kinds()
     kinds.label(items)
     blocks: dict[tuple, list[_Item]] = {}
