@@ -484,8 +484,13 @@ def _plain(original: str, start: int, end: int, value: float, unit, dimension: s
     )
 
 
-# "magnitude 5.9", "a magnitude of 6.4", "measuring 3.8 on the Richter scale": the unit before the number
-_MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?(?:\s+(?:at least|about|around|nearly|almost|some))?\s*$", re.IGNORECASE)
+# "magnitude 5.9", "a magnitude of 6.4", "measuring 3.8 on the Richter scale": the unit before the number;
+# "put the magnitude at 6.1", "a quake measuring 5.8" (a quake's size is its magnitude)
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?:magnitude(?:\s+(?:of|at|was|is|as))?|(?:quake|earthquake|temblor|tremor|aftershock)s?\s+(?:measuring|registering))"
+    r"(?:\s+(?:at least|about|around|nearly|almost|some))?\s*$",
+    re.IGNORECASE,
+)
 _MAGNITUDE_AFTER = re.compile(r"\s*(?:on the (?:open-ended )?richter scale|magnitude\b)", re.IGNORECASE)
 
 

@@ -124,3 +124,29 @@ def test_scope_rules_on_their_own():
     assert not is_earlier(("2024-03",), None)
     assert place_name("eastern China") == "China"
     assert place_name("south-western Iran") == "Iran"
+
+
+def test_a_quakes_size_is_a_magnitude_however_written():
+    from newsx.core.quantities import find_quantities
+
+    for text, value in (
+        ("The survey puts the magnitude at 6.1.", 6.1),
+        ("A strong earthquake measuring 5.8 struck the coast.", 5.8),
+        ("A tremor registering 4.2 shook the town.", 4.2),
+    ):
+        found = [q for q in find_quantities(text) if q.value == value]
+        assert found and found[0].dimension == "magnitude", text
+
+
+def test_a_place_in_a_country_is_not_disjoint_from_it():
+    from newsx.core.claim_similarity import places_relation
+    from newsx.core.results import RawClaim
+
+    def claim(*places):
+        return RawClaim(value=1, low=1, high=1, unit="", dimension="count", qualifier=None, counted="",
+                        counted_lemma="person", text="1", start=0, end=1, sentence=0, claimer=None, places=places)
+
+    assert places_relation(claim("Tehran"), claim("Iran")) == "shared"
+    assert places_relation(claim("Salonika"), claim("Thessaloniki")) == "shared"
+    assert places_relation(claim("Athens"), claim("Thessaloniki")) == "disjoint"
+    assert places_relation(claim("Tehran"), claim("eastern China")) == "disjoint"
