@@ -117,9 +117,13 @@ def is_earlier(dates: tuple[str, ...], reference: str | None) -> bool:
     return all(e is not None and (ref - e).days > EARLIER_DAYS for e in ends)
 
 
+_KIND_WORD = re.compile(r"\s+(?:island|islands|province|city|county|state|region|district|prefecture)$", re.I)
+
+
 def place_name(name: str) -> str:
-    """ "eastern China" -> "China": the gazetteer knows the place, not its part."""
-    return _DIRECTION.sub("", name).strip()
+    """ "eastern China" -> "China", "Qeshm Island" -> "Qeshm": the gazetteer knows the place, not
+    its part or the word for its kind."""
+    return _KIND_WORD.sub("", _DIRECTION.sub("", name).strip()).strip() or name
 
 
 def _country_of(name: str) -> str:

@@ -401,6 +401,7 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         quantities = _in_sentence(all_quantities, sent)
         if quantities and is_advertising(sent_text):
             quantities = []  # shopping copy ("20% off with code X") states no fact
+        quantities = _carry_units(quantities, sent_text)
         for q in quantities:
             num_tokens = _span_tokens(sent, sent.start_char + q.number_start, sent.start_char + q.number_end)
             all_tokens = _span_tokens(sent, sent.start_char + q.start, sent.start_char + q.end)
@@ -485,6 +486,25 @@ def _bare_label(top) -> str:
                 and node.lemma_.lower() not in attribution.REPORTING_VERBS:
             return node.text
     return "figure"
+
+
+# "..., but the survey said it was 6.1": a bare number said of "it" after a measure of the sentence
+_SAID_OF_IT = re.compile(r"\b(?:it|that)\s+(?:was|is|had been|has been|measured|stood at)\s*$", re.I)
+
+
+def _carry_units(quantities, sent_text: str):
+    """A bare number that restates a measure given earlier in its sentence ("put the magnitude at
+    5.9, but the survey said it was 6.1") takes that measure's unit."""
+    from dataclasses import replace
+
+    out = []
+    for q in quantities:
+        before = next((p for p in reversed(out) if p.number_end <= q.number_start and p.unit and p.dimension != "count"), None)
+        if (q.dimension == "count" and not q.unit and before is not None and not q.hyphenated
+                and _SAID_OF_IT.search(sent_text[: q.start])):
+            q = replace(q, unit=before.unit, dimension=before.dimension, factor=before.factor)
+        out.append(q)
+    return out
 
 
 def _in_sentence(quantities, sent):

@@ -111,6 +111,12 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     return True
 
 
+def _two_sources(a: RawClaim, b: RawClaim) -> bool:
+    """Two numbers of one sentence that two sources give (one may be the outlet itself: "the
+    centre put it at 5.9, but the survey said it was 6.1")."""
+    return bool(a.claimer or b.claimer) and (a.claimer or "").lower() != (b.claimer or "").lower()
+
+
 def _same_sentence(a: _Item, b: _Item) -> bool:
     return a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start
 
@@ -132,6 +138,8 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
         return False
     if places_relation(ra, rb) == "disjoint" and ra.dimension in ("count", "age"):
         return False  # 20,000 in Athens, 20,000 in Thessaloniki; a measure's places weigh in its score
+    if same_sentence and _two_sources(ra, rb):
+        same_sentence = False  # "X said it measured 5.9, but Y said 6.1": two sources' figures for one thing
     if same_sentence:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
@@ -175,7 +183,7 @@ def _kind_score(a: _Item, b: _Item) -> float:
 
 def soft_ok(a: _Item, b: _Item) -> bool:
     """The two claims' kinds alone say they are about one quantity (a score at the threshold)."""
-    if _same_sentence(a, b) or a.raw.dimension == "age":
+    if _same_sentence(a, b) and not _two_sources(a.raw, b.raw) or a.raw.dimension == "age":
         return True
     return _kind_score(a, b) >= similarity.WEIGHTS.threshold
 
@@ -315,6 +323,12 @@ def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
         if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
             return None
     near = profile.by_sentence.get((item.article.id, item.raw.sentence))
+    contrast = False
+    if near and all(_two_sources(item.raw, o.raw) for o in near):
+        for other in near:
+            if not hard_ok(item, other):
+                return None
+        near, contrast = None, True  # another source's figure in the same sentence
     if near:
         for other in near:
             if not hard_ok(item, other):
@@ -327,7 +341,12 @@ def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
     kind_part = profile.kind_part(item.kind, kinds)
     if kind_part is None:
         return None
-    return _score(item.raw, kind_part, item, profile)
+    found = _score(item.raw, kind_part, item, profile)
+    if contrast:
+        # "X put it at 5.9, but Y said it was 6.1": one sentence setting two sources' figures side
+        # by side is about one thing, unless a hard rule says otherwise
+        found = max(found, similarity.WEIGHTS.threshold)
+    return found
 
 
 def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> float:

@@ -150,3 +150,24 @@ def test_a_place_in_a_country_is_not_disjoint_from_it():
     assert places_relation(claim("Salonika"), claim("Thessaloniki")) == "shared"
     assert places_relation(claim("Athens"), claim("Thessaloniki")) == "disjoint"
     assert places_relation(claim("Tehran"), claim("eastern China")) == "disjoint"
+
+
+def test_two_sources_set_side_by_side_in_one_sentence_are_one_conflict(tmp_path):
+    """ "The centre put the magnitude at 5.9, but the survey said it was 6.1": the bare 6.1 is a
+    magnitude too, and the two sources' figures are one group, a conflict (they were kept apart as
+    two numbers of one sentence)."""
+    from newsx.core.index import build_index
+    from newsx.core.settings import Settings
+
+    text = ("The national seismological centre put the quake's magnitude at 5.9, but the US Geological "
+            "Survey said it was 6.1. ")
+    articles = [
+        Article(id="one", path="one.txt", title="one", text=text, outlet="One", published="2024-11-20"),
+        Article(id="two", path="two.txt", title="two", outlet="Two", published="2024-11-20",
+                text="The quake had a magnitude of 5.9, the national seismological centre said."),
+    ]
+    index = build_index(LoadResult(articles=articles), Settings(cache_dir=tmp_path))
+    six, claim = find(index, "one", "6.1")
+    assert six.unit == "magnitude"
+    assert six.id == group_of(index, "one", "5.9").id == group_of(index, "two", "5.9").id
+    assert six.verdict == "conflict"
