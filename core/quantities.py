@@ -430,8 +430,12 @@ _NOT_A_FRACTION_BEFORE = re.compile(r"(?:\b(?:the|first|second|third|last|final|
 _FEET_INCHES = re.compile(r"(?<![\w.'’])(?P<ft>\d{1,2})\s?['′’](?:\s?(?P<inch>\d{1,2}(?:\.\d)?)\s?(?:\"|″|''|”))?(?![\w'])")
 
 
+# 3.1″ display, a 3.1" touch screen: an inch mark glued to the number, a word after it
+_INCH_MARK = re.compile(r"(?<![\w.'’′])(?P<n>\d{1,3}(?:\.\d{1,2})?)(?P<mark>″|\")(?=[\s-]*[A-Za-z])")
+
+
 def _with_extras(text: str, original: str, found: list[Quantity]) -> list[Quantity]:
-    """Add fractions ("a third of", "half the") and feet-and-inch marks; drop numbers they cover."""
+    """Add fractions ("a third of", "half the"), feet-and-inch and inch marks; drop numbers they cover."""
     extras: list[Quantity] = []
     for m in _FRACTION.finditer(text):
         if _NOT_A_FRACTION_BEFORE.search(text, 0, m.start()):
@@ -447,6 +451,10 @@ def _with_extras(text: str, original: str, found: list[Quantity]) -> list[Quanti
             continue  # a lone 5' is too often a quote mark
         value = int(m["ft"]) + (float(m["inch"]) / 12 if m["inch"] else 0.0)
         extras.append(_plain(original, m.start(), m.end(), round(value, 4), "feet", "length", units.factor_of("feet")))
+    for m in _INCH_MARK.finditer(text):
+        if m["mark"] == '"' and text.count('"', 0, m.start()) % 2:
+            continue  # the mark closes a quotation ("... was 5")
+        extras.append(_plain(original, m.start(), m.end(), float(m["n"]), "inches", "length", units.factor_of("inches")))
     if not extras:
         return found
     out = []

@@ -171,3 +171,13 @@ def test_two_sources_set_side_by_side_in_one_sentence_are_one_conflict(tmp_path)
     assert six.unit == "magnitude"
     assert six.id == group_of(index, "one", "5.9").id == group_of(index, "two", "5.9").id
     assert six.verdict == "conflict"
+
+
+def test_an_inch_mark_glued_to_a_number_is_inches_but_a_closing_quote_is_not():
+    from newsx.core.quantities import find_quantities
+
+    for text in ('a 3.1" touch screen', "a 3.1\u2033 SuperAMOLED display"):
+        found = find_quantities(text)
+        assert [(q.value, q.unit) for q in found] == [(3.1, "inches")], text
+    found = find_quantities('He said "we saw 5" and left.')
+    assert [q.unit for q in found] == [None]
