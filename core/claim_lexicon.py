@@ -16,7 +16,7 @@ for _cls, _words in {
         protester demonstrator activist journalist patient hostage migrant refugee individual colleague
         co-worker coworker manager partner receptionist bystander pedestrian guard villager inhabitant
         occupant survivor casualty shopper worshipper pilgrim tourist visitor spectator fan marcher
-        participant attendee crowd""",
+        participant attendee crowd population workforce""",
     "troop": "troop soldier force unit personnel serviceman fighter mercenary",
     "quake": "quake earthquake temblor tremor",
     "home": "home house dwelling residence household",
@@ -40,10 +40,10 @@ def noun_class(lemma: str) -> str:
 
 
 # Verbs that say nothing of what a measure belongs to: "pricing begins at $119.99", "it is expected
-# to cost", "you get it for $99". Their anchor is no evidence either way.
+# to cost", "you get it for $99", "a quake measuring 6.4", "registering 6.1". Their anchor is no evidence either way.
 WEAK_ANCHORS = frozenset(
     """be have do get begin start continue need try plan expect make take put reach remain total stand
-    become include leave cost come go see give keep set say tell report""".split()
+    become include leave cost come go see give keep set say tell report measure register locate situate""".split()
 )
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
-from .claim_lexicon import DECISIVE_EVENTS, WEAK_ANCHORS
+from .claim_lexicon import DECISIVE_EVENTS, WEAK_ANCHORS, noun_class
 from .results import RawClaim
 
 @dataclass(frozen=True)
@@ -62,7 +62,21 @@ def places_relation(a: RawClaim, b: RawClaim) -> str:
     pb = {p.lower() for p in b.places}
     if pa & pb or any(x in y or y in x for x in pa for y in pb):
         return "shared"  # "Detroit" and "suburban Detroit"
+    if any(_within(x, y) or _within(y, x) for x in pa for y in pb):
+        return "shared"  # "Qeshm" and "Iran", "Salonika" and "Thessaloniki": one place, or a place in a country
     return "disjoint"
+
+
+@lru_cache(maxsize=4096)
+def _within(inner: str, outer: str) -> bool:
+    """`inner` is `outer` (another spelling) or lies in the country `outer` (core.gazetteer)."""
+    from .claim_scope import place_name
+    from .gazetteer import place
+
+    a, b = place(place_name(inner)), place(place_name(outer))
+    if a is None or b is None:
+        return False
+    return a.id == b.id or (b.kind == "country" and a.country == b.country)
 
 
 def events_clash(a: RawClaim, b: RawClaim) -> bool:
@@ -92,10 +106,13 @@ def kind_score(a: RawClaim, b: RawClaim, w: Weights) -> float:
             else:
                 score -= w.event_differ
     else:
-        anchor_a = a.anchor if a.anchor not in WEAK_ANCHORS else ""
-        anchor_b = b.anchor if b.anchor not in WEAK_ANCHORS else ""
+        # an anchor that only names the unit ("a magnitude of 5.9") says nothing either
+        anchor_a = a.anchor if a.anchor not in WEAK_ANCHORS and a.anchor != a.unit else ""
+        anchor_b = b.anchor if b.anchor not in WEAK_ANCHORS and b.anchor != b.unit else ""
         if anchor_a and anchor_b:
-            score += w.anchor_same if same_stem(anchor_a, anchor_b) else -w.anchor_differ
+            # "quake" and "temblor": one thing (core.claim_lexicon's classes)
+            alike = same_stem(anchor_a, anchor_b) or noun_class(anchor_a) == noun_class(anchor_b)
+            score += w.anchor_same if alike else -w.anchor_differ
         elif a.event and b.event and a.event == b.event:
             score += w.event_same / 2
     if a.extra != b.extra:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from . import attribution
+from . import attribution, claim_scope
 from .dates import resolve_date
 from .promo import is_advertising
 from .models import Article
@@ -65,6 +65,8 @@ _PHONE = re.compile(r"\d{3}[-.\s]\d{3,4}(?:[-.\s]\d{4})?")
 # something ("35-key keyboard", "6.7-strength quake", "three-point range").
 _HYPHEN_DESIGNATIONS = frozenset("gauge caliber calibre bore axle".split())
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+# Nouns whose "of" phrase gives their size: "a population of 120,000", "a crowd of 5,000".
+_SIZE_NOUNS = frozenset("population staff workforce crew crowd team force garrison contingent".split())
 
 
 def _event_class(lemma: str) -> str:
@@ -399,6 +401,7 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         quantities = _in_sentence(all_quantities, sent)
         if quantities and is_advertising(sent_text):
             quantities = []  # shopping copy ("20% off with code X") states no fact
+        quantities = _carry_units(quantities, sent_text)
         for q in quantities:
             num_tokens = _span_tokens(sent, sent.start_char + q.number_start, sent.start_char + q.number_end)
             all_tokens = _span_tokens(sent, sent.start_char + q.start, sent.start_char + q.end)
@@ -485,6 +488,25 @@ def _bare_label(top) -> str:
     return "figure"
 
 
+# "..., but the survey said it was 6.1": a bare number said of "it" after a measure of the sentence
+_SAID_OF_IT = re.compile(r"\b(?:it|that)\s+(?:was|is|had been|has been|measured|stood at)\s*$", re.I)
+
+
+def _carry_units(quantities, sent_text: str):
+    """A bare number that restates a measure given earlier in its sentence ("put the magnitude at
+    5.9, but the survey said it was 6.1") takes that measure's unit."""
+    from dataclasses import replace
+
+    out = []
+    for q in quantities:
+        before = next((p for p in reversed(out) if p.number_end <= q.number_start and p.unit and p.dimension != "count"), None)
+        if (q.dimension == "count" and not q.unit and before is not None and not q.hyphenated
+                and _SAID_OF_IT.search(sent_text[: q.start])):
+            q = replace(q, unit=before.unit, dimension=before.dimension, factor=before.factor)
+        out.append(q)
+    return out
+
+
 def _in_sentence(quantities, sent):
     """The quantities whose number lies in this sentence, with offsets made relative to it."""
     from dataclasses import replace
@@ -550,6 +572,11 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                     counted_tok = pobj
         if re.match(r"\s+of (?:them|these|those|whom|which|us)\b", article.text[sent.start_char + q.number_end : sent.end_char]):
             subset = True
+        # "a population of 120,000", "a staff of more than 350": the number is the size of the noun
+        # its "of" phrase hangs on
+        if counted_tok is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
+                and top.head.head.lemma_.lower() in _SIZE_NOUNS:
+            counted_tok = top.head.head
         # the total in "two of the three victims" is not a claim of its own
         if top.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
             return None
@@ -699,6 +726,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
     # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
     context = _context(sent.root if dimension == "money" else clause_root, exclude)
     entities = tuple(dict.fromkeys(e.text for e in attribution.entities(doc) if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
+    hypothetical, scope_dates, earlier = _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor)
     start = sent.start_char + q.start
     end = sent.start_char + q.end
     return RawClaim(
@@ -727,7 +755,28 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         places=places,
         context=context,
         when=when,
+        hypothetical=hypothetical,
+        scope_dates=scope_dates,
+        earlier=earlier,
+        clause_places=_places(clause_root, doc, exclude),
     )
+
+
+def _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor) -> tuple[bool, tuple[str, ...], bool]:
+    """(hypothetical, scope dates, marked earlier): see core.claim_scope."""
+    hypothetical = claim_scope.is_hypothetical(claim_scope.governing_verb(top))
+    # a date on the claim's verb or a verb above it governs it ("In February, a quake measuring 6.4
+    # hit ..."); one in a clause beside it ("the war, which began in 2011, has killed") does not
+    above = {t.i for t in claim_scope.ancestors_or_self(clause_root)}
+    found = []
+    for ent in _dates_in(sent.root, doc, exclude):
+        verb = _nearest_verb(doc[ent.start])
+        if verb is not None and verb.i in above and claim_scope.tells_past(ent, verb):
+            r = _resolve(ent.text, anchor)
+            if r:
+                found.append((abs(ent.start - top.i), r))
+    found = [r for _, r in sorted(found)]  # the nearest first
+    return hypothetical, tuple(dict.fromkeys(found)), claim_scope.marked_earlier(clause_root, num_tokens)
 
 
 def _marked_event(noun) -> str:

@@ -32,6 +32,7 @@ from .models import Article
 from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 from .quantities import UNKNOWN_CURRENCY
 from . import claim_similarity as similarity
+from .claim_scope import StoryScope
 from .claim_similarity import context_share, events_clash, kind_score, places_relation, same_stem, specificity, value_score
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
@@ -49,6 +50,7 @@ class _Item:
     index: int = 0  # order in the corpus: groups keep the order of their first claim
     kind: int = 0  # claims of one kind compare alike with any claim outside their own sentence
     words: int = 0  # the claim's context words, as an id
+    scope: tuple = ()  # core.claim_scope.StoryScope.key: hypothetical, earlier event, other country
 
 
 def _kind(raw: RawClaim) -> tuple:
@@ -109,6 +111,12 @@ def _times_compatible(a: RawClaim, b: RawClaim) -> bool:
     return True
 
 
+def _two_sources(a: RawClaim, b: RawClaim) -> bool:
+    """Two numbers of one sentence that two sources give (one may be the outlet itself: "the
+    centre put it at 5.9, but the survey said it was 6.1")."""
+    return bool(a.claimer or b.claimer) and (a.claimer or "").lower() != (b.claimer or "").lower()
+
+
 def _same_sentence(a: _Item, b: _Item) -> bool:
     return a.article.id == b.article.id and a.raw.sentence == b.raw.sentence and a.raw.start != b.raw.start
 
@@ -122,12 +130,16 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
     ra, rb = a.raw, b.raw
     if _family(ra) != _family(rb):
         return False
+    if a.scope != b.scope:
+        return False  # a threshold or forecast, an earlier event, another country: another scope
     if ra.subset != rb.subset:
         return False  # "3,000 of them" is a part; "another 20,000" only weighs against (see the score)
     if not _times_compatible(ra, rb):
         return False
     if places_relation(ra, rb) == "disjoint" and ra.dimension in ("count", "age"):
         return False  # 20,000 in Athens, 20,000 in Thessaloniki; a measure's places weigh in its score
+    if same_sentence and _two_sources(ra, rb):
+        same_sentence = False  # "X said it measured 5.9, but Y said 6.1": two sources' figures for one thing
     if same_sentence:
         # two numbers of one sentence are one claim only as a conversion ("50 km (30 miles)",
         # "euro110 billion ($141 billion)")
@@ -171,7 +183,7 @@ def _kind_score(a: _Item, b: _Item) -> float:
 
 def soft_ok(a: _Item, b: _Item) -> bool:
     """The two claims' kinds alone say they are about one quantity (a score at the threshold)."""
-    if _same_sentence(a, b) or a.raw.dimension == "age":
+    if _same_sentence(a, b) and not _two_sources(a.raw, b.raw) or a.raw.dimension == "age":
         return True
     return _kind_score(a, b) >= similarity.WEIGHTS.threshold
 
@@ -204,7 +216,7 @@ class _Kinds:
     def label(self, items: list[_Item]) -> None:
         kinds: dict[tuple, int] = {}
         for item in items:
-            item.kind = kinds.setdefault(_kind(item.raw), len(kinds))
+            item.kind = kinds.setdefault(_kind(item.raw) + item.scope, len(kinds))
             self.example.setdefault(item.kind, item)
 
 
@@ -311,6 +323,12 @@ def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
         if not _ratio_ok(value, value, _day(item.raw), profile.days, item.raw.dimension):
             return None
     near = profile.by_sentence.get((item.article.id, item.raw.sentence))
+    contrast = False
+    if near and all(_two_sources(item.raw, o.raw) for o in near):
+        for other in near:
+            if not hard_ok(item, other):
+                return None
+        near, contrast = None, True  # another source's figure in the same sentence
     if near:
         for other in near:
             if not hard_ok(item, other):
@@ -323,7 +341,12 @@ def _fits(item: _Item, profile: _Profile, kinds: _Kinds) -> float | None:
     kind_part = profile.kind_part(item.kind, kinds)
     if kind_part is None:
         return None
-    return _score(item.raw, kind_part, item, profile)
+    found = _score(item.raw, kind_part, item, profile)
+    if contrast:
+        # "X put it at 5.9, but Y said it was 6.1": one sentence setting two sources' figures side
+        # by side is about one thing, unless a hard rule says otherwise
+        found = max(found, similarity.WEIGHTS.threshold)
+    return found
 
 
 def _score(raw: RawClaim, kind_part: float, item: _Item, profile: _Profile) -> float:
@@ -476,7 +499,7 @@ def _block(item: _Item) -> tuple:
     one dimension, kind of thing counted, "of them" marking."""
     r = item.raw
     bare = (r.value, r.counted.lower()) if _bare(r) else ()
-    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare
+    return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare + (item.scope,)
 
 
 def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
@@ -487,6 +510,9 @@ def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], 
             continue
         for raw in analysis.claims:
             items.append(_Item(article, raw, analysis.sentence_text(article.text, raw.sentence), len(items)))
+    story = StoryScope([(item.article.id, item.raw) for item in items])
+    for item in items:
+        item.scope = story.key(item.raw)
     kinds = _Kinds()
     kinds.label(items)
     blocks: dict[tuple, list[_Item]] = {}

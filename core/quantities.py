@@ -430,8 +430,12 @@ _NOT_A_FRACTION_BEFORE = re.compile(r"(?:\b(?:the|first|second|third|last|final|
 _FEET_INCHES = re.compile(r"(?<![\w.'’])(?P<ft>\d{1,2})\s?['′’](?:\s?(?P<inch>\d{1,2}(?:\.\d)?)\s?(?:\"|″|''|”))?(?![\w'])")
 
 
+# 3.1″ display, a 3.1" touch screen: an inch mark glued to the number, a word after it
+_INCH_MARK = re.compile(r"(?<![\w.'’′])(?P<n>\d{1,3}(?:\.\d{1,2})?)(?P<mark>″|\")(?=[\s-]*[A-Za-z])")
+
+
 def _with_extras(text: str, original: str, found: list[Quantity]) -> list[Quantity]:
-    """Add fractions ("a third of", "half the") and feet-and-inch marks; drop numbers they cover."""
+    """Add fractions ("a third of", "half the"), feet-and-inch and inch marks; drop numbers they cover."""
     extras: list[Quantity] = []
     for m in _FRACTION.finditer(text):
         if _NOT_A_FRACTION_BEFORE.search(text, 0, m.start()):
@@ -447,6 +451,10 @@ def _with_extras(text: str, original: str, found: list[Quantity]) -> list[Quanti
             continue  # a lone 5' is too often a quote mark
         value = int(m["ft"]) + (float(m["inch"]) / 12 if m["inch"] else 0.0)
         extras.append(_plain(original, m.start(), m.end(), round(value, 4), "feet", "length", units.factor_of("feet")))
+    for m in _INCH_MARK.finditer(text):
+        if m["mark"] == '"' and text.count('"', 0, m.start()) % 2:
+            continue  # the mark closes a quotation ("... was 5")
+        extras.append(_plain(original, m.start(), m.end(), float(m["n"]), "inches", "length", units.factor_of("inches")))
     if not extras:
         return found
     out = []
@@ -484,8 +492,13 @@ def _plain(original: str, start: int, end: int, value: float, unit, dimension: s
     )
 
 
-# "magnitude 5.9", "a magnitude of 6.4", "measuring 3.8 on the Richter scale": the unit before the number
-_MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?(?:\s+(?:at least|about|around|nearly|almost|some))?\s*$", re.IGNORECASE)
+# "magnitude 5.9", "a magnitude of 6.4", "measuring 3.8 on the Richter scale": the unit before the number;
+# "put the magnitude at 6.1", "a quake measuring 5.8" (a quake's size is its magnitude)
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?:magnitude(?:\s+(?:of|at|was|is|as))?|(?:quake|earthquake|temblor|tremor|aftershock)s?\s+(?:measuring|registering))"
+    r"(?:\s+(?:at least|about|around|nearly|almost|some))?\s*$",
+    re.IGNORECASE,
+)
 _MAGNITUDE_AFTER = re.compile(r"\s*(?:on the (?:open-ended )?richter scale|magnitude\b)", re.IGNORECASE)
 
 

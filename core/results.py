@@ -69,6 +69,12 @@ class RawClaim:
     places: tuple[str, ...] = ()  # places named in the clause
     context: tuple[str, ...] = ()  # content lemmas of the clause
     when: str = ""  # the date expression as written when it could not be resolved (no article date)
+    # Scope (core.claim_scope): a modal on the governing verb, the dates governing the clause, an
+    # event marked earlier, and every place named in the clause.
+    hypothetical: bool = False
+    scope_dates: tuple[str, ...] = ()
+    earlier: bool = False
+    clause_places: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawClaim":
@@ -76,6 +82,8 @@ class RawClaim:
         data["entities"] = tuple(data.get("entities") or ())
         data["places"] = tuple(data.get("places") or ())
         data["context"] = tuple(data.get("context") or ())
+        data["scope_dates"] = tuple(data.get("scope_dates") or ())
+        data["clause_places"] = tuple(data.get("clause_places") or ())
         return _from_dict(cls, data)
 
 
