@@ -249,6 +249,17 @@ def _sentences(doc) -> list:
     return found
 
 
+_TEXT_KEY = "newsx.text"
+
+
+def _doc_text(doc) -> str:
+    """Doc.text joins every token's text again at each call; a claim per sentence asks for it."""
+    found = doc.user_data.get(_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_TEXT_KEY] = doc.text
+    return found
+
+
 def attributions_of(sent) -> list[Attribution]:
     """`sentence_attributions`, worked out once per sentence of a Doc."""
     cache = sent.doc.user_data.setdefault(_ATTS_KEY, {})
@@ -304,7 +315,7 @@ def quote_speaker(sent) -> str | None:
     doc = sent.doc
     sents = _sentences(doc)
     here = _sentence_index(doc, sent)
-    text = doc.text
+    text = _doc_text(doc)
     own = text[sent.start_char : sent.end_char]
     if not _inside_quote(text, sents, here, own):
         return None
