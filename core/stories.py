@@ -52,25 +52,95 @@ def find_stories(
         return []
     if len(articles) == 1:
         return [_story(1, articles)]
-    from .story_features import article_features, candidate_similarities
+    import numpy as np
+
+    from .story_features import article_features, candidate_pairs
 
     features = article_features(articles, analyses, entity_weight=ENTITY_WEIGHT)
-    sims = candidate_similarities(
+    pairs_i, pairs_j, values = candidate_pairs(
         features, top_terms=TOP_TERMS, floor=CANDIDATE_FLOOR, gap_days=DATE_GAP_DAYS, penalty=DATE_PENALTY,
         year_gap=YEAR_GAP,
     )
     position = {a.id: i for i, a in enumerate(articles)}
-    for article_id, copies in (near_duplicates or {}).items():
-        i = position.get(article_id)
-        for other in copies:
-            j = position.get(other)
-            if i is not None and j is not None and i != j:
-                sims[(min(i, j), max(i, j))] = 1.0
-    clusters = average_link(len(articles), sims, MERGE_THRESHOLD)
-    clusters = attach_small(clusters, sims, ATTACH_THRESHOLD, SMALL_STORY)
+    copies = {
+        (min(i, j), max(i, j))
+        for article_id, others in (near_duplicates or {}).items()
+        if (i := position.get(article_id)) is not None
+        for other in others
+        if (j := position.get(other)) is not None and i != j
+    }
+    if copies:
+        # Near-duplicates are always one story: their similarity is 1, whatever the terms said.
+        n = len(articles)
+        copied = np.array(sorted(copies), dtype=np.int64).reshape(-1, 2)
+        keep = ~np.isin(pairs_i * n + pairs_j, copied[:, 0] * n + copied[:, 1])
+        pairs_i = np.concatenate((pairs_i[keep], copied[:, 0]))
+        pairs_j = np.concatenate((pairs_j[keep], copied[:, 1]))
+        values = np.concatenate((values[keep], np.ones(len(copied))))
+    clusters = average_link_pairs(len(articles), pairs_i, pairs_j, values, MERGE_THRESHOLD)
+    clusters = attach_small_pairs(clusters, pairs_i, pairs_j, values, ATTACH_THRESHOLD, SMALL_STORY)
     groups = [[articles[i] for i in sorted(members)] for members in clusters]
     groups.sort(key=lambda g: (-len(g), _first(g) or "9999", position[g[0].id]))
-    return [_story(n, group, sims, position) for n, group in enumerate(groups, 1)]
+    similar = _symmetric(len(articles), pairs_i, pairs_j, values)
+    return [_story(n, group, similar, position) for n, group in enumerate(groups, 1)]
+
+
+# A connected group of candidates up to this size is clustered by scipy's average linkage over
+# all its pairs (a dense matrix: memory grows with the square); a larger one by the heap below.
+DENSE_GROUP_MAX = 3000
+
+
+def average_link_pairs(n: int, pairs_i, pairs_j, values, threshold: float) -> list[list[int]]:
+    """`average_link` on arrays of pairs (i, j, s), the same clusters, mostly in compiled code.
+
+    Two clusters merge only if some pair across them is at least `threshold` (a mean is never
+    above its largest term), so each connected group of such pairs is clustered on its own, over
+    all the pairs inside it (weaker ones count in the means): scipy's average linkage on
+    distances 1 - s (a pair never compared is at distance 1), cut at 1 - threshold.
+    """
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pairs_i, pairs_j, values = np.asarray(pairs_i), np.asarray(pairs_j), np.asarray(values, dtype=float)
+    inside = (pairs_i != pairs_j) & (values > 0)
+    pairs_i, pairs_j, values = pairs_i[inside], pairs_j[inside], values[inside]
+    strong = values >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (pairs_i[strong], pairs_j[strong])), shape=(n, n))
+    _count, label = connected_components(graph, directed=False)
+    sizes = np.bincount(label)
+    clusters: list[list[int]] = [[int(i)] for i in np.flatnonzero(sizes[label] == 1)]
+    same = label[pairs_i] == label[pairs_j]
+    pairs_i, pairs_j, values = pairs_i[same], pairs_j[same], values[same]
+    order = np.argsort(label[pairs_i], kind="stable")
+    pairs_i, pairs_j, values = pairs_i[order], pairs_j[order], values[order]
+    group_of_pair = label[pairs_i]
+    members_by_group = np.split(np.argsort(label, kind="stable"), np.cumsum(sizes)[:-1])
+    starts = np.searchsorted(group_of_pair, np.arange(len(sizes)))
+    ends = np.searchsorted(group_of_pair, np.arange(len(sizes)), side="right")
+    for group in np.flatnonzero(sizes > 1).tolist():
+        members = members_by_group[group]
+        gi, gj, gv = pairs_i[starts[group] : ends[group]], pairs_j[starts[group] : ends[group]], values[starts[group] : ends[group]]
+        m = len(members)
+        if m > DENSE_GROUP_MAX:
+            local = {int(x): k for k, x in enumerate(members.tolist())}
+            sims = {(local[int(a)], local[int(b)]): float(v) for a, b, v in zip(gi.tolist(), gj.tolist(), gv.tolist())}
+            clusters.extend([int(members[k]) for k in found] for found in average_link(m, sims, threshold))
+            continue
+        local = np.empty(n, dtype=np.int64)
+        local[members] = np.arange(m)
+        distance = np.ones((m, m))
+        gap = np.maximum(1.0 - gv, 0.0)  # a similarity a rounding above 1 is at distance 0
+        distance[local[gi], local[gj]] = gap
+        distance[local[gj], local[gi]] = gap
+        upper = distance[np.triu_indices(m, 1)]  # scipy's condensed form: row by row above the diagonal
+        tree = linkage(upper, method="average")
+        # A hair above 1 - threshold: a mean exactly at the threshold merges, as in `average_link`.
+        flat = fcluster(tree, t=1.0 - threshold + 1e-12, criterion="distance")
+        for k in range(1, int(flat.max()) + 1):
+            clusters.append(members[flat == k].tolist())
+    return clusters
 
 
 def average_link(n: int, sims: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -136,39 +206,78 @@ def attach_small(
     return [members for members in result if members]
 
 
+def attach_small_pairs(clusters: list[list[int]], pairs_i, pairs_j, values, threshold: float, small: int) -> list[list[int]]:
+    """`attach_small` on arrays of pairs (i, j, s): the same moves, summed by numpy."""
+    import numpy as np
+
+    if not len(values):
+        return [list(members) for members in clusters]
+    n = sum(len(members) for members in clusters)
+    cluster_of = np.empty(n, dtype=np.int64)
+    for c, members in enumerate(clusters):
+        cluster_of[members] = c
+    size = np.array([len(members) for members in clusters], dtype=np.int64)
+    ci, cj = cluster_of[np.asarray(pairs_i)], cluster_of[np.asarray(pairs_j)]
+    one = np.concatenate((ci, cj))
+    other = np.concatenate((cj, ci))
+    weight = np.concatenate((values, values)).astype(float)
+    moving = (size[one] <= small) & (size[other] > small)
+    one, other, weight = one[moving], other[moving], weight[moving]
+    result = [list(members) for members in clusters]
+    if not len(one):
+        return result
+    width = len(clusters)
+    keys, inverse = np.unique(one * width + other, return_inverse=True)
+    totals = np.bincount(inverse, weights=weight)
+    one, other = keys // width, keys % width
+    # Per small cluster: the target of highest mean per target article (ties: the lower number).
+    order = np.lexsort((other, -(totals / size[other]), one))
+    first = order[np.r_[True, one[order][1:] != one[order][:-1]]]
+    for k in first.tolist():
+        source, target = int(one[k]), int(other[k])
+        if totals[k] / (size[source] * size[target]) >= threshold:
+            result[target].extend(result[source])
+            result[source] = []
+    return [members for members in result if members]
+
+
+def _symmetric(n: int, pairs_i, pairs_j, values):
+    """The pair similarities as a symmetric sparse matrix (rows summed for a story's title)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix(
+        (np.concatenate((values, values)), (np.concatenate((pairs_i, pairs_j)), np.concatenate((pairs_j, pairs_i)))),
+        shape=(n, n),
+    )
+
+
 def _first(group: list[Article]) -> str | None:
     dates = [a.published for a in group if a.published]
     return min(dates) if dates else None
 
 
-def _story(
-    n: int,
-    group: list[Article],
-    sims: Mapping[tuple[int, int], float] | None = None,
-    position: Mapping[str, int] | None = None,
-) -> Story:
+def _story(n: int, group: list[Article], similar=None, position: Mapping[str, int] | None = None) -> Story:
     dates = sorted(a.published for a in group if a.published)
     return Story(
         id=f"s{n}",
-        title=_title(group, sims or {}, position or {}),
+        title=_title(group, similar, position or {}),
         articles=tuple(a.id for a in group),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
     )
 
 
-def _title(group: list[Article], sims: Mapping[tuple[int, int], float], position: Mapping[str, int]) -> str:
+def _title(group: list[Article], similar, position: Mapping[str, int]) -> str:
     """The title of the article most like the others (a found title before one made from the lede)."""
-    if len(group) <= 2 or not sims:
+    if len(group) <= 2 or similar is None:
         best = min(group, key=lambda a: a.title_guessed)
         return best.title
     ids = [position[a.id] for a in group]
-
-    def centrality(a: Article) -> tuple[bool, float]:
-        i = position[a.id]
-        return (not a.title_guessed, sum(sims.get((min(i, j), max(i, j)), 0.0) for j in ids if j != i))
-
-    return max(group, key=centrality).title
+    # Each article's summed similarity to the rest of its story (the diagonal is empty).
+    centrality = similar[ids][:, ids].sum(axis=1).A1.tolist()
+    best = max(range(len(group)), key=lambda k: (not group[k].title_guessed, centrality[k]))
+    return group[best].title
 
 
 def story_of(stories: list[Story] | tuple[Story, ...]) -> dict[str, str]:

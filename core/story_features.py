@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,9 +21,10 @@ from datetime import date
 from .models import Article
 from .results import ArticleAnalysis
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+# A word of at least three characters, starting and ending with a letter (shorter ones are
+# never matched, rather than matched and dropped: the same words, found faster).
+_WORD = re.compile(r"[^\W\d_][\w'’-]+[^\W\d_]")
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
-_MIN_WORD = 3
 # Function words and reporting words of news prose: they say nothing about which story it is.
 _STOP = frozenset(
     """
@@ -56,7 +58,7 @@ class Features:
 
 def _words(text: str) -> Counter[str]:
     found = Counter(_WORD.findall(text.lower()))
-    for word in [w for w in found if len(w) < _MIN_WORD or w in _STOP]:
+    for word in found.keys() & _STOP:
         del found[word]
     return found
 
@@ -109,6 +111,28 @@ def _term_weight(term: str, frequencies: Mapping[str, float], df: int, n: int, e
     return weight * scale
 
 
+def _term_weights(terms: list[str], df: Mapping[str, int], n: int, entity_weight: float):
+    """`_term_weight` of every term at once (the corpus's vocabulary: hundreds of thousands)."""
+    import numpy as np
+
+    frequencies = _rarity()
+    get = frequencies.get
+    words = [k for k, t in enumerate(terms) if not t.startswith("@")]
+    named = [k for k, t in enumerate(terms) if t.startswith("@")]
+    frequency = np.empty(len(terms))
+    scale = np.ones(len(terms))
+    frequency[words] = [get(terms[k], _UNSEEN_FREQUENCY) for k in words]
+    frequency[named] = [
+        min((get(p, _UNSEEN_FREQUENCY) for p in terms[k][1:].split()), default=_UNSEEN_FREQUENCY) for k in named
+    ]
+    scale[named] = entity_weight
+    weight = (-np.log(np.maximum(frequency, _UNSEEN_FREQUENCY))) ** RARITY_POWER
+    if CORPUS_IDF_SHARE:
+        documents = np.array([df[t] for t in terms], dtype=float)
+        weight *= (np.log((n + 1) / (documents + 1)) + 1.0) ** CORPUS_IDF_SHARE
+    return weight * scale
+
+
 def _ordinal(published: str | None) -> int | None:
     if not published:
         return None
@@ -131,7 +155,8 @@ def article_features(
         entities, mentioned = _entity_terms(analyses.get(article.id))
         terms.update(entities)
         counts.append(terms)
-        df.update(terms.keys())
+        if CORPUS_IDF_SHARE:
+            df.update(terms.keys())
         when = _ordinal(article.published)
         dates.append(when)
         if when is not None:
@@ -141,14 +166,14 @@ def article_features(
     from scipy import sparse
 
     n = len(articles)
-    rarity = _rarity()
-    vocabulary: dict[str, int] = {}
+    # Every term once, in order of first sight; then each article's terms as column numbers.
+    vocabulary = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
     indptr, indices, tfs = [0], [], []
     for terms in counts:
-        indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+        indices.extend(map(vocabulary.__getitem__, terms))
         tfs.extend(terms.values())
         indptr.append(len(indices))
-    base = np.array([_term_weight(t, rarity, df[t], n, entity_weight) for t in vocabulary])
+    base = _term_weights(list(vocabulary), df, n, entity_weight)
     columns = np.array(indices, dtype=np.int64)
     data = (1.0 + np.log(np.array(tfs, dtype=float))) * base[columns] if len(columns) else np.zeros(0)
     matrix = sparse.csr_matrix((data, columns, np.array(indptr)), shape=(n, max(1, len(vocabulary))))
@@ -168,7 +193,32 @@ COMMON_MIN = 200
 def candidate_similarities(
     features: Features, top_terms: int, floor: float, gap_days: int, penalty: float, year_gap: int = 2
 ) -> dict[tuple[int, int], float]:
-    """Similarity of the pairs worth comparing, {(i, j): s} with i < j and s >= floor.
+    """`candidate_pairs` as {(i, j): s} with i < j."""
+    pairs_i, pairs_j, values = candidate_pairs(features, top_terms, floor, gap_days, penalty, year_gap)
+    return dict(zip(zip(pairs_i.tolist(), pairs_j.tolist()), values.tolist()))
+
+
+def _top_per_row(matrix, top_terms: int):
+    """Each row's `top_terms` heaviest entries (all of a shorter row), as a CSR matrix of the
+    same shape: one sort of all entries by row, then weight, instead of a loop over rows."""
+    import numpy as np
+    from scipy import sparse
+
+    n = matrix.shape[0]
+    lengths = np.diff(matrix.indptr)
+    if lengths.max(initial=0) <= top_terms:
+        return sparse.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=matrix.shape)
+    rows = np.repeat(np.arange(n), lengths)
+    order = np.lexsort((-matrix.data, rows))
+    rank = np.arange(len(order)) - matrix.indptr[rows[order]]
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order[rank < top_terms]] = True  # entries stay in their row and column order
+    indptr = np.concatenate(([0], np.cumsum(np.minimum(lengths, top_terms))))
+    return sparse.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
+
+
+def candidate_pairs(features: Features, top_terms: int, floor: float, gap_days: int, penalty: float, year_gap: int = 2):
+    """Similarity of the pairs worth comparing: arrays (i, j, s) with i < j and s >= floor.
 
     Each article keeps its `top_terms` heaviest terms (most of its weight); the similarity of two
     articles is the dot product of these (a cosine cut to what matters most, the same in a corpus
@@ -180,26 +230,20 @@ def candidate_similarities(
     import numpy as np
     from scipy import sparse
 
+    nothing = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     matrix = features.matrix
     n, width = matrix.shape
-    if n < 2:
-        return {}
-    rows_at, columns_at, weights_at = [], [], []
-    for i in range(n):
-        start, end = matrix.indptr[i], matrix.indptr[i + 1]
-        row = matrix.data[start:end]
-        chosen = np.argpartition(-row, top_terms)[:top_terms] if len(row) > top_terms else np.arange(len(row))
-        columns_at.append(matrix.indices[start:end][chosen])
-        weights_at.append(row[chosen])
-        rows_at.append(np.full(len(chosen), i))
-    if not rows_at or not sum(len(r) for r in rows_at):
-        return {}
-    top = sparse.csr_matrix(
-        (np.concatenate(weights_at), (np.concatenate(rows_at), np.concatenate(columns_at))), shape=(n, width)
-    )
-    held = np.diff(top.tocsc().indptr)
+    if n < 2 or matrix.nnz == 0:
+        return nothing
+    top = _top_per_row(matrix, top_terms)
+    held = np.bincount(top.indices, minlength=width)
     common = held > max(COMMON_MIN, int(COMMON_SHARE * n))
-    rare = top[:, np.flatnonzero(~common)] if common.any() else top
+    # The rare terms two articles can share: a term among one article's top terms only links no pair.
+    rare_entry = ~common[top.indices] & (held[top.indices] > 1)
+    rare = sparse.csr_matrix(
+        (top.data[rare_entry], top.indices[rare_entry], np.concatenate(([0], np.cumsum(rare_entry)))[top.indptr]),
+        shape=(n, width),
+    )
     # The same sparsity pattern twice: how many rare terms each pair shares, and their part of the dot.
     marks = rare.copy()
     marks.data = np.ones_like(marks.data)
@@ -212,7 +256,7 @@ def candidate_similarities(
     pairs_i, pairs_j = counts.row[enough].astype(np.int64), counts.col[enough].astype(np.int64)
     values = partial.data[enough].astype(float)
     if len(pairs_i) == 0:
-        return {}
+        return nothing
     if common.any():
         dense = top[:, np.flatnonzero(common)].toarray()
         step = 100_000
@@ -238,4 +282,4 @@ def candidate_similarities(
             apart[k] = False
     values = np.where(far | apart, values * penalty, values)
     keep = values >= floor
-    return dict(zip(zip(pairs_i[keep].tolist(), pairs_j[keep].tolist()), values[keep].tolist()))
+    return pairs_i[keep], pairs_j[keep], values[keep]

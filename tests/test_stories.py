@@ -51,3 +51,38 @@ def test_every_article_is_in_exactly_one_story(mixed_index):
 def test_one_story_alone_is_one_story(seed_index):
     assert len(seed_index.stories) == 1
     assert set(seed_index.stories[0].articles) == {a.id for a in seed_index.articles}
+
+
+def test_fast_average_link_gives_the_clusters_of_the_reference_heap():
+    # The compiled path (connected groups, scipy's average linkage) must find exactly the clusters
+    # the plain heap does, including chains that average link refuses to merge.
+    import random
+
+    import numpy as np
+
+    from newsx.core.stories import attach_small, attach_small_pairs, average_link, average_link_pairs
+
+    rng = random.Random(7)
+    for _ in range(20):
+        n = 60
+        sims = {}
+        for _pair in range(150):
+            i, j = sorted(rng.sample(range(n), 2))
+            sims[(i, j)] = round(rng.random() ** 2, 3)
+        pi = np.array([i for i, _ in sims]); pj = np.array([j for _, j in sims]); v = np.array(list(sims.values()))
+        expected = average_link(n, sims, 0.3)
+        found = average_link_pairs(n, pi, pj, v, 0.3)
+        assert sorted(sorted(c) for c in found) == sorted(sorted(c) for c in expected)
+        assert sorted(sorted(c) for c in attach_small_pairs(found, pi, pj, v, 0.05, 2)) == sorted(
+            sorted(c) for c in attach_small(expected, sims, 0.05, 2)
+        )
+
+
+def test_two_similar_events_stay_apart_even_when_one_article_bridges_them():
+    # A chain a-b-c where only a-b and b-c are alike: average link keeps the weak end out.
+    import numpy as np
+
+    from newsx.core.stories import average_link_pairs
+
+    clusters = average_link_pairs(3, np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.5]), 0.3)
+    assert sorted(sorted(c) for c in clusters) == [[0, 1], [2]]
