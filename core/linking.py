@@ -881,7 +881,7 @@ class _LabelVoter:
 
     def relabel_forms(self, forms: dict[str, _Form]) -> None:
         """Each form's label from the evidence, before the joining rules compare labels. A word
-        of a person's full name ("Austin" of "Lloyd Austin") keeps the model's label here: which
+        of a person's full name ("Smith" of "Jane Smith") keeps the model's label here: which
         of the two it is, the in-article rules and the entity's vote decide."""
         person_words_seen = {w for f in forms.values() if f.label == "PERSON" and len(f.words) >= 2 for w in f.words}
         for _ in range(2):  # a second pass: places found in the first make lists of places

@@ -6,7 +6,7 @@ pairs, and joins only when exactly one longer name fits (two "X Hotel"s leave "H
     "Hormozgan" / "Hormozgan province" ("X City" is another place: Kuwait, Kuwait City);
   - the same first and last words with more between: "Carlton Hotel" / "Carlton Intercontinental Hotel";
   - a model number: "Q10" / "BlackBerry Q10";
-  - a compass word standing for the one place named with it: "the North" / "North Korea";
+  - a compass word standing for the one place named with it: "the South" / "South Sudan";
   - a part of a country named by a compass adjective: "southern Iran" is Iran, unless the gazetteer
     knows the longer name as a place of its own ("Northern Ireland", "Western Australia").
 Forms are `linking._Form`s; `uf` is its union-find; `label_class` maps labels that the model

@@ -1,7 +1,7 @@
 """Names cut to a column's width, kept apart: two different claimers never read the same.
 
-A plain cut keeps the start ("South Korea’s National…"); where two names would then look the
-same, their ends are kept too ("a senior South…official" / "a senior South…minister").
+A plain cut keeps the start ("the Ministry of Foreign…"); where two names would then look the
+same, their ends are kept too ("a senior state…official" / "a senior state…minister").
 """
 
 from __future__ import annotations
