@@ -50,17 +50,21 @@ def merge_entities(per_story: list[list[Entity]]) -> tuple[list[Entity], list[li
     return merged, renamed
 
 
+def _merged(per_story: list[list], order, prefix: str) -> list:
+    """One story's records as they are; several stories' records in one `order`, ids renumbered."""
+    if len(per_story) == 1:
+        return per_story[0]
+    merged = sorted((r for records in per_story for r in records), key=order)
+    return [replace(r, id=f"{prefix}{n}") for n, r in enumerate(merged, 1)]
+
+
 def link_events_per_story(
     parts: list[list[Article]], analyses: Mapping[str, ArticleAnalysis], entities: list[list[Entity]]
 ) -> list[Event]:
     from .events import link_events
 
     per_story = [link_events(part, analyses, ents) for part, ents in zip(parts, entities)]
-    if len(per_story) == 1:
-        return per_story[0]
-    merged = [e for events in per_story for e in events]
-    merged.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
-    return [replace(e, id=f"ev{n}") for n, e in enumerate(merged, 1)]
+    return _merged(per_story, lambda e: (e.date is None, e.date or "", -len(e.articles), e.label), "ev")
 
 
 def group_claims_per_story(
@@ -69,8 +73,4 @@ def group_claims_per_story(
     from .claims import group_claims
 
     per_story = [group_claims(part, analyses, ents) for part, ents in zip(parts, entities)]
-    if len(per_story) == 1:
-        return per_story[0]
-    merged = [g for groups in per_story for g in groups]
-    merged.sort(key=lambda g: (_VERDICT_ORDER.get(g.verdict, 4), -len(g.claims)))
-    return [replace(g, id=f"g{n}") for n, g in enumerate(merged, 1)]
+    return _merged(per_story, lambda g: (_VERDICT_ORDER.get(g.verdict, 4), -len(g.claims)), "g")
