@@ -50,6 +50,32 @@ def ecbplus_cluster(name: str):
     return folder
 
 
+def index_of(articles: dict[str, tuple[str, str, str]], cache_dir):
+    """The index of short articles written for a test: {id: (outlet, published, text)}."""
+    from newsx.core.index import build_index
+    from newsx.core.models import Article, LoadResult
+    from newsx.core.settings import Settings
+
+    loaded = LoadResult(
+        articles=[
+            Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
+            for name, (outlet, published, text) in articles.items()
+        ]
+    )
+    return build_index(loaded, Settings(cache_dir=cache_dir))
+
+
+def find_claim(index, article, number):
+    """(group, claim) of the claim whose number is written `number` in `article`."""
+    import re
+
+    for group in index.claim_groups:
+        for c in group.claims:
+            if c.article == article and re.search(rf"(?<![\w.,$]){re.escape(number.lower())}(?![\w.,])", c.text.lower()):
+                return group, c
+    raise AssertionError(f"{number!r} not in {article}: {[(c.article, c.text) for g in index.claim_groups for c in g.claims]}")
+
+
 @pytest.fixture(scope="session")
 def ui_index(seed_index):
     """The seed index for explorer tests, with at least one claim group and one event.

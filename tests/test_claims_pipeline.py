@@ -4,11 +4,9 @@ qualifiers, roundings and time, and the claimer shown is a name. One index for t
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from newsx.core.models import Article, LoadResult
+from conftest import find_claim, index_of
 
 ARTICLES = {
     "north": (
@@ -47,23 +45,10 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from newsx.core.index import build_index
-    from newsx.core.settings import Settings
-
-    articles = [
-        Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
-        for name, (outlet, published, text) in ARTICLES.items()
-    ]
-    return build_index(LoadResult(articles=articles), Settings(cache_dir=tmp_path_factory.mktemp("pipeline-cache")))
+    return index_of(ARTICLES, tmp_path_factory.mktemp("pipeline-cache"))
 
 
-def find(index, article, number):
-    """(group, claim) of the claim whose number is written `number` in `article`."""
-    for group in index.claim_groups:
-        for c in group.claims:
-            if c.article == article and re.search(rf"(?<![\w.,$]){re.escape(number.lower())}(?![\w.,])", c.text.lower()):
-                return group, c
-    raise AssertionError(f"{number!r} not in {article}: {[(c.article, c.text) for g in index.claim_groups for c in g.claims]}")
+find = find_claim
 
 
 def same_group(index, *claims):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsx.core.models import Article, LoadResult
+from conftest import index_of
 
 ARTICLES = {
     "wire": (
@@ -33,15 +33,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from newsx.core.index import build_index
-    from newsx.core.settings import Settings
-
-    articles = [
-        Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
-        for name, (outlet, published, text) in ARTICLES.items()
-    ]
-    settings = Settings(cache_dir=tmp_path_factory.mktemp("rules-cache"))
-    return build_index(LoadResult(articles=articles), settings)
+    return index_of(ARTICLES, tmp_path_factory.mktemp("rules-cache"))
 
 
 def claim(index, article, text):

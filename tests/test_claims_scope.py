@@ -5,11 +5,9 @@ N" counts people. Short articles written for the purpose; one index for the modu
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from newsx.core.models import Article, LoadResult
+from conftest import find_claim, index_of
 
 ARTICLES = {
     "wire": (
@@ -43,22 +41,10 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from newsx.core.index import build_index
-    from newsx.core.settings import Settings
-
-    articles = [
-        Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
-        for name, (outlet, published, text) in ARTICLES.items()
-    ]
-    return build_index(LoadResult(articles=articles), Settings(cache_dir=tmp_path_factory.mktemp("scope-cache")))
+    return index_of(ARTICLES, tmp_path_factory.mktemp("scope-cache"))
 
 
-def find(index, article, number):
-    for group in index.claim_groups:
-        for c in group.claims:
-            if c.article == article and re.search(rf"(?<![\w.,$]){re.escape(number.lower())}(?![\w.,])", c.text.lower()):
-                return group, c
-    raise AssertionError(f"{number!r} not in {article}: {[(c.article, c.text) for g in index.claim_groups for c in g.claims]}")
+find = find_claim
 
 
 def group_of(index, article, number):
@@ -156,17 +142,15 @@ def test_two_sources_set_side_by_side_in_one_sentence_are_one_conflict(tmp_path)
     """ "The centre put the magnitude at 5.9, but the survey said it was 6.1": the bare 6.1 is a
     magnitude too, and the two sources' figures are one group, a conflict (they were kept apart as
     two numbers of one sentence)."""
-    from newsx.core.index import build_index
-    from newsx.core.settings import Settings
-
     text = ("The national seismological centre put the quake's magnitude at 5.9, but the US Geological "
             "Survey said it was 6.1. ")
-    articles = [
-        Article(id="one", path="one.txt", title="one", text=text, outlet="One", published="2024-11-20"),
-        Article(id="two", path="two.txt", title="two", outlet="Two", published="2024-11-20",
-                text="The quake had a magnitude of 5.9, the national seismological centre said."),
-    ]
-    index = build_index(LoadResult(articles=articles), Settings(cache_dir=tmp_path))
+    index = index_of(
+        {
+            "one": ("One", "2024-11-20", text),
+            "two": ("Two", "2024-11-20", "The quake had a magnitude of 5.9, the national seismological centre said."),
+        },
+        tmp_path,
+    )
     six, claim = find(index, "one", "6.1")
     assert six.unit == "magnitude"
     assert six.id == group_of(index, "one", "5.9").id == group_of(index, "two", "5.9").id
