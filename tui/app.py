@@ -37,6 +37,7 @@ from .clipboard import copy_current
 from .commands import NewsxCommands
 from .messages import IndexFailed, IndexProgress, IndexReady, OpenArticle, SearchReady, ShowRelated
 from .screens.read import ReadScreen
+from .textual_private import FirstFrameApp, mark_styled
 from .widgets.kinds import THEME_VARIABLE_DEFAULTS
 
 if TYPE_CHECKING:
@@ -73,13 +74,13 @@ def _new_screen(mode: str) -> Callable[[], Screen]:
         screen = screen_class(mode)()
         # Textual restyles the whole app when a mode's screen is not marked as styled with the
         # current CSS; a new screen is styled when it mounts, so that would be wasted work.
-        screen._css_update_count = screen.app._css_update_count
+        mark_styled(screen)
         return screen
 
     return make
 
 
-class NewsxApp(App):
+class NewsxApp(FirstFrameApp):
     TITLE = "newsx"
     CSS_PATH = "app.tcss"
     MODES = {mode: _new_screen(mode) for mode in SCREENS}
@@ -194,11 +195,10 @@ class NewsxApp(App):
         if self._build and self.articles:
             self.build_search_worker()
 
-    def _display(self, screen: Screen, renderable) -> None:
-        super()._display(screen, renderable)
+    def frame_written(self) -> None:
         # Frames drawn while Textual batches the start-up are thrown away (and `call_after_refresh`
         # runs before the first frame is written): the first frame is the first one out of a batch.
-        if renderable is not None and not self._batch_count and not self._first_frame.is_set():
+        if not self._first_frame.is_set():
             gc.enable()  # paused for the start-up by cli.main; before the workers wake up
             self._first_frame.set()
             for callback in self._after_first_frame_calls:

@@ -24,6 +24,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from .textual_private import bindings_of
+
 
 def _all_subclasses(cls: type) -> Iterable[type]:
     seen: set[type] = set()
@@ -46,11 +48,11 @@ def known_binding_ids(app: App | None = None) -> set[str]:
     for cls in (DOMNode, *_all_subclasses(DOMNode)):
         ids |= _ids_of(cls.__dict__.get("BINDINGS", ()))
     if app is not None:
-        ids |= _ids_of(app._bindings)
+        ids |= _ids_of(bindings_of(app))
         for screen in getattr(app, "screen_stack", ()):
-            ids |= _ids_of(screen._bindings)
+            ids |= _ids_of(bindings_of(screen))
             for node in screen.walk_children(with_self=False):
-                ids |= _ids_of(node._bindings)
+                ids |= _ids_of(bindings_of(node))
     return ids
 
 

@@ -39,6 +39,8 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from .textual_private import refresh_native_colours
+
 from newsx.core.package_data import package_folder
 from newsx.core.settings import DEFAULT_16_COLOUR_THEME, DEFAULT_THEME, config_dir
 
@@ -274,9 +276,7 @@ def _activate(app: App, name: str, before_start: bool) -> None:
     dark = app.current_theme.dark
     classes = {c: False for c in app.classes if c.startswith("-theme-")}
     app.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
-    refresh_filter = getattr(app, "_refresh_truecolor_filter", None)  # ANSI themes draw native colours
-    if refresh_filter is not None:
-        refresh_filter(app.ansi_theme)
+    refresh_native_colours(app)  # ANSI themes draw native colours
     app.stylesheet.set_variables(app.get_css_variables())
 
 

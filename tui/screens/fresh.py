@@ -14,10 +14,11 @@ every Tab or Enter.
 from __future__ import annotations
 
 from textual import events
-from textual._context import NoActiveAppError
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
+
+from ..textual_private import NoActiveAppError
 
 
 class FreshScreen(Screen):

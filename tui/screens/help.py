@@ -33,6 +33,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..textual_private import action_state, app_keymap, bindings_of, class_bindings, normalize_keymap
+
 # In the order the help lists them: where one can go first (a new user's question), the
 # details of moving inside a list last.
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -122,7 +124,7 @@ def _rows_from(bindings: BindingsMap, where: str, namespace: DOMNode | None = No
             continue
         if shadowed and key in shadowed:
             continue
-        if namespace is not None and namespace.app._check_action_state(binding.action, namespace) is False:
+        if namespace is not None and action_state(namespace.app, binding.action, namespace) is False:
             continue
         merged.setdefault((binding.action, _describe(binding), binding.id or ""), []).append((key, binding))
     rows = []
@@ -142,20 +144,20 @@ def _with_keymap(bindings: BindingsMap, keymap: Mapping[str, str]) -> BindingsMa
 def collect_bindings(screen: Screen) -> list[BindingRow]:
     """Bindings of the app, the screen and its widgets, with the app's keymap applied."""
     app = screen.app
-    keymap = app._keymap  # the normalised keymap Textual itself applies
+    keymap = app_keymap(app)  # the normalised keymap Textual itself applies
     rows: list[BindingRow] = []
     seen_classes: set[type] = set()
-    screen_bindings = _with_keymap(screen._bindings, keymap)
+    screen_bindings = _with_keymap(bindings_of(screen), keymap)
     rows += _rows_from(screen_bindings, "", screen)
     for node in screen.walk_children(with_self=False):
         # Only panes the user can focus have keys of their own (not the footer or containers).
-        if not node.can_focus or not node._bindings.key_to_bindings or _takes_text(node):
+        if not node.can_focus or not bindings_of(node).key_to_bindings or _takes_text(node):
             continue
-        rows += _rows_from(_with_keymap(node._bindings, keymap), _pane_name(node))
+        rows += _rows_from(_with_keymap(bindings_of(node), keymap), _pane_name(node))
     # A key the screen binds never reaches the app's binding for it (ctrl+c copies, so the
     # app's "ctrl+c: how to quit" is not listed as a second ctrl+c).
-    screen_keys = {key for key, binding in screen_bindings if app._check_action_state(binding.action, screen) is not False}
-    rows += _rows_from(_with_keymap(app._bindings, keymap), "", shadowed=screen_keys)
+    screen_keys = {key for key, binding in screen_bindings if action_state(app, binding.action, screen) is not False}
+    rows += _rows_from(_with_keymap(bindings_of(app), keymap), "", shadowed=screen_keys)
     return _merge_rows(rows)
 
 
@@ -285,12 +287,13 @@ class HelpScreen(ModalScreen[None]):
 def _class_rows(classes: Iterable[type[DOMNode]], keymap: Mapping[str, str]) -> list[BindingRow]:
     rows: list[BindingRow] = []
     for cls in classes:
-        merged = cls._merged_bindings.copy() if cls._merged_bindings is not None else BindingsMap()
+        declared = class_bindings(cls)
+        merged = declared.copy() if declared is not None else BindingsMap()
         if issubclass(cls, App) and cls.ENABLE_COMMAND_PALETTE:
             # Textual adds the palette key when the app starts, not in BINDINGS.
             palette = Binding(cls.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
             merged.key_to_bindings.setdefault(palette.key, []).append(palette)
-        normalised = App._normalize_keymap(dict(keymap)) if keymap else {}
+        normalised = normalize_keymap(keymap) if keymap else {}
         where = "" if issubclass(cls, (App, Screen)) else _pane_name_of_class(cls)
         rows += _rows_from(_with_keymap(merged, normalised), where)
     return rows

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, OptionList, Static
 from newsx.core.models import Article
 
 from ..messages import ShowRelated
+from ..textual_private import DeferLayoutWhileStarting
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_pane import EntityPane
 from ..widgets.footer import KeysFooter
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from newsx.core.index import Index
 
 
-class ReadScreen(FreshScreen):
+class ReadScreen(DeferLayoutWhileStarting, FreshScreen):
     """Reading one article at a time; the screen the app opens on."""
 
     BINDINGS = [
@@ -111,29 +112,6 @@ class ReadScreen(FreshScreen):
     def _selected_entity(self) -> str | None:
         pane = self._entity_pane()
         return pane.current_key if pane is not None else None
-
-    def _refresh_layout(self, size=None, scroll: bool = False) -> None:
-        # The same for layouts: Textual lays the screen out when it resumes and on each resize
-        # inside the start-up batch, then again for the frame after it. Only the last one counts.
-        if self.app._batch_count and self is self.app.screen and not self.app.is_inline and size is not None:
-            self._pending_layout_size = size
-            self.refresh(layout=True)
-            return
-        if size is None and self._pending_layout_size is not None:
-            size = self._pending_layout_size
-        self._pending_layout_size = None
-        super()._refresh_layout(size, scroll)
-
-    _pending_layout_size = None
-
-    def _compositor_refresh(self) -> None:
-        # While the app starts, Textual batches output and defers layout refreshes to a callback
-        # that can still run inside the batch: a whole frame is rendered, then thrown away (a
-        # tenth of the time to the first frame). Leave it to the refresh after the batch.
-        if self.app._batch_count and self is self.app.screen and not self.app.is_inline:
-            self.refresh()
-            return
-        super()._compositor_refresh()
 
     # ----------------------------------------------------------------- data
 

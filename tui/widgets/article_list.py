@@ -14,6 +14,8 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..textual_private import clear_render_caches
+
 from newsx.core.models import Article
 
 from .wrapping import wrapped_height
@@ -90,7 +92,7 @@ class ArticleList(OptionList):
         width = self.scrollable_content_region.width
         if width != self._drawn_width:
             self._drawn_width = width
-            self._clear_caches()
+            clear_render_caches(self)
         return super().render_lines(crop)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

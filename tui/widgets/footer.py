@@ -24,7 +24,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from ..textual_private import FooterKey, attach, css_generation
 
 
 class ShownKey(NamedTuple):
@@ -109,19 +110,19 @@ class KeysLine(Widget, can_focus=False):
         """(key widget, key, description) rich styles and paddings a FooterKey would draw with."""
         app = self.app
         footer = self.parent
-        styles_key = (app._css_update_count, app.theme, footer.has_class("-compact") if footer else False)
+        styles_key = (css_generation(app), app.theme, footer.has_class("-compact") if footer else False)
         if styles_key != self._styles_key:
             self._styles_key = styles_key
             self._styles_for.clear()
         if (hover, disabled) not in self._styles_for:
             stylesheet = app.stylesheet
             item = DOMNode(classes="-item" + (" -hover" if hover else "") + (" -disabled" if disabled else ""))
-            item._attach(self)
+            attach(item, self)
             stylesheet.apply(item, animate=False)
             parts = []
             for name in ("footer-key--key", "footer-key--description"):
                 node = DOMNode(classes=name)
-                node._attach(item)
+                attach(node, item)
                 stylesheet.apply(node, animate=False)
                 parts.append(node)
             key, description = parts

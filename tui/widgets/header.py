@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Header
-from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
+
+from ..textual_private import HeaderClockSpace, HeaderIcon, HeaderTitle
 
 
 class FixedTitle(HeaderTitle):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rich._wrap import divide_line
 from rich.text import Text
 from textual.binding import Binding
-from textual.content import Content, _FormattedLine
+from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -23,6 +23,7 @@ from textual.style import Style as VisualStyle
 
 from newsx.core.models import Article
 
+from ..textual_private import FormattedLine, style_getter
 from .kinds import KINDS
 from .scrolling import quiet_virtual_size, virtual_size_changed
 
@@ -303,7 +304,7 @@ class Reader(ScrollView, can_focus=True):
             if cut_start < cut_end:
                 selection_style = VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
                 line = line.stylize(selection_style, cut_start, cut_end)
-        formatted = _FormattedLine(self._get_style, line.rstrip_end(width), width, x, paragraph)
+        formatted = FormattedLine(style_getter(self), line.rstrip_end(width), width, x, paragraph)
         return Strip(*formatted.to_strip(style)).extend_cell_length(width, style.rich_style)
 
     # ----------------------------------------------------------------- moving

@@ -12,6 +12,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widget import Widget
 
+from ..textual_private import update_scroll
+
 
 def quiet_virtual_size() -> Reactive[Size]:
     """A `virtual_size` reactive for a ScrollView subclass that pairs with `virtual_size_changed`."""
@@ -30,5 +32,5 @@ def virtual_size_changed(widget: Widget, size: Size) -> None:
     if (wants_vertical, wants_horizontal) != (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar):
         widget.refresh(layout=True)
         return
-    widget._scroll_update(size)
+    update_scroll(widget, size)
     widget.refresh()
