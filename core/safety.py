@@ -3,7 +3,7 @@
 Every string that comes from a file passes through `inert_text` when it is loaded, so the reader,
 the lists, the CLI tables and the exports all get the same safe text and the same offsets.
 Rich markup needs no escaping here because the UI builds `rich.text.Text` objects from plain
-strings; `escape_markup` exists for the few places that must format markup strings.
+strings, never markup strings.
 """
 
 from __future__ import annotations
@@ -48,9 +48,3 @@ def inert_line(text: str | None) -> str:
 def has_unsafe(text: str) -> bool:
     return bool(_UNSAFE.search(text)) or "\r" in text
 
-
-def escape_markup(text: str) -> str:
-    """Escape Rich markup for the rare string that is formatted as markup."""
-    from rich.markup import escape
-
-    return escape(text)
