@@ -20,7 +20,7 @@ from .package_data import package_folder
 from .settings import DEFAULT_MAX_FILE_MB
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .building import Given
+    from .building import Built, Given
 
 # Reading, cleaning and splitting are imported where a file is actually read: a warm reopen takes
 # every file from the cache and should not pay for importing them (about 17 ms of the first screen).
@@ -121,7 +121,7 @@ def load_corpus(
                 article = Article(**{**article.to_dict(), "id": unique})
             result.articles.append(article)
     memory.close()
-    result.problems.extend(Problem(*notice.split(": ", 1), fatal=False) for notice in memory.notices if ": " in notice)
+    result.problems.extend(Problem(file, message, fatal=False) for file, _, message in (n.partition(": ") for n in memory.notices if ": " in n))
     return result
 
 
@@ -333,7 +333,7 @@ def load_file(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> tuple[lis
     sidecar, side_notes = read_sidecar(path)
     notes += side_notes
 
-    built = []
+    built: list[Built] = []
     for draft in drafts:
         lines = [normalize_line(line) for line in inert_text(draft.text).split("\n")]
         parts = split_articles(lines) if draft.splittable else [lines]

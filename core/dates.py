@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -175,6 +176,7 @@ def _resolve(text: str, anchor_date: date | None, future: bool) -> str | None:
     m = _MONTH_YEAR.match(text)
     if m and _month_number(m[1]):
         month = _month_number(m[1])
+        assert month is not None  # checked just above
         if m[2]:
             return f"{int(m[2]):04d}-{month:02d}"
         if anchor_date:
@@ -269,7 +271,7 @@ def _shift_month(anchor: date, months: int) -> str:
 def _parse_cached(text: str, anchor_iso: str | None) -> datetime | None:
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if anchor_iso:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(anchor_iso)
     try:

@@ -55,7 +55,7 @@ def _table_lines(block: list[str]) -> list[str]:
         header, rows = rows[0], rows[1:]
     elif len(rows) >= 2 and not any(map(_has_digit, rows[0])) and any(_has_digit(c) for row in rows[1:] for c in row[1:]):
         header, rows = rows[0], rows[1:]  # a header written in plain cells: words over columns of figures
-    result = []
+    result: list[str] = []
     for cells in rows:
         if not any(cells):
             continue
@@ -150,4 +150,4 @@ _NOT_A_PERSON = re.compile(
 
 def is_person_byline(author: str | None) -> bool:
     """False for an author field that is page furniture: "View all posts by ...", "Theme by ..."."""
-    return bool(author and author.strip()) and not _NOT_A_PERSON.search(author)
+    return bool(author and author.strip() and not _NOT_A_PERSON.search(author))

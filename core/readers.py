@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .building import Given
 
@@ -112,7 +113,7 @@ def _page_title(raw: str, doc) -> tuple[str | None, str | None]:
     return title, site
 
 
-def _extract(raw: str, **precision: bool):
+def _extract(raw: str, **precision: Any):
     import trafilatura
 
     try:

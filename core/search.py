@@ -237,9 +237,9 @@ def _sentence_hits(article_id: str, value: str, field: str, alternatives: list[l
     for per_term in found:
         if not all(per_term):
             continue
-        by_sentence = [{} for _ in per_term]
-        for n, spans in enumerate(per_term):
-            for span in spans:
+        by_sentence: list[dict[int, list[tuple[int, int]]]] = [{} for _ in per_term]
+        for n, term_spans in enumerate(per_term):
+            for span in term_spans:
                 by_sentence[n].setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
         for sentence in set(by_sentence[0]).intersection(*by_sentence[1:]):
             in_sentence.setdefault(sentence, set()).update(span for term in by_sentence for span in term[sentence])

@@ -118,13 +118,14 @@ def settings_from_dict(data: dict[str, Any], source: str = "config") -> Settings
     import difflib
 
     changes: dict[str, Any] = {}
-    for key, value in data.items():
+    for key, raw in data.items():
+        value: Any = raw  # checked against its type below; isinstance would narrow it to `object`
         expected = _TYPES.get(key)
         if expected is None:
             close = difflib.get_close_matches(key, list(_TYPES), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(_TYPES)})"
             raise SettingsError(f"{source}: unknown setting {key!r}{hint}")
-        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+        if not isinstance(raw, expected) or (expected is not bool and isinstance(raw, bool)):
             raise SettingsError(f"{source}: setting {key!r} must be {_TYPE_WORDS[key]}, not {_toml_type(value)}")
         if key in ("model", "theme", "cache_dir") and not value.strip():
             raise SettingsError(f"{source}: setting {key!r} must not be empty")
