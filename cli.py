@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from newsx import __version__
+from newsx.tui.gc_control import building_long_lived
 
 LISTINGS = ("articles", "entities", "events", "claims", "stories")
 COMMANDS = ("index", "serve") + LISTINGS
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         # Start-up builds a few hundred thousand objects that live as long as the app (modules,
         # classes, widgets, styles); the cyclic garbage collector would scan them again and again
         # for nothing, about 15 ms of the first screen. The app turns it back on after the first
-        # frame (NewsxApp._display).
+        # frame (NewsxApp.frame_written).
         gc.disable()
         try:
             from newsx.tui.app import run_app
@@ -143,7 +144,7 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
     from newsx.core.index import build_index
     from newsx.core.nlp import ModelNotFound
 
-    loaded = load_corpus(args.paths, max_file_mb=settings.max_file_mb, cache_dir=settings.cache_dir)
+    loaded = load_corpus(args.paths, max_file_mb=settings.max_file_mb, cache_dir=settings.cache_dir, long_lived=building_long_lived)
     for problem in loaded.problems:
         print(f"newsx: {problem.line()}", file=sys.stderr)
     if not loaded.articles:
@@ -158,7 +159,7 @@ def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
     else:
         progress = _stderr_progress() if command == "index" else None
         try:
-            index = build_index(loaded, settings, progress=progress)
+            index = build_index(loaded, settings, progress=progress, long_lived=building_long_lived)
         except ModelNotFound as exc:
             print(f"newsx: {exc}", file=sys.stderr)
             return 1

@@ -19,13 +19,17 @@ import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .gc_pause import building_long_lived
 from .models import Article
+
+# What the caller runs around building objects that live as long as the corpus (the program
+# pauses the garbage collector there: see newsx.tui.gc_control); the engine itself never does.
+LongLived = Callable[[], AbstractContextManager[object]]
 
 if TYPE_CHECKING:  # imported where used: reopening reads articles before any analysis
     from .results import ArticleAnalysis
@@ -269,7 +273,7 @@ class Cache:
 
     # ----------------------------------------------------------------- corpus-level results
 
-    def get_corpus(self, key: str) -> dict[str, Any] | None:
+    def get_corpus(self, key: str, long_lived: LongLived = nullcontext) -> dict[str, Any] | None:
         if self._conn is None:
             return None
         try:
@@ -283,7 +287,7 @@ class Cache:
         try:
             # Streamed from the database rather than read whole: at 10,000 articles the stored
             # results are 50 MB, which would otherwise sit in memory while they are unpickled.
-            with self._conn.blobopen("corpus_results", "data", row[0], readonly=True) as blob, building_long_lived():
+            with self._conn.blobopen("corpus_results", "data", row[0], readonly=True) as blob, long_lived():
                 data = _ModelsOnlyUnpickler(io.BufferedReader(_BlobReader(blob), 1 << 20)).load()
         except Exception:  # any damage or foreign content: recompute (and overwrite) instead
             return None
@@ -338,12 +342,13 @@ class Cache:
 
 
 def code_fingerprint() -> str:
-    """A hash of the core sources: results derived by other code are never reused."""
+    """A hash of the core sources, in every subpackage: results derived by other code are never reused."""
     global _CODE_FINGERPRINT
     if _CODE_FINGERPRINT is None:
         digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        for source in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(source.name.encode())
+        core = Path(__file__).parent
+        for source in sorted(core.rglob("*.py")):
+            digest.update(source.relative_to(core).as_posix().encode())
             try:
                 digest.update(source.read_bytes())
             except OSError:
@@ -382,7 +387,7 @@ class LoadedFiles:
             return None
         return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{self._max_file_mb!r}:{code_fingerprint()}"
 
-    def recall(self, files: list[Path]) -> dict[Path, tuple[list[Article], list[str]]]:
+    def recall(self, files: list[Path], long_lived: LongLived = nullcontext) -> dict[Path, tuple[list[Article], list[str]]]:
         if self.cache is None:
             return {}
         by_key: dict[str, Path] = {}
@@ -394,7 +399,7 @@ class LoadedFiles:
                 by_key[key] = f
         found: dict[Path, tuple[list[Article], list[str]]] = {}
         names = {f.name for f in fields(Article)}
-        with building_long_lived():  # articles that live as long as the corpus
+        with long_lived():  # articles that live as long as the corpus
             for key, data in self.cache.get_files(self._stamps).items():
                 try:
                     stored = json.loads(data)

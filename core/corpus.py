@@ -11,16 +11,17 @@ import os
 import re
 import stat
 from collections.abc import Iterable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .gc_pause import collecting
 from .models import Article, LoadResult, Problem
 from .package_data import package_folder
 from .settings import DEFAULT_MAX_FILE_MB
 
 if TYPE_CHECKING:  # pragma: no cover
     from .building import Built, Given
+    from .cache import LongLived
 
 # Reading, cleaning and splitting are imported where a file is actually read: a warm reopen takes
 # every file from the cache and should not pay for importing them (about 17 ms of the first screen).
@@ -89,11 +90,15 @@ def iter_files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
 
 
 def load_corpus(
-    paths: Iterable[Path] | None = None, max_file_mb: float = DEFAULT_MAX_FILE_MB, cache_dir: Path | None = None
+    paths: Iterable[Path] | None = None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    cache_dir: Path | None = None,
+    long_lived: LongLived = nullcontext,
 ) -> LoadResult:
     """Load every supported file; `paths` None or empty loads the bundled seeds.
 
-    With `cache_dir`, files unchanged since they were last read come from the cache (core.cache).
+    With `cache_dir`, files unchanged since they were last read come from the cache (core.cache),
+    built inside `long_lived()` (they live as long as the corpus).
     """
     from .cache import LoadedFiles
 
@@ -102,7 +107,7 @@ def load_corpus(
     used_ids: set[str] = set()
     files = iter_files(paths, result.problems)
     memory = LoadedFiles(cache_dir, max_file_mb)
-    recalled = memory.recall(files)
+    recalled = memory.recall(files, long_lived)
     fresh = read_files([f for f in files if f not in recalled], max_file_mb)
     for file in files:
         if file in recalled:
@@ -154,8 +159,7 @@ def read_files(files: list[Path], max_file_mb: float = DEFAULT_MAX_FILE_MB) -> d
 
 def _read_one(file: Path, max_file_mb: float) -> FileRead:
     try:
-        with collecting():  # parsing and cleaning leave garbage, even in the explorer's start-up
-            return load_file(file, max_file_mb)
+        return load_file(file, max_file_mb)
     except LoadError as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - a reader's own bug or missing part must not stop the rest

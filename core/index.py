@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .cache import Cache, analysis_key, code_fingerprint, decode_analysis, open_cache
+from .cache import Cache, LongLived, analysis_key, code_fingerprint, decode_analysis, open_cache
 from .models import Article, LoadResult, Problem
 from .results import ArticleAnalysis, ClaimGroup, Entity, Event, Story
 from .settings import Settings
@@ -254,7 +255,10 @@ def build_index(
     loaded: LoadResult,
     settings: Settings,
     progress: Progress | None = None,
+    long_lived: LongLived = nullcontext,
 ) -> Index:
+    """The index of `loaded`: analyses and corpus-level results from the cache where they are
+    there (read back inside `long_lived()`: they live as long as the index), the rest computed."""
     cache, notices = open_cache(settings.cache_dir)
     articles = list(loaded.articles)
     near: list[dict[str, tuple[str, ...]]] = []
@@ -268,7 +272,7 @@ def build_index(
     try:
         analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache, find_duplicates, near.append)
         key = corpus_key(articles, keys) if cache else ""
-        stored = cache.get_corpus(key) if cache else None
+        stored = cache.get_corpus(key, long_lived) if cache else None
         if stored is not None and all(p in stored for p in _CORPUS_PARTS):
             index = Index(
                 articles=tuple(articles),

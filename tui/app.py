@@ -35,6 +35,7 @@ from newsx.core.settings import Settings
 from . import keymap, theming
 from .clipboard import copy_current
 from .commands import NewsxCommands
+from .gc_control import building_long_lived, collecting
 from .messages import IndexFailed, IndexProgress, IndexReady, OpenArticle, SearchReady, ShowRelated
 from .screens.read import ReadScreen
 from .textual_private import FirstFrameApp, mark_styled
@@ -254,7 +255,7 @@ class NewsxApp(FirstFrameApp):
             self.post_message(IndexProgress(stage, done, total))
 
         try:
-            index = build_index(self.loaded, self.settings, progress=progress)
+            index = build_index(self.loaded, self.settings, progress=progress, long_lived=building_long_lived)
         except ModelNotFound as exc:
             self.post_message(IndexFailed(str(exc), model_missing=True))
             return
@@ -429,7 +430,9 @@ class NewsxApp(FirstFrameApp):
 def run_app(paths: list[Path], settings: Settings) -> int:
     from newsx.core.corpus import load_corpus
 
-    loaded = load_corpus(paths, settings.max_file_mb, cache_dir=settings.cache_dir)
+    # cli.main paused the collector for the start-up; reading and cleaning files leaves garbage.
+    with collecting():
+        loaded = load_corpus(paths, settings.max_file_mb, cache_dir=settings.cache_dir, long_lived=building_long_lived)
     if not loaded.articles:
         for problem in loaded.problems:
             print(f"newsx: {problem.line()}", file=sys.stderr)

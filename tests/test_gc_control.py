@@ -1,12 +1,18 @@
-"""The garbage collector pause used while an index is read back from the cache."""
+"""The garbage collector, owned by the program's start-up: paused while an index is read back from
+the cache, on while files are read."""
 
 from __future__ import annotations
 
 import gc
+import re
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from newsx.core.gc_pause import building_long_lived, collecting
+from newsx.core.settings import Settings
+
+from newsx.tui.gc_control import building_long_lived, collecting
 
 
 @pytest.fixture
@@ -54,6 +60,7 @@ def test_files_are_read_with_the_collector_on_even_during_the_explorer_start_up(
     # `newsx` pauses the collector until its first frame; cleaning thousands of files must not
     # pile up their garbage meanwhile.
     from newsx.core import corpus
+    from newsx.tui import app
 
     seen: list[bool] = []
     real = corpus.load_file
@@ -63,14 +70,39 @@ def test_files_are_read_with_the_collector_on_even_during_the_explorer_start_up(
         return real(path, max_file_mb)
 
     monkeypatch.setattr(corpus, "load_file", load_file)
+    monkeypatch.setattr(app.NewsxApp, "run", lambda self, **options: None)  # no terminal here
     (tmp_path / "a.txt").write_text("Title\n\nSome text about troops.\n", encoding="utf-8")
     gc.disable()
     try:
-        loaded = corpus.load_corpus([tmp_path])
-        assert not gc.isenabled()
+        assert app.run_app([tmp_path], Settings(cache_dir=None)) == 0
+        assert not gc.isenabled()  # still paused: the first frame turns it back on
     finally:
         gc.enable()
-    assert loaded.articles and seen == [True]
+    assert seen == [True]
+
+
+def test_articles_recalled_from_the_cache_are_built_inside_the_callers_context(tmp_path):
+    from newsx.core import corpus
+
+    (tmp_path / "a.txt").write_text("Title\n\nSome text about troops.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    corpus.load_corpus([tmp_path / "a.txt"], cache_dir=cache)  # read and remembered
+    entered: list[bool] = []
+
+    @contextmanager
+    def long_lived():
+        entered.append(True)
+        yield
+
+    loaded = corpus.load_corpus([tmp_path / "a.txt"], cache_dir=cache, long_lived=long_lived)
+    assert [a.title for a in loaded.articles] == ["Title"] and entered == [True]
+
+
+def test_the_engine_never_touches_the_collector():
+    import newsx.core
+
+    core = Path(newsx.core.__file__).parent
+    assert [p.name for p in core.rglob("*.py") if re.search(r"^\s*(import gc|from gc import)", p.read_text(encoding="utf-8"), re.M)] == []
 
 
 def test_collecting_restores_a_paused_collector():

@@ -1,5 +1,11 @@
-"""When the cyclic garbage collector runs: paused while long-lived objects are built in bulk, on
-while short-lived garbage is made in bulk."""
+"""When the cyclic garbage collector runs, for the whole process: paused while long-lived
+objects are built in bulk, on while short-lived garbage is made in bulk.
+
+The collector is process-wide state, so only the program's start-up (`newsx.cli`, the app) decides
+it; the engine never touches it. Where the engine builds objects that live as long as the corpus
+(articles recalled from the cache, an index read back), it runs that part inside a context the
+caller gives (`long_lived=`), and the start-up passes `building_long_lived`.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ def building_long_lived() -> Iterator[None]:
 @contextmanager
 def collecting() -> Iterator[None]:
     """Cyclic collection on inside the block, even if start-up paused it (`newsx` does so until
-    its first frame); its state is restored after the block.
+    its first frame); its state is restored after the block. Forked workers started inside it
+    collect too.
 
     For work that makes short-lived garbage in bulk: reading and cleaning thousands of files
     parses each into trees that are thrown away.
