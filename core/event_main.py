@@ -1,9 +1,9 @@
 """The story's main event: the lead events of its articles, whatever verb each uses, as one event.
 
-Sources open on the story's event with their own verb ("Obama overturned the rule", "the White
-House reversed it", "the administration revoked it"), so family linking keeps these apart when
+Sources open on the story's event with their own verb ("the mayor lifted the curfew", "the city
+scrapped it", "officials ended it"), so family linking keeps these apart when
 the verbs are not of one known kind. An article's lead event is the first event of its opening
-sentences that its headline names ("Obama reverses Bush rule"), else the first that names a
+sentences that its headline names ("Mayor scraps curfew"), else the first that names a
 person or organisation. The main event is the cluster most articles lead
 with; another lead cluster joins it when its lead names one of the main event's people, its date
 fits, and the two are not known, different kinds of event (an arrest after a shooting stays its
@@ -64,7 +64,7 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def in_headline(lemma: str, text: str, headline: str) -> bool:
-    """True when the headline uses the trigger's word, in any form ("overturns" for "overturned")."""
+    """True when the headline uses the trigger's word, in any form ("scraps" for "scrapped")."""
     words = _WORD.findall(headline.lower())
     stems = {_stem(w) for w in _WORD.findall(f"{lemma} {text}".lower()) if len(w) >= 3}
     return any(_stem(w) in stems for w in words if len(w) >= 3)

@@ -55,14 +55,14 @@ def test_a_lead_joins_the_main_event_only_when_it_names_its_people_on_a_fitting_
 
 def test_known_different_kinds_of_event_stay_apart_even_with_the_same_people():
     clusters = [
-        _lead("shoot", {"hiller"}, leads=3, articles=("a", "b", "c"), known=True),
-        _lead("arrest", {"hiller"}, articles=("d",), known=True),
-        _lead("open", {"hiller"}, articles=("e",)),  # "opened fire": a verb of no known kind
+        _lead("shoot", {"moss"}, leads=3, articles=("a", "b", "c"), known=True),
+        _lead("arrest", {"moss"}, articles=("d",), known=True),
+        _lead("open", {"moss"}, articles=("e",)),  # "opened fire": a verb of no known kind
     ]
     assert main_event_joins(clusters) == (0, [2])
 
 
 def test_the_headline_names_the_event_in_any_form_of_its_word():
-    assert in_headline("overturn", "overturned", "Obama overturns Bush rule")
-    assert in_headline("die", "died", "Pinup icon dies at 85")
-    assert not in_headline("visit", "visited", "Obama overturns Bush rule")
+    assert in_headline("scrap", "scrapped", "Mayor scraps curfew")
+    assert in_headline("die", "died", "Jazz singer dies at 85")
+    assert not in_headline("visit", "visited", "Mayor scraps curfew")
