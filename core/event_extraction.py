@@ -11,6 +11,7 @@ spaCy makes a new Token object on every access (`t.head is t` is never true): co
 from __future__ import annotations
 
 from .dates import is_contextual, resolve_date
+from .event_main import LEAD_SENTENCES
 from .event_lexicon import (
     ARG_DEPS,
     CLAUSE_DEPS,
@@ -85,8 +86,13 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             # one kind of news event ("was killed") or telling of one ("the quake struck") does.
             if lemma not in FAMILIES or (token.pos_ == "VERB" and not verb and lemma not in TELLING_VERBS):
                 continue
+        lead_only = False
         if not _worth_keeping(token, lemma, participants, places, date):
-            continue
+            # The lede's main verb with a named doer is the story's event in other words ("Holt
+            # reversed the ban"), however little it says: linking keeps it when other sources report it.
+            lead_only = _opening_act(token, sentence_of[token.i], participants, roles, future)
+            if not lead_only:
+                continue
         text = doc[first.i : last.i + 1].text
         passive = token.pos_ == "VERB" and (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
@@ -119,6 +125,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 participant_starts=tuple(s for _, s in starts),
                 place_starts=tuple(s for _, s in place_starts),
                 verb=verb or "",
+                lead_only=lead_only,
             )
         )
     return events
@@ -228,6 +235,15 @@ def _worth_keeping(token, lemma, participants, places, date) -> bool:
         return False  # "to support Russia", "carrying equipment": a purpose or a manner
     # Someone does it, and we know when or where: "Putin visited Pyongyang in June".
     return bool(participants) and (bool(date) or len(participants) + len(places) >= 2)
+
+
+def _opening_act(token, sentence: int, participants, roles, future: bool) -> bool:
+    """A finite main verb of an opening sentence whose doer is a named person or organisation."""
+    if token.pos_ != "VERB" or token.dep_ != "ROOT" or future or sentence >= LEAD_SENTENCES:
+        return False
+    if token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return any(r == "agent" and m.label in ("PERSON", "ORG") for m, r in zip(participants, roles))
 
 
 # Verbs that say when or whether an event noun happened: "the meeting took place Monday".

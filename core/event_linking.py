@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date, to_date
+from .event_main import LEAD_SENTENCES, LeadCluster, in_headline, main_event_joins
 from .event_story import StoryCluster, merge_story_events
 from .event_labels import future_label, happening_label
 from .event_lexicon import EVENT_NOUNS, FAMILIES, NOUN_VERBS, make_label, month_hint, weekday_hint
@@ -41,6 +42,7 @@ class _Cluster:
     dates: set[str] = field(default_factory=set)
     whens: set[str] = field(default_factory=set)
     main: bool = False  # of the kinds of event the story reports most (the story pass)
+    label_nodes: list[int] | None = None  # the nodes its label is made from, when not all of them
 
 
 # A participant found in more mentions of one family than this is compared only within periods.
@@ -83,6 +85,7 @@ def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], e
         clusters = _cluster_parts(nodes, parts, story)
     persons = frozenset(e.id for e in entities if e.label == "PERSON")
     clusters = _story_pass(nodes, clusters, story, persons)
+    clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, {a.id: a.title for a in articles}))
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels) for c in clusters]
@@ -185,6 +188,59 @@ def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, f
             first.main = summaries[group[0]].family in main
             merged.append(first)
     return sorted(merged, key=lambda c: min(c.nodes))
+
+
+_KNOWN_FAMILIES = frozenset(FAMILIES.values())
+
+
+def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[str, str]) -> list[_Cluster]:
+    """The lead events of the story's articles joined into its main event (`event_main`)."""
+    cluster_of = {i: k for k, c in enumerate(clusters) for i in c.nodes}
+    lead_of: dict[str, int] = {}  # article -> the node it leads with
+    headlined: dict[str, int] = {}  # article -> the first node of its opening that its headline names
+    for i in sorted(cluster_of, key=lambda i: (nodes[i].raw.sentence, nodes[i].raw.start)):
+        node = nodes[i]
+        if node.raw.future or node.raw.sentence >= LEAD_SENTENCES:
+            continue
+        if node.article not in lead_of and node.strong:
+            lead_of[node.article] = i
+        if node.article not in headlined and in_headline(node.raw.trigger, node.raw.text, titles.get(node.article, "")):
+            headlined[node.article] = i
+    lead_of.update(headlined)
+    leads_in: dict[int, list[_Node]] = defaultdict(list)
+    for i in lead_of.values():
+        leads_in[cluster_of[i]].append(nodes[i])
+    summaries = []
+    for k, cluster in enumerate(clusters):
+        members = [nodes[i] for i in cluster.nodes]
+        named: dict[str, set[str]] = defaultdict(set)
+        for node in members:
+            named[node.article] |= node.strong
+        leads = leads_in.get(k, [])
+        summaries.append(LeadCluster(
+            family=members[0].family, known=members[0].family in _KNOWN_FAMILIES, articles=set(named),
+            people=Counter(p for found in named.values() for p in found),
+            lead_people=set().union(*(n.strong for n in leads)), leads=len(leads),
+            date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
+        ))
+    main, joins = main_event_joins(summaries)
+    if main is None or not joins:
+        return clusters
+    head = clusters[main]
+    head.label_nodes = head.label_nodes or list(head.nodes)
+    for k in joins:
+        head.nodes.extend(clusters[k].nodes)
+        head.dates |= clusters[k].dates
+        head.whens |= clusters[k].whens
+    head.main = True
+    joined = set(joins)
+    return [c for k, c in enumerate(clusters) if k not in joined]
+
+
+def _drop_lone_openings(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
+    """An opening act kept only in case other sources report it (`lead_only`) that none does is dropped."""
+    return [c for c in clusters
+            if not all(nodes[i].raw.lead_only for i in c.nodes) or len({nodes[i].article for i in c.nodes}) >= 2]
 
 
 def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
@@ -614,17 +670,20 @@ def _best_date(dates: list[str], earliest: bool = False) -> str | None:
 
 def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
     members = sorted((nodes[i] for i in cluster.nodes), key=lambda n: (order.get(n.article, 0), n.raw.start))
+    # The main event is labelled as the most of its sources lead with it, not by every verb that joined.
+    own = None if cluster.label_nodes is None else {id(nodes[i]) for i in cluster.label_nodes}
+    named = members if own is None else [n for n in members if id(n) in own]
     parties: Counter[str] = Counter()
     agent_votes: Counter[str] = Counter()
     places: Counter[str] = Counter()
     triggers: Counter[str] = Counter()
-    for node in members:
+    for node in named:
         parties.update(node.parties)
         agent_votes.update(node.agents)
         places.update(node.places)
         triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
     trigger = triggers.most_common(1)[0][0]
-    verbs = [n.raw for n in members if n.raw.trigger == trigger]
+    verbs = [n.raw for n in named if n.raw.trigger == trigger]
     passive = [r.text.lower() for r in verbs if r.passive]
     participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
     display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
@@ -641,7 +700,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
-    told = Counter(n.raw.verb for n in members if n.raw.verb)
+    told = Counter(n.raw.verb for n in named if n.raw.verb)
     strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
     if (told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers:
         # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
@@ -665,6 +724,11 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     mentions = tuple(first_in_sentence.values())
     # Ties broken by id: the parties come out of sets, whose order changes from run to run.
     by_count = lambda counter: sorted(counter, key=lambda key: (-counter[key], key))  # noqa: E731
+    if named is not members:
+        parties, places = Counter(), Counter()
+        for node in members:
+            parties.update(node.parties)
+            places.update(node.places)
     entity_ids = [p for p in by_count(parties) if not p.startswith("name:")]
     entity_ids += [p for p in by_count(places) if not p.startswith("name:") and p not in entity_ids]
     return Event(

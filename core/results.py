@@ -107,6 +107,7 @@ class RawEvent:
     participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
     place_starts: tuple[int, ...] = ()
     verb: str = ""  # the verb's lemma when the trigger is the event noun it tells of ("an earthquake struck")
+    lead_only: bool = False  # kept only as its article's opening act: an event when other sources report it too
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RawEvent":
