@@ -21,6 +21,8 @@ TIME_APART = 0.7
 # as they are (the bisection is cubic in the story's size).
 MIN_SIDE = 3
 SPLIT_MAX = 400
+# Cuts are tried along this many eigenvectors of the story's graph (the Fiedler vector first).
+EIGENVECTORS = 2
 
 
 def split_apart_in_time(clusters: list[list[int]], features, copies: Collection[tuple[int, int]] = ()) -> list[list[int]]:
@@ -43,27 +45,25 @@ def _split(members: list[int], features, pinned: set[int], copies: set[tuple[int
     m = len(members)
     if m < 2 * MIN_SIDE or m > SPLIT_MAX:
         return None
-    side = _bisection(members, features)
-    if side is None:
-        return None
-    ncut, mask = side
-    if ncut > NCUT_MAX:
-        return None
-    a = [x for x, s in zip(members, mask) if s]
-    b = [x for x, s in zip(members, mask) if not s]
-    if _time_apart(a, b, features.years) < TIME_APART:
-        return None
-    if pinned.intersection(members):
-        # Near-duplicates stay together: no split between two copies of one story.
-        in_a, inside = set(a), set(members)
-        if any((i in in_a) != (j in in_a) for i, j in copies if i in inside and j in inside):
+    inside = set(members)
+    kept = [(i, j) for i, j in copies if i in inside and j in inside] if pinned.intersection(members) else []
+    for ncut, mask in _cuts(members, features):
+        if ncut > NCUT_MAX:
             return None
-    return a, b
+        a = [x for x, s in zip(members, mask) if s]
+        b = [x for x, s in zip(members, mask) if not s]
+        in_a = set(a)
+        # Near-duplicates stay together: no cut between two copies of one story.
+        if any((i in in_a) != (j in in_a) for i, j in kept):
+            continue
+        if _time_apart(a, b, features.years) >= TIME_APART:
+            return a, b
+    return None
 
 
-def _bisection(members: list[int], features):
-    """(normalised cut, side mask) of the cheapest cut along the Fiedler vector, each side at least
-    MIN_SIDE articles; None when the story's articles share nothing once re-weighted."""
+def _cuts(members: list[int], features):
+    """Cuts of the story in two, cheapest first (normalised cut, side mask): every cut along the
+    Fiedler vector and the next, each side at least MIN_SIDE articles."""
     import numpy as np
     from scipy import sparse
 
@@ -85,30 +85,27 @@ def _bisection(members: list[int], features):
     sims = np.maximum(sims, 0.0)
     degree = sims.sum(axis=1)
     if degree.sum() <= 0:
-        return None
+        return []
     degree = np.maximum(degree, 1e-9)
     scale = 1.0 / np.sqrt(degree)
     laplacian = np.eye(m) - scale[:, None] * sims * scale[None, :]
     _values, vectors = np.linalg.eigh(laplacian)
-    order = np.argsort(vectors[:, 1] * scale, kind="stable")
-    ordered = sims[np.ix_(order, order)]
-    # For each cut after the first k of the order: the weight inside the first part, its volume.
-    inside = np.diagonal(ordered.cumsum(axis=0).cumsum(axis=1))
-    volume = np.cumsum(degree[order])
-    total = volume[-1]
-    cut = volume - inside
-    k = np.arange(1, m + 1)
-    allowed = (k >= MIN_SIDE) & (k <= m - MIN_SIDE)
-    ncut = np.full(m, np.inf)
-    rest = total - volume
-    ok = allowed & (rest > 0)
-    ncut[ok] = cut[ok] / volume[ok] + cut[ok] / rest[ok]
-    best = int(np.argmin(ncut))
-    if not np.isfinite(ncut[best]):
-        return None
-    mask = np.zeros(m, dtype=bool)
-    mask[order[: best + 1]] = True
-    return float(ncut[best]), mask.tolist()
+    found = []
+    for vector in range(1, min(EIGENVECTORS, m - 1) + 1):
+        order = np.argsort(vectors[:, vector] * scale, kind="stable")
+        ordered = sims[np.ix_(order, order)]
+        # For each cut after the first k of the order: the weight inside the first part, its volume.
+        inside = np.diagonal(ordered.cumsum(axis=0).cumsum(axis=1))
+        volume = np.cumsum(degree[order])
+        rest = volume[-1] - volume
+        cut = volume - inside
+        for k in range(MIN_SIDE, m - MIN_SIDE + 1):
+            if rest[k - 1] > 0:
+                mask = np.zeros(m, dtype=bool)
+                mask[order[:k]] = True
+                found.append((float(cut[k - 1] / volume[k - 1] + cut[k - 1] / rest[k - 1]), mask.tolist()))
+    found.sort(key=lambda c: c[0])
+    return found
 
 
 def _time_apart(a: list[int], b: list[int], years) -> float:
