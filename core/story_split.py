@@ -45,6 +45,8 @@ def _split(members: list[int], features, pinned: set[int], copies: set[tuple[int
     m = len(members)
     if m < 2 * MIN_SIDE or m > SPLIT_MAX:
         return None
+    if len({max(features.years[i]) if features.years[i] else None for i in members}) < 2:
+        return None  # every article speaks of the same latest year (or none): no two times to part
     inside = set(members)
     kept = [(i, j) for i, j in copies if i in inside and j in inside] if pinned.intersection(members) else []
     for ncut, mask in _cuts(members, features):
@@ -63,7 +65,8 @@ def _split(members: list[int], features, pinned: set[int], copies: set[tuple[int
 
 def _cuts(members: list[int], features):
     """Cuts of the story in two, cheapest first (normalised cut, side mask): every cut along the
-    Fiedler vector and the next, each side at least MIN_SIDE articles."""
+    Fiedler vector and the next, each side at least MIN_SIDE articles. A generator: the caller
+    stops at the first cut that is too dear or that parts two times."""
     import numpy as np
     from scipy import sparse
 
@@ -85,12 +88,12 @@ def _cuts(members: list[int], features):
     sims = np.maximum(sims, 0.0)
     degree = sims.sum(axis=1)
     if degree.sum() <= 0:
-        return []
+        return
     degree = np.maximum(degree, 1e-9)
     scale = 1.0 / np.sqrt(degree)
     laplacian = np.eye(m) - scale[:, None] * sims * scale[None, :]
     _values, vectors = np.linalg.eigh(laplacian)
-    found = []
+    costs, orders, sizes = [], [], []
     for vector in range(1, min(EIGENVECTORS, m - 1) + 1):
         order = np.argsort(vectors[:, vector] * scale, kind="stable")
         ordered = sims[np.ix_(order, order)]
@@ -98,14 +101,19 @@ def _cuts(members: list[int], features):
         inside = np.diagonal(ordered.cumsum(axis=0).cumsum(axis=1))
         volume = np.cumsum(degree[order])
         rest = volume[-1] - volume
-        cut = volume - inside
-        for k in range(MIN_SIDE, m - MIN_SIDE + 1):
-            if rest[k - 1] > 0:
-                mask = np.zeros(m, dtype=bool)
-                mask[order[:k]] = True
-                found.append((float(cut[k - 1] / volume[k - 1] + cut[k - 1] / rest[k - 1]), mask.tolist()))
-    found.sort(key=lambda c: c[0])
-    return found
+        k = np.arange(MIN_SIDE, m - MIN_SIDE + 1)
+        cut = (volume - inside)[k - 1]
+        ok = rest[k - 1] > 0
+        costs.append(cut[ok] / volume[k - 1][ok] + cut[ok] / rest[k - 1][ok])
+        sizes.append(k[ok])
+        orders.extend([order] * int(ok.sum()))
+    if not costs:
+        return
+    cost, size = np.concatenate(costs), np.concatenate(sizes)
+    for c in np.argsort(cost, kind="stable").tolist():  # masks made only for the cuts looked at
+        mask = np.zeros(m, dtype=bool)
+        mask[orders[c][: size[c]]] = True
+        yield float(cost[c]), mask.tolist()
 
 
 def _time_apart(a: list[int], b: list[int], years) -> float:
