@@ -1,7 +1,7 @@
 """Stories: the corpus split into groups of articles about one event, whatever their source.
 
 A reader's folder, feed or week of wire copy holds many stories; claims, events and entity links
-only make sense inside one. Three steps, each near-linear in the corpus:
+only make sense inside one. Four steps, each near-linear in the corpus:
 1. Features (`core.story_features`): per article, TF-IDF weights of its content words and of the
    named entities its analysis found, and the dates it was written or speaks of.
 2. Candidates: pairs that share some of their most distinctive terms (each article's top terms,

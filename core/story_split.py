@@ -3,10 +3,10 @@
 Clustering by shared words keeps such events together: their articles share the topic's words
 and places. Inside one story those shared words say nothing, so the story's articles are compared
 again with weights from the story itself (a word in every article weighs 0; the names and details
-of one event remain), and the story is cut in two where the cut is cheapest (spectral bisection,
-normalised cut). A story is split only when the cut is cheap AND the two sides speak of different
-times (the latest year each article speaks of, or none, distributed differently): a story told
-from two angles shares its dates, two events years apart do not.
+of one event remain), and cuts in two are tried cheapest first (spectral bisection, normalised
+cut). The story is split at the first cut that is cheap enough AND whose two sides speak of
+different times (the latest year each article speaks of, or none, distributed differently): a
+story told from two angles shares its dates, two events years apart do not.
 """
 
 from __future__ import annotations
