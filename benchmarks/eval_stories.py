@@ -9,7 +9,9 @@ of one kind (two earthquakes), so they must split. The analyses come from the ca
     python benchmarks/eval_stories.py --fit            # fit the threshold on half the topics
 
 `--fit` chooses MERGE_THRESHOLD on the even-numbered topics and reports on the odd ones (and the
-other way round), so no figure comes from the clusters it was fitted on.
+other way round), so no figure comes from the clusters it was fitted on. The bars of the story
+split (core/story_split.py) are fit by `fit_story_split.py`. Every mix also prints the claim groups
+and events that hold articles of two gold stories, with their mean and worst over the mixes.
 """
 
 from __future__ import annotations
@@ -78,9 +80,10 @@ def score(articles, analyses, near=None) -> tuple[float, float, float, int, floa
     return p, r, f, len(stories), seconds
 
 
-def across_stories(articles, analyses, near) -> str:
+def across_stories(articles, analyses, near) -> tuple[int, int, int, int]:
     """Claim groups and events of the full index (stories, then linking within each) whose
-    articles come from more than one gold story: the mixing the reader would see."""
+    articles come from more than one gold story, the mixing the reader would see:
+    (groups across, groups, events across, events)."""
     from newsx.core.index import index_from_analyses
 
     gold = {a.id: Path(a.path).parent.name for a in articles}
@@ -89,16 +92,15 @@ def across_stories(articles, analyses, near) -> str:
     def mixed(article_ids) -> bool:
         return len({gold[x] for x in article_ids}) > 1
 
-    groups = [{c.article for c in g.claims} for g in index.claim_groups]
-    shared_groups = [g for g in groups if len(g) > 1]
-    shared_events = [e for e in index.events if len(set(e.articles)) > 1]
-    bad_groups = sum(mixed(g) for g in groups)
+    bad_groups = sum(mixed({c.article for c in g.claims}) for g in index.claim_groups)
     bad_events = sum(mixed(e.articles) for e in index.events)
-    share = bad_events / len(index.events) if index.events else 0.0
-    return (
-        f"claim groups across gold stories {bad_groups} of {len(groups)} ({len(shared_groups)} with several articles); "
-        f"events across gold stories {bad_events} of {len(index.events)} ({share:.2%}; {len(shared_events)} with several articles)"
-    )
+    return bad_groups, len(index.claim_groups), bad_events, len(index.events)
+
+
+def across_line(counts: tuple[int, int, int, int]) -> str:
+    bad_groups, groups, bad_events, events = counts
+    share = bad_events / events if events else 0.0
+    return f"claim groups across gold stories {bad_groups:>3} of {groups:>4}; events across {bad_events:>3} of {events:>4} ({share:.2%})"
 
 
 def subset(articles, analyses, folders):
@@ -152,31 +154,41 @@ def main() -> None:
         return
 
     print(f"{len(articles)} articles, {gold_n} gold stories; MERGE_THRESHOLD {module.MERGE_THRESHOLD}")
+
+    def sub_near(arts):
+        ids = {a.id for a in arts}
+        return {k: tuple(x for x in v if x in ids) for k, v in near.items() if k in ids}
+
     report("all 72 subfolders", articles)
+    print("    " + across_line(across_stories(articles, analyses, near)))
     rng = random.Random(args.seed)
-    scores = []
+    scores, mixing, mixes = [], [], []
     for m in range(args.mixes):
-        chosen = set(rng.sample(folders, args.size))
-        scores.append(report(f"mix {m + 1} ({args.size} subfolders)", subset(articles, analyses, chosen)))
+        mixes.append((f"mix {m + 1} ({args.size} subfolders)", set(rng.sample(folders, args.size))))
     # Both halves of a topic together: the hardest mixes.
     topics = sorted({topic(f) for f in folders})
     for m in range(args.mixes):
         chosen_topics = set(rng.sample(topics, args.size // 2))
         chosen = {f for f in folders if topic(f) in chosen_topics}
-        scores.append(report(f"pairs mix {m + 1} ({len(chosen)} halves)", subset(articles, analyses, chosen)))
+        mixes.append((f"pairs mix {m + 1} ({len(chosen)} halves)", chosen))
+    for name, chosen in mixes:
+        arts = subset(articles, analyses, chosen)
+        scores.append(report(name, arts))
+        mixing.append(across_stories(arts, analyses, sub_near(arts)))
+        print("    " + across_line(mixing[-1]))
     print(f"mixes: mean F1 {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}")
-    print("all 72 subfolders: " + across_stories(articles, analyses, near))
-    chosen = {f for f in folders if topic(f) in set(rng.sample(topics, args.size // 2))}
-    arts = subset(articles, analyses, chosen)
-    ids = {a.id for a in arts}
-    print(f"pairs mix ({len(chosen)} halves): " + across_stories(arts, analyses, {k: tuple(x for x in v if x in ids) for k, v in near.items() if k in ids}))
+    group_shares = [g / n if n else 0.0 for g, n, _, _ in mixing]
+    event_shares = [e / n if n else 0.0 for _, _, e, n in mixing]
+    print(
+        f"mixes: claim groups across gold stories mean {sum(g for g, *_ in mixing) / len(mixing):.1f} "
+        f"({sum(group_shares) / len(mixing):.2%}), worst {max(g for g, *_ in mixing)} ({max(group_shares):.2%}); "
+        f"events across mean {sum(event_shares) / len(mixing):.2%}, worst {max(event_shares):.2%}"
+    )
     # One story alone must stay one story.
     alone = []
     for f in folders:
         arts = subset(articles, analyses, {f})
-        ids = {a.id for a in arts}
-        sub_near = {k: tuple(x for x in v if x in ids) for k, v in near.items() if k in ids}
-        alone.append((score(arts, analyses, sub_near)[2], f))
+        alone.append((score(arts, analyses, sub_near(arts))[2], f))
     split = [f for s, f in alone if s < 1]
     print(f"each subfolder alone: mean F1 {sum(s for s, _ in alone) / len(alone):.3f}, worst {min(alone)[0]:.3f} ({min(alone)[1]}); "
           f"{len(split)} of {len(alone)} split")

@@ -1,7 +1,7 @@
 """Stories: the corpus split into groups of articles about one event, whatever their source.
 
 A reader's folder, feed or week of wire copy holds many stories; claims, events and entity links
-only make sense inside one. Three steps, each near-linear in the corpus:
+only make sense inside one. Four steps, each near-linear in the corpus:
 1. Features (`core.story_features`): per article, TF-IDF weights of its content words and of the
    named entities its analysis found, and the dates it was written or speaks of.
 2. Candidates: pairs that share some of their most distinctive terms (each article's top terms,
@@ -11,6 +11,8 @@ only make sense inside one. Three steps, each near-linear in the corpus:
 3. Clustering: average-link agglomeration over the candidate graph (a pair never compared counts as
    0), stopped when no two clusters are on average similar enough. Average link, not connected
    components: one article mentioning two events must not chain their stories together.
+4. Splitting (`core.story_split`): a story whose articles fall in two groups that share little once
+   the story's common words are discounted, and that speak of different years, is two stories.
 Near-duplicates (one wire story run twice) are always one story.
 """
 
@@ -55,6 +57,7 @@ def find_stories(
     import numpy as np
 
     from .story_features import article_features, candidate_pairs
+    from .story_split import split_apart_in_time
 
     features = article_features(articles, analyses, entity_weight=ENTITY_WEIGHT)
     pairs_i, pairs_j, values = candidate_pairs(
@@ -79,6 +82,7 @@ def find_stories(
         values = np.concatenate((values[keep], np.ones(len(copied))))
     clusters = average_link_pairs(len(articles), pairs_i, pairs_j, values, MERGE_THRESHOLD)
     clusters = attach_small_pairs(clusters, pairs_i, pairs_j, values, ATTACH_THRESHOLD, SMALL_STORY)
+    clusters = split_apart_in_time(clusters, features, copies)
     groups = [[articles[i] for i in sorted(members)] for members in clusters]
     groups.sort(key=lambda g: (-len(g), _first(g) or "9999", position[g[0].id]))
     similar = _symmetric(len(articles), pairs_i, pairs_j, values)

@@ -86,3 +86,36 @@ def test_two_similar_events_stay_apart_even_when_one_article_bridges_them():
 
     clusters = average_link_pairs(3, np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.5]), 0.3)
     assert sorted(sorted(c) for c in clusters) == [[0, 1], [2]]
+
+
+def _story_of_two_quakes(second_year: str) -> tuple[list[Article], list[Article]]:
+    first = [
+        quake(n, f"2009-03-{10 + n}", "Zarand", "Kerman", mag=6.4, day="Tuesday", homes=400 + n, dead=50 + n) for n in range(4)
+    ]
+    second = [
+        quake(n, f"{second_year}-03-{10 + n}", "Sarpol", "Kermanshah", mag=7.3, day="Sunday", homes=900 + n, dead=43 + n)
+        for n in range(4)
+    ]
+    return first, second
+
+
+def test_a_story_holding_two_quakes_years_apart_is_cut_in_two():
+    from newsx.core.story_features import article_features
+    from newsx.core.story_split import split_apart_in_time
+
+    first, second = _story_of_two_quakes("2013")
+    articles = first + second
+    # One cluster as word overlap alone would leave it: both quakes together.
+    parts = split_apart_in_time([list(range(len(articles)))], article_features(articles, {}))
+    assert sorted(sorted(p) for p in parts) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_two_sides_of_one_time_are_not_cut():
+    # The same two groups of articles, written in the same days: one story told from two places.
+    from newsx.core.story_features import article_features
+    from newsx.core.story_split import split_apart_in_time
+
+    first, second = _story_of_two_quakes("2009")
+    articles = first + second
+    parts = split_apart_in_time([list(range(len(articles)))], article_features(articles, {}))
+    assert parts == [list(range(len(articles)))]
