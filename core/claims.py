@@ -289,7 +289,33 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
         if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
             name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
             out.append(re.sub(r"^the\s+", "", name, flags=re.I))
+    if not out:
+        for i in sorted(ids):
+            named = _place_named_before(doc[i], doc)
+            if named:
+                out.append(named)
+                break
     return tuple(dict.fromkeys(out))
+
+
+# Common nouns that stand for a place the article named before ("the island, which has 200,000
+# residents" after "Qeshm Island").
+_PLACE_NOUNS = frozenset("island city town village province state region county district valley peninsula".split())
+
+
+def _place_named_before(token, doc) -> str | None:
+    """The place "the island" stands for: the last place named before it whose name ends in that
+    noun ("Qeshm Island"). None when nothing named before fits. (The gazetteer could name a city
+    for "the city", but building it in every worker costs more than the parse of many articles.)"""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in _PLACE_NOUNS or token.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        return None  # "a city of 400,000", "the nearby town": not a place named before
+    for ent in reversed([e for e in attribution.entities(doc) if e.label_ in _PLACE_LABELS and e.end <= token.i]):
+        if ent.text.lower().rsplit(" ", 1)[-1] == lemma:
+            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None
 
 
 def _context(root, exclude) -> tuple[str, ...]:
