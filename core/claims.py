@@ -284,6 +284,10 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
     if clause is not None and hasattr(clause, "dep_") and clause.dep_ == "relcl":
         ids.update(t.i for t in clause.head.subtree if t.i < clause.i and t.i >= clause.head.left_edge.i)
         ids.add(clause.head.i)
+    described = _described_by_apposition(noun)
+    if described is not None:  # "Qeshm Island, home to 120,000 people": the island's people
+        ids.update(t.i for t in described.subtree if t.i < described.i or t.dep_ == "compound")
+        ids.add(described.i)
     out = []
     for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
@@ -313,8 +317,24 @@ def _place_named_before(token, doc) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
         return None  # "a city of 400,000", "the nearby town": not a place named before
     for ent in reversed([e for e in attribution.entities(doc) if e.label_ in _PLACE_LABELS and e.end <= token.i]):
-        if ent.text.lower().rsplit(" ", 1)[-1] == lemma:
+        named_as = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == lemma
+        if named_as or ent.text.lower().rsplit(" ", 1)[-1] == lemma:  # "the town of Osk", "Qeshm Island"
             return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None
+
+
+def _described_by_apposition(noun):
+    """The noun an apposition holding the counted noun describes: "Island" in "Qeshm Island, home
+    to 120,000 people" and in "Bandar Abbas, a city of 400,000"; None when there is none."""
+    node = noun
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return None
+        if node.dep_ == "appos":
+            return node.head
+        if node.dep_ not in ("pobj", "prep", "nummod", "compound"):
+            return None
+        node = node.head
     return None
 
 
