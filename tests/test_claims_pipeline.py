@@ -144,3 +144,18 @@ def test_the_town_is_the_town_named_before_it_not_the_island(island_index):
     island_group, _ = find(island_index, "daily", "about 200,000")
     town_group, _ = find(island_index, "other", "about 200,000")
     assert island_group.id != town_group.id
+
+
+# ------------------------------------------------------------- "it said" is never the person talked about
+
+PRISON = {
+    "prison": ("Wire", "2024-05-02",
+               "An inmate escaped from a prison van after pulling a gun on two guards, according to a prison statement Monday. "
+               "Comeaux was serving a life sentence for two counts of aggravated assault, it said."),
+}
+
+
+def test_it_said_takes_the_body_named_before_not_the_sentences_subject(tmp_path):
+    index = index_of(PRISON, tmp_path / "cache")
+    claimers = {c.sentence.startswith("Comeaux"): c.claimer for g in index.claim_groups for c in g.claims}
+    assert "statement" in claimers[True] and "Comeaux" not in claimers[True]
