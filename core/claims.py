@@ -683,6 +683,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                     break  # climbed out of the claim into its attribution
                 if node.lower_ in _UNIT_WORDS:
                     continue  # "50 kilometers (30 miles)": the conversion hangs on the first unit
+                if node.dep_ in ("amod", "compound") and node.head.pos_ == "NOUN" and node.head.i > node.i:
+                    continue  # "a 3.1 inch OLED display": a modifier of the noun the measure is about
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":

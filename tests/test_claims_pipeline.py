@@ -159,3 +159,10 @@ def test_it_said_takes_the_body_named_before_not_the_sentences_subject(tmp_path)
     index = index_of(PRISON, tmp_path / "cache")
     claimers = {c.sentence.startswith("Comeaux"): c.claimer for g in index.claim_groups for c in g.claims}
     assert "statement" in claimers[True] and "Comeaux" not in claimers[True]
+
+
+def test_a_measure_is_about_the_noun_its_phrase_names_not_a_modifier(tmp_path):
+    index = index_of({"phone": ("Wire", "2024-05-02", "The phone also features a 3.1 inch OLED display and a keyboard.")},
+                     tmp_path / "cache")
+    (raw,) = [c for c in index.analyses["phone"].claims if c.value == 3.1]
+    assert raw.anchor == "display"
