@@ -24,6 +24,9 @@ for _cls, _words in {
     "vehicle": "vehicle car truck lorry",
     "fire engine": "engine appliance tender firetruck",
     "display": "display screen touchscreen",
+    # what a sum is said of: "pricing begins at $99", "it costs $99", "you pay $99"
+    "price": "price pricing cost pay payment fee charge fare",
+    "memory": "memory ram storage",
 }.items():
     for _w in _words.split():
         NOUN_CLASSES[_w] = _cls

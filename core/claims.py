@@ -284,12 +284,58 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
     if clause is not None and hasattr(clause, "dep_") and clause.dep_ == "relcl":
         ids.update(t.i for t in clause.head.subtree if t.i < clause.i and t.i >= clause.head.left_edge.i)
         ids.add(clause.head.i)
+    described = _described_by_apposition(noun)
+    if described is not None:  # "Qeshm Island, home to 120,000 people": the island's people
+        ids.update(t.i for t in described.subtree if t.i < described.i or t.dep_ == "compound")
+        ids.add(described.i)
     out = []
     for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
             name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
             out.append(re.sub(r"^the\s+", "", name, flags=re.I))
+    if not out:
+        for i in sorted(ids):
+            named = _place_named_before(doc[i], doc)
+            if named:
+                out.append(named)
+                break
     return tuple(dict.fromkeys(out))
+
+
+# Common nouns that stand for a place the article named before ("the island, which has 200,000
+# residents" after "Qeshm Island").
+_PLACE_NOUNS = frozenset("island city town village province state region county district valley peninsula".split())
+
+
+def _place_named_before(token, doc) -> str | None:
+    """The place "the island" stands for: the last place named before it whose name ends in that
+    noun ("Qeshm Island"). None when nothing named before fits. (The gazetteer could name a city
+    for "the city", but building it in every worker costs more than the parse of many articles.)"""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in _PLACE_NOUNS or token.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+        return None  # "a city of 400,000", "the nearby town": not a place named before
+    for ent in reversed([e for e in attribution.entities(doc) if e.label_ in _PLACE_LABELS and e.end <= token.i]):
+        named_as = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == lemma
+        if named_as or ent.text.lower().rsplit(" ", 1)[-1] == lemma:  # "the town of Osk", "Qeshm Island"
+            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None
+
+
+def _described_by_apposition(noun):
+    """The noun an apposition holding the counted noun describes: "Island" in "Qeshm Island, home
+    to 120,000 people" and in "Bandar Abbas, a city of 400,000"; None when there is none."""
+    node = noun
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return None
+        if node.dep_ == "appos":
+            return node.head
+        if node.dep_ not in ("pobj", "prep", "nummod", "compound"):
+            return None
+        node = node.head
+    return None
 
 
 def _context(root, exclude) -> tuple[str, ...]:
@@ -637,6 +683,8 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                     break  # climbed out of the claim into its attribution
                 if node.lower_ in _UNIT_WORDS:
                     continue  # "50 kilometers (30 miles)": the conversion hangs on the first unit
+                if node.dep_ in ("amod", "compound") and node.head.pos_ == "NOUN" and node.head.i > node.i:
+                    continue  # "a 3.1 inch OLED display": a modifier of the noun the measure is about
                 anchor_tok = _specific_anchor(node)
                 break
     if dimension == "age":

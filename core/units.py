@@ -83,7 +83,8 @@ _FORMS = {
     "lb": "lb", "lbs": "lb", "ounces": "oz", "ounce": "oz", "oz": "oz",
     "sq m": "sq m", "sq metres": "sq m", "sq meters": "sq m", "square metres": "sq m", "square meters": "sq m",
     "square metre": "sq m", "square meter": "sq m", "m2": "sq m", "m²": "sq m", "sqm": "sq m",
-    "sq km": "sq km", "square kilometres": "sq km", "square kilometers": "sq km", "km2": "sq km", "km²": "sq km",
+    "sq km": "sq km", "square kilometres": "sq km", "square kilometers": "sq km", "square kilometre": "sq km",
+    "square kilometer": "sq km", "km2": "sq km", "km²": "sq km",
     "sq ft": "sq ft", "square feet": "sq ft", "square foot": "sq ft", "sq feet": "sq ft", "sqft": "sq ft",
     "square miles": "sq miles", "square mile": "sq miles", "sq miles": "sq miles", "acres": "acres", "acre": "acres",
     "hectares": "hectares", "hectare": "hectares", "ha": "hectares",
@@ -132,7 +133,8 @@ _WORDY = sorted(
     [f for f in list(_FORMS) + list(_CURRENCY_WORDS) if " " in f or "-" in f or "/" in f or "." in f], key=len, reverse=True
 )
 _MULTI = re.compile(
-    r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _WORDY) + r")(?![A-Za-z])",
+    # words of a unit apart by spaces, or by hyphens inside a compound ("a 1,500-square-kilometer island")
+    r"(?:" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in _WORDY) + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z°º²%]+[0-9²]?(?:/[a-z])?")
@@ -197,7 +199,7 @@ def unit_at(text: str, pos: int) -> tuple[str, str, int, int] | None:
         money = currency_word(written)
         if money:
             return "money", money, at, m.end()
-        canonical = lookup(written)
+        canonical = lookup(written) or lookup(written.replace("-", " "))
         if canonical:
             return "unit", canonical, at, m.end()
     m = _TOKEN.match(text, at)

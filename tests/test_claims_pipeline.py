@@ -113,3 +113,56 @@ def test_the_claimer_shown_is_never_a_pronoun(index):
     for group in index.claim_groups:
         for c in group.claims:
             assert c.claimer.lower() not in ("he", "she", "they", "it", "we", "i"), (c.article, c.text, c.claimer)
+
+
+# ------------------------------------------------------------- a place named before ("the island")
+
+ISLAND = {
+    "wire": ("Wire", "2024-05-02", "A strong quake struck Marren Island on Sunday. "
+             "Marren Island, home to 120,000 people, lies off the coast."),
+    "agency": ("Agency", "2024-05-02", "A strong quake struck Marren Island on Sunday. "
+               "The quake was centred near Marren Island, home to 200,000 people, the survey said."),
+    "daily": ("Daily", "2024-05-02", "A strong quake struck Marren Island on Sunday, killing three. "
+              "The island, which has about 200,000 residents, is 900 miles south of the capital."),
+    "other": ("Other", "2024-05-02", "A strong quake struck Marren Island on Sunday. "
+              "Relief reached the town of Halberg. The town, which has about 200,000 residents, was spared."),
+}
+
+
+@pytest.fixture(scope="module")
+def island_index(tmp_path_factory):
+    return index_of(ISLAND, tmp_path_factory.mktemp("island-cache"))
+
+
+def test_a_figure_given_of_the_island_meets_the_one_given_of_the_named_island(island_index):
+    group, _ = find(island_index, "daily", "about 200,000")
+    assert {c.article for c in group.claims} >= {"wire", "agency", "daily"}
+    assert group.verdict == "conflict"  # 120,000 and about 200,000 people cannot both hold
+
+
+def test_the_town_is_the_town_named_before_it_not_the_island(island_index):
+    island_group, _ = find(island_index, "daily", "about 200,000")
+    town_group, _ = find(island_index, "other", "about 200,000")
+    assert island_group.id != town_group.id
+
+
+# ------------------------------------------------------------- "it said" is never the person talked about
+
+PRISON = {
+    "prison": ("Wire", "2024-05-02",
+               "An inmate escaped from a prison van after pulling a gun on two guards, according to a prison statement Monday. "
+               "Comeaux was serving a life sentence for two counts of aggravated assault, it said."),
+}
+
+
+def test_it_said_takes_the_body_named_before_not_the_sentences_subject(tmp_path):
+    index = index_of(PRISON, tmp_path / "cache")
+    claimers = {c.sentence.startswith("Comeaux"): c.claimer for g in index.claim_groups for c in g.claims}
+    assert "statement" in claimers[True] and "Comeaux" not in claimers[True]
+
+
+def test_a_measure_is_about_the_noun_its_phrase_names_not_a_modifier(tmp_path):
+    index = index_of({"phone": ("Wire", "2024-05-02", "The phone also features a 3.1 inch OLED display and a keyboard.")},
+                     tmp_path / "cache")
+    (raw,) = [c for c in index.analyses["phone"].claims if c.value == 3.1]
+    assert raw.anchor == "display"

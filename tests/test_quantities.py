@@ -172,6 +172,8 @@ def test_arbitrary_text_never_raises(text):
         ("winds of 87 mph", 87, "mph", "speed"),
         ("1 to 1.5 degrees Celsius", 1, "°C", "temperature"),
         ("275 pound-feet of torque", 275, "lb-ft", "torque"),
+        ("a 1,500-square-kilometer island", 1500, "sq km", "area"),
+        ("a 300-square-mile reserve", 300, "sq miles", "area"),
     ],
 )
 def test_units_news_writes(text, value, unit, dimension):
