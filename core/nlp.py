@@ -206,10 +206,14 @@ def _parse_in_workers(
     meanwhile = meanwhile or Meanwhile(None, None)
     context = worker_context()
     if context.get_start_method() == "fork":
-        # The model loads here once, before the fork, so every worker has it; the other work runs
-        # in a process of its own meanwhile, on the core that would otherwise wait for the load.
+        # The model loads here once, before the fork, so every worker has it (and the analysis
+        # code, warmed up); the other work runs in a process of its own meanwhile, on the core
+        # that would otherwise wait for the load.
         meanwhile.start_aside(context)
         load_pipeline(model)
+        from .analysis import prepare_for_workers
+
+        prepare_for_workers()
     else:
         prepare_spawn()
     ranges = task_ranges(articles, processes, batch_size)
