@@ -51,6 +51,11 @@ def is_country(name: str) -> bool:
     return found is not None and found.kind == "country"
 
 
+def warm_up() -> None:
+    """Build the tables now (1-2 s), ahead of the first look-up."""
+    _tables()
+
+
 _KIND_RANK = {"country": 0, "subdivision": 1, "city": 2}
 
 
