@@ -6,10 +6,17 @@ This module receives Docs but never imports spaCy; `core.nlp` owns the model.
 from __future__ import annotations
 
 from .claims import extract_claims
+from .dates import warm_up as warm_dateparser
 from .entities import extract_mentions
 from .events import extract_events
 from .models import Article
 from .results import ArticleAnalysis
+
+
+def prepare_for_workers() -> None:
+    """What every worker would otherwise repeat on its first articles, done once before they are
+    forked (importing this module, with the claims, entities and events code, is part of it)."""
+    warm_dateparser()
 
 
 def analyse_doc(doc, article: Article) -> ArticleAnalysis:

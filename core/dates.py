@@ -280,6 +280,12 @@ def _parse_cached(text: str, anchor_iso: str | None) -> datetime | None:
         return None
 
 
+def warm_up() -> None:
+    """Load dateparser and build what its first parse builds (English locale, time-zone patterns,
+    about half a second), without filling the cache: done once before workers are forked."""
+    _parse_cached.__wrapped__("October 31st, 2024, 17:14", None)
+
+
 def _dateparser_fallback(text: str, anchor: date | None) -> str | None:
     """Full explicit dates in other shapes ("2024/10/31", "31.10.2024", "October 31st, 2024, 17:14")."""
     if len(text) > 60 or not re.search(r"\d{4}", text):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 
 from .cache import Cache, LongLived, analysis_key, code_fingerprint, decode_analysis, open_cache
 from .models import Article, LoadResult, Problem
@@ -183,9 +184,11 @@ def _analyse(
     cache: Cache | None,
     meanwhile: Callable[[], object] | None = None,
     on_meanwhile: Callable[[object], None] | None = None,
+    while_parsing: Callable[[], None] | None = None,
 ) -> tuple["LazyAnalyses", int, list[str], list[str]]:
     """As `analyse_articles`, plus the cache keys; `meanwhile` runs alongside the parsing (only if
-    some article needs parsing) and its result goes to `on_meanwhile`."""
+    some article needs parsing) and its result goes to `on_meanwhile`; `while_parsing` is work for
+    this process while workers parse (see `parse_articles`)."""
     from .nlp import model_fingerprint, parse_articles
 
     notices: list[str] = []
@@ -212,7 +215,7 @@ def _analyse(
         batch = [articles[todo[key][0]] for key in todo_keys]
         for position, analysis in parse_articles(
             batch, settings.model, n_process=settings.n_process, batch_size=settings.batch_size,
-            meanwhile=meanwhile, on_meanwhile=on_meanwhile,
+            meanwhile=meanwhile, on_meanwhile=on_meanwhile, while_parsing=while_parsing,
         ):
             key = todo_keys[position]
             for i in todo[key]:
@@ -232,6 +235,14 @@ def _analyse(
     if cache:
         notices.extend(cache.notices)
     return analyses, len(todo), notices, keys
+
+
+def _prepare_linking(cache_dir: Path | None) -> None:
+    """Build (or read) the gazetteer entity linking reads, 1-2 s: while the workers parse, rather
+    than after them with one core idle (what was parsed is always linked: the corpus key changed)."""
+    from .gazetteer import warm_up
+
+    warm_up(cache_dir)
 
 
 def corpus_key(articles: list[Article], keys: list[str]) -> str:
@@ -270,7 +281,10 @@ def build_index(
         return find_near_duplicates(articles)
 
     try:
-        analyses, parsed, cache_notices, keys = _analyse(articles, settings, progress, cache, find_duplicates, near.append)
+        cache_dir = cache.directory if cache else None
+        analyses, parsed, cache_notices, keys = _analyse(
+            articles, settings, progress, cache, find_duplicates, near.append, lambda: _prepare_linking(cache_dir)
+        )
         key = corpus_key(articles, keys) if cache else ""
         stored = cache.get_corpus(key, long_lived) if cache else None
         if stored is not None and all(p in stored for p in _CORPUS_PARTS):
@@ -284,6 +298,7 @@ def build_index(
             if progress:
                 progress("link", 5, 5)
         else:
+            _prepare_linking(cache_dir)  # done already if workers parsed
             index = index_from_analyses(
                 articles, analyses, loaded.problems, (), parsed, progress, near_duplicates=near[0] if near else None
             )

@@ -127,13 +127,15 @@ def parse_articles(
     on_done: Callable[[int, ArticleAnalysis], None] | None = None,
     meanwhile: Callable[[], Any] | None = None,
     on_meanwhile: Callable[[Any], None] | None = None,
+    while_parsing: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse articles and yield (position in `articles`, analysis) in order.
 
     `on_done` is called for each result too, so callers can store results as they come.
     `meanwhile` is other work (no spaCy; its result picklable) done alongside the parsing when
     there are workers, and simply first otherwise; its result goes to `on_meanwhile` before the
-    first analysis is yielded.
+    first analysis is yielded. `while_parsing` is work for this process while its workers parse
+    (run only when there are workers: this process would otherwise wait).
     """
     work = Meanwhile(meanwhile, on_meanwhile)
     if not articles:
@@ -142,7 +144,7 @@ def parse_articles(
     words = sum(a.words for a in articles)
     processes = choose_n_process(words, n_process)
     if processes > 1 and len(articles) > batch_size:
-        results = _parse_in_workers(articles, model, processes, batch_size, work)
+        results = _parse_in_workers(articles, model, processes, batch_size, work, while_parsing)
     else:
         work.run_here()
         results = _parse_here(articles, model, batch_size)
@@ -194,6 +196,7 @@ def _parse_in_workers(
     processes: int,
     batch_size: int,
     meanwhile: "Meanwhile | None" = None,
+    while_parsing: Callable[[], None] | None = None,
 ) -> Iterator[tuple[int, ArticleAnalysis]]:
     """Parse and analyse in worker processes, one run of articles per task.
 
@@ -206,16 +209,22 @@ def _parse_in_workers(
     meanwhile = meanwhile or Meanwhile(None, None)
     context = worker_context()
     if context.get_start_method() == "fork":
-        # The model loads here once, before the fork, so every worker has it; the other work runs
-        # in a process of its own meanwhile, on the core that would otherwise wait for the load.
+        # The model loads here once, before the fork, so every worker has it (and the analysis
+        # code, warmed up); the other work runs in a process of its own meanwhile, on the core
+        # that would otherwise wait for the load.
         meanwhile.start_aside(context)
         load_pipeline(model)
+        from .analysis import prepare_for_workers
+
+        prepare_for_workers()
     else:
         prepare_spawn()
     ranges = task_ranges(articles, processes, batch_size)
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=load_pipeline, initargs=(model,))
     try:
         tasks = [pool.submit(_analyse_batch, articles[r.start : r.stop], model, batch_size) for r in ranges]
+        if while_parsing is not None:
+            while_parsing()
         meanwhile.finish()
         for positions, task in zip(ranges, tasks):
             yield from zip(positions, task.result())

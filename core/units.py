@@ -3,9 +3,9 @@
 `unit_at(text, pos)` reads the unit written at `pos` (right after a number) and returns
 `Unit(canonical, dimension, factor, end)`, where value * factor is the value in the dimension's base
 unit, so that "50 kilometers" and "30 miles", or "300 kW" and "402 hp", compare. Conversion factors
-come from pint (a well-kept units library) the first time a unit is seen; the registry is built
-lazily, so articles without such units never pay for it. Bases: km, minutes, km/h, kg, m², kW, kWh,
-litres, Hz, bytes; dimensions without a conversion (decibels, temperature, magnitude) keep factor 1.
+come from pint (a well-kept units library), written once to `core.unit_factors` so that no process
+has to build pint's registry (`python -m newsx.core.units` writes it again; a test compares it
+with pint). Bases: km, minutes, km/h, kg, m², kW, kWh, litres, Hz, bytes; dimensions without a conversion (decibels, temperature, magnitude) keep factor 1.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .unit_factors import FACTORS
 
 
 @dataclass(frozen=True)
@@ -157,9 +159,18 @@ def _registry():
     return pint.UnitRegistry(cache_folder=None)
 
 
-@lru_cache(maxsize=None)
 def factor_of(canonical: str) -> float:
-    """value * factor = the value in its dimension's base unit (1.0 when there is no conversion)."""
+    """value * factor = the value in its dimension's base unit (1.0 when there is no conversion).
+
+    From the table pint's answers were written to (building pint's registry takes 1-2 s, in every
+    worker process that meets a unit); pint itself only for a unit the table lacks."""
+    known = FACTORS.get(canonical)
+    return known if known is not None else pint_factor(canonical)
+
+
+@lru_cache(maxsize=None)
+def pint_factor(canonical: str) -> float:
+    """`factor_of` as pint computes it (what `core.unit_factors` holds; a test compares them)."""
     dimension, expr = _CANONICAL.get(canonical, ("", None))
     base = _BASES.get(dimension)
     if expr is None or base is None:
@@ -225,3 +236,17 @@ def unit_at(text: str, pos: int) -> tuple[str, str, int, int] | None:
         if money:
             return "money", money, at, at + cut
     return None
+
+
+def factor_table_source() -> str:
+    """The text of `core.unit_factors`, from pint."""
+    rows = "".join(f"    {name!r}: {pint_factor(name)!r},\n" for name in _CANONICAL)
+    return (
+        '"""value * factor = the value in its dimension\'s base unit, as pint computes it (see `core.units`).\n\n'
+        'Written by `python -m newsx.core.units > core/unit_factors.py`; do not edit by hand."""\n\n'
+        f"FACTORS = {{\n{rows}}}\n"
+    )
+
+
+if __name__ == "__main__":
+    print(factor_table_source(), end="")

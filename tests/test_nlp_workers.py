@@ -12,18 +12,20 @@ from newsx.core.settings import DEFAULT_MODEL
 def test_two_worker_processes_give_the_same_analyses_in_order(seed_loaded):
     articles = seed_loaded.articles
     here = list(parse_articles(articles, DEFAULT_MODEL, n_process=1, batch_size=2))
-    seen, meanwhile = [], []
+    seen, meanwhile, while_parsing = [], [], []
     # batches of two articles over two processes: results must come back in article order
     in_workers = list(
         parse_articles(
             articles, DEFAULT_MODEL, n_process=2, batch_size=2,
             on_done=lambda i, a: seen.append(i), meanwhile=lambda: len(seen), on_meanwhile=meanwhile.append,
+            while_parsing=lambda: while_parsing.append(len(seen)),
         )
     )
     assert [i for i, _ in in_workers] == list(range(len(articles))) == seen
     assert [a.to_dict() for _, a in in_workers] == [a.to_dict() for _, a in here]
     assert all(a.mentions for _, a in in_workers)
     assert meanwhile == [0]  # the other work ran once, and its result came before any analysis
+    assert while_parsing == [0]  # and this process's own work, once, while the workers parsed
 
 
 def test_workers_started_from_a_thread_give_the_same_analyses(seed_loaded):

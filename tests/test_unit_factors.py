@@ -1,0 +1,16 @@
+"""The conversion table newsx ships (`core.unit_factors`) says what pint says, for every unit."""
+
+from newsx.core import units
+from newsx.core.unit_factors import FACTORS
+
+
+def test_table_matches_pint_for_every_canonical_unit():
+    from_pint = {name: units.pint_factor(name) for name in units._CANONICAL}
+    assert FACTORS == from_pint, "regenerate it: python -m newsx.core.units > core/unit_factors.py"
+
+
+def test_miles_and_kilometres_compare_without_building_pint(monkeypatch):
+    # 30 miles is about 48 km: a length said both ways compares, from the table alone
+    monkeypatch.setattr(units, "pint_factor", lambda name: (_ for _ in ()).throw(AssertionError(name)))
+    assert abs(30 * units.factor_of("miles") - 48.28) < 0.01
+    assert units.factor_of("km") == 1.0
