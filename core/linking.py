@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from . import acronyms, gazetteer, label_vote, missed_names, short_forms, untagged_names
+from . import acronyms, article_surnames, gazetteer, label_vote, missed_names, short_forms, untagged_names
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
@@ -132,6 +132,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     voter = _LabelVoter(articles, forms)
     _add_untagged_names(articles, analyses, forms, voter)
     _add_missed_mentions(articles, forms, voter)
+    _add_bare_surnames(articles, forms, voter)
     voter.relabel_forms(forms)
     stated = _stated_acronyms(articles)
     _add_expansion_forms(stated, forms)
@@ -374,6 +375,57 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
         form = forms[key]
         form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
         form.articles.add(article)
+
+
+def _add_bare_surnames(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """A bare surname of the one person its article names with it (`core.article_surnames`):
+    untagged mentions are added to that person, and a lone word the model tagged otherwise
+    ("Smith" as a work of art) moves to them."""
+    people_in: dict[str, dict[str, tuple[list[str], frozenset[str]]]] = defaultdict(dict)
+    for key, form in forms.items():
+        if _is_person(form) and len(_content_words(form)) >= 2:
+            written = person_words(form.name)
+            words = frozenset(w for w in name_key(" ".join(written)).split() if len(w) > 1)
+            for article in form.articles:
+                people_in[article][key] = (written, words)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for form in forms.values():
+        for s in form.spans:
+            covered[s.article].append((s.start, s.end))
+    texts = {a.id: a.text for a in articles}
+    for article, people in people_in.items():
+        surnames = article_surnames.surnames_here(people)
+        if not surnames:
+            continue
+        by_key = {name_key(surname): key for surname, key in surnames.items()}
+        for word, person in by_key.items():
+            _move_lone_word_spans(forms, word, person, article)
+        for start, end, surface, key in article_surnames.find_bare_surnames(
+                texts.get(article, ""), surnames, covered[article], voter.common_words()):
+            form = forms[key]
+            form.spans.append(_Span(article, start, end, surface, "PERSON", form.name, found_again=True))
+
+
+def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, article: str) -> None:
+    """The spans of one article whose lone word is `person`'s surname, tagged as anything but a
+    known place, become that person's."""
+    form = forms.get(word)
+    if form is None or word == person:
+        return
+    moving = [s for s in form.spans if s.article == article and not s.resolved
+              and not (s.label in label_vote.PLACE_LABELS and gazetteer.place(s.text) is not None)]
+    if not moving:
+        return
+    target = forms[person]
+    for s in moving:
+        form.spans.remove(s)
+        form.labels[s.label] -= 1
+        form.names[s.name] -= 1
+        target.spans.append(_Span(s.article, s.start, s.end, s.text, "PERSON", target.name, True))
+    form.labels, form.names = +form.labels, +form.names
+    form.articles = {s.article for s in form.spans}
+    if not form.spans:
+        del forms[word]
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
