@@ -31,6 +31,7 @@ from . import acronyms, article_surnames, gazetteer, label_vote, missed_names, s
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
+    NAME_SUFFIXES,
     acronym_letters,
     clean_name,
     initials,
@@ -562,20 +563,31 @@ def _blocks(keys, words_of) -> dict[str, list[str]]:
 
 def _join_person_subsets(forms, uf) -> None:
     """A person's shorter full name inside exactly one longer one: "John Smith" < "John Q. Smith"."""
-    people = [k for k, f in forms.items() if _is_person(f) and len(_content_words(f)) >= 2]
-    words = {k: _content_words(forms[k]) for k in people}
+    # A nickname in quotes and a "Sr." are not words of the name ("Vincent 'The Chin' Gigante" is
+    # "Vincent Gigante"); but a "Sr." and a "Jr." are two people.
+    words = {k: frozenset(w for w in name_key(" ".join(person_words(f.name))).split() if len(w) > 1)
+             for k, f in forms.items() if _is_person(f)}
+    people = [k for k, w in words.items() if len(w) >= 2 and len(_content_words(forms[k])) >= 2]
+    suffix = {k: _name_suffix(forms[k].name) for k in people}
     blocks = _blocks(people, lambda k: words[k])
     for key in people:
         mine = words[key]
         rarest = min((blocks.get(w, []) for w in mine), key=len)
         # "Robert Pickell" <= "Robert J. Pickell": initials do not count.
-        longer = [o for o in rarest if o != key and mine <= words[o]]
+        longer = [o for o in rarest if o != key and mine <= words[o]
+                  and not (suffix[key] and suffix[o] and suffix[key] != suffix[o])]
         # Keep only the maximal ones; several different maximal names mean we cannot tell.
         maximal = [o for o in longer if not any(words[o] < words[p] for p in longer)]
-        if len(maximal) == 1:
+        if maximal and len({words[o] for o in maximal}) == 1:
             for o in longer:
                 uf.union(maximal[0], o)
             uf.union(maximal[0], key)
+
+
+def _name_suffix(name: str) -> str:
+    """"sr", "jr", "ii" ... when the name ends with one, else ""."""
+    last = name.split()[-1].strip(".,").casefold() if name.split() else ""
+    return last if last in NAME_SUFFIXES else ""
 
 
 def _context(forms) -> dict[str, set[str]]:
