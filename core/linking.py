@@ -420,13 +420,14 @@ def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, artic
     target = forms[person]
     for s in moving:
         form.spans.remove(s)
-        form.labels[s.label] -= 1
-        form.names[s.name] -= 1
+        if not s.found_again:  # found-again spans never voted
+            form.labels[s.label] -= 1
+            form.names[s.name] -= 1
         target.spans.append(_Span(s.article, s.start, s.end, s.text, "PERSON", target.name, True))
     form.labels, form.names = +form.labels, +form.names
     form.articles = {s.article for s in form.spans}
-    if not form.spans:
-        del forms[word]
+    if not form.labels:
+        del forms[word]  # what is left was only found again from the mentions that moved
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")

@@ -241,3 +241,34 @@ def test_name_after_a_date_is_not_split():
     found = mentions_in(text, [("Herbert Flynn", "PERSON"), ("20-year-old", "DATE"), ("Ka'loni Flynn", "PERSON")])
     last = resolve_in_article(titled(text, found))[-1]
     assert (last.text, last.ref) == ("Ka'loni Flynn", None)
+
+
+def test_bare_surname_the_model_missed_is_the_one_person_of_its_article_with_it():
+    _, entities = index_of({
+        "a": ("Dana Welby threw for 300 yards. Later, Welby ran in a score.", [("Dana Welby", "PERSON")]),
+        # The full name is only found again here; the model called the surname a work of art.
+        "b": ("Welby waved to the crowd, who cheered Dana Welby.", [("Welby", "WORK_OF_ART")]),
+        # Two people with the surname: the bare one could be either.
+        "c": ("Dana Welby and Chris Welby played. Then Welby scored.", [("Dana Welby", "PERSON"), ("Chris Welby", "PERSON")]),
+    })
+    dana = entity_with(entities, "Dana Welby")
+    bare = {(s.article, s.start) for s in dana.mention_spans if s.text == "Welby"}
+    assert ("a", 39) in bare and ("b", 0) in bare
+    assert not any(s.article == "c" and s.text == "Welby" for e in entities for s in e.mention_spans)
+    assert dana.label == "PERSON"
+
+
+def test_nickname_in_quotes_and_senior_do_not_split_a_person_but_sr_and_jr_are_two():
+    _, entities = index_of({
+        "a": ('Vincent "The Chin" Gigante died.', [('Vincent "The Chin" Gigante', "PERSON")]),
+        "b": ("Vincent Gigante was 77.", [("Vincent Gigante", "PERSON")]),
+        "c": ('Vincent "Chin" Gigante ran a family.', [('Vincent "Chin" Gigante', "PERSON")]),
+        "d": ("W. Mark Holt Sr. spoke.", [("W. Mark Holt Sr.", "PERSON")]),
+        "e": ("Mark Holt said so.", [("Mark Holt", "PERSON")]),
+        "f": ("John Marsh Sr. and his son spoke.", [("John Marsh Sr.", "PERSON")]),
+        "g": ("John Marsh Jr. said so.", [("John Marsh Jr.", "PERSON")]),
+    })
+    gigante = entity_with(entities, "Vincent Gigante")
+    assert gigante is entity_with(entities, 'Vincent "The Chin" Gigante') is entity_with(entities, 'Vincent "Chin" Gigante')
+    assert entity_with(entities, "W. Mark Holt Sr.") is entity_with(entities, "Mark Holt")
+    assert entity_with(entities, "John Marsh Sr.") is not entity_with(entities, "John Marsh Jr.")
