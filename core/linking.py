@@ -189,30 +189,39 @@ def _split_titled_people(spans: list[_Span]) -> list[_Span]:
 
 
 _AND = re.compile(r"\s+and\s+")
+_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _parts(text: str, separator: re.Pattern) -> list[tuple[int, int, str]] | None:
+    """The capitalised parts of the text between separators; None when none cuts it or a part
+    is not a name."""
+    bounds, begin = [], 0
+    for m in separator.finditer(text):
+        bounds.append((begin, m.start()))
+        begin = m.end()
+    if not bounds:
+        return None
+    bounds.append((begin, len(text)))
+    parts = [(a, b, text[a:b]) for a, b in bounds]
+    return parts if all(t[:1].isupper() for _, _, t in parts) else None
 
 
 def _split_coordinated(spans: list[_Span]) -> list[_Span]:
     """"Lopez and Carrasquillo" tagged as one person, "People and Us Weekly" as one magazine: two
     names joined by "and" are two mentions. A person's span is always cut there; another kind's only
     when every part is a name the corpus tags on its own ("Bosnia and Herzegovina" stays whole
-    unless both halves stand alone)."""
+    unless both halves stand alone). A comma cuts any span only so ("at Macworld, Apple Inc. showed":
+    one span, two names; "John Smith, Jr." stays whole)."""
     alone: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
-        if not _AND.search(s.text):
+        if not _AND.search(s.text) and not _LIST.search(s.text):
             alone[name_key(s.name)][s.label] += 1
     out = []
     for s in spans:
-        cuts = list(_AND.finditer(s.text)) if not s.resolved else []
-        if not cuts:
-            out.append(s)
-            continue
-        bounds, begin = [], 0
-        for m in cuts:
-            bounds.append((begin, m.start()))
-            begin = m.end()
-        bounds.append((begin, len(s.text)))
-        parts = [(a, b, s.text[a:b]) for a, b in bounds]
-        if not all(t[:1].isupper() for _, _, t in parts):
+        parts = None if s.resolved else _parts(s.text, _LIST)
+        if parts is None or not all(name_key(t) in alone for _, _, t in parts):
+            parts = None if s.resolved else _parts(s.text, _AND)
+        if parts is None:
             out.append(s)
             continue
         keys = [name_key(t) for _, _, t in parts]

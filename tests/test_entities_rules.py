@@ -272,3 +272,15 @@ def test_nickname_in_quotes_and_senior_do_not_split_a_person_but_sr_and_jr_are_t
     assert gigante is entity_with(entities, 'Vincent "The Chin" Gigante') is entity_with(entities, 'Vincent "Chin" Gigante')
     assert entity_with(entities, "W. Mark Holt Sr.") is entity_with(entities, "Mark Holt")
     assert entity_with(entities, "John Marsh Sr.") is not entity_with(entities, "John Marsh Jr.")
+
+
+def test_two_names_in_one_span_split_at_a_comma_only_when_both_stand_alone():
+    _, entities = index_of({
+        "a": ("At Expoworld, Fruitco Inc. showed a laptop.", [("Expoworld, Fruitco Inc.", "ORG")]),
+        "b": ("Fruitco Inc. sells laptops. Expoworld opens today.", [("Fruitco Inc.", "ORG"), ("Expoworld", "ORG")]),
+        "c": ("John Marsh, Jr. spoke.", [("John Marsh, Jr.", "PERSON")]),
+    })
+    fruitco = entity_with(entities, "Fruitco Inc.")
+    assert {s.article for s in fruitco.mention_spans} == {"a", "b"}
+    assert {s.article for s in entity_with(entities, "Expoworld").mention_spans} == {"a", "b"}
+    assert entity_with(entities, "John Marsh, Jr.").name.startswith("John Marsh")
