@@ -143,6 +143,7 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
     _join_plurals(forms, uf)
     _join_person_subsets(forms, uf)
     _join_spelling_variants(forms, uf)
+    _join_spacing_variants(forms, uf)
     _join_acronyms(stated, forms, uf)
     _join_country_qualified(forms, uf)
     _join_org_prefixes(forms, uf)
@@ -638,6 +639,27 @@ def _join_spelling_variants(forms, uf) -> None:
                 company_b = set().union(*(by_article[x] for x in fb.articles)) - {a, b}
                 if company_a & company_b:
                     uf.union(a, b)
+
+
+def _join_spacing_variants(forms, uf) -> None:
+    """"SeaMicro Inc." and "Sea Micro", "Jet Blue" and "JetBlue": one name written with and
+    without a space, when the labels agree (an organisation's "Inc." aside)."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key, form in forms.items():
+        if _is_person(form) or form.label not in INDEX_LABELS or acronym_letters(form.name):
+            continue
+        words = form.words
+        while form.label == "ORG" and len(words) > 1 and words[-1] in ORG_TAIL_WORDS:
+            words = words[:-1]
+        letters = "".join(words)
+        if len(letters) >= 5 and letters.isalnum():
+            by_letters[letters].append(key)
+    for keys in by_letters.values():
+        if len({len(forms[k].words) for k in keys}) < 2:
+            continue
+        for other in keys[1:]:
+            if _label_class(forms[other].label) == _label_class(forms[keys[0]].label):
+                uf.union(keys[0], other)
 
 
 def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool:

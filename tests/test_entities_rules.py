@@ -284,3 +284,13 @@ def test_two_names_in_one_span_split_at_a_comma_only_when_both_stand_alone():
     assert {s.article for s in fruitco.mention_spans} == {"a", "b"}
     assert {s.article for s in entity_with(entities, "Expoworld").mention_spans} == {"a", "b"}
     assert entity_with(entities, "John Marsh, Jr.").name.startswith("John Marsh")
+
+
+def test_one_name_written_with_and_without_a_space_is_one_entity():
+    _, entities = index_of({
+        "a": ("Vendor BlueNimbus Inc. was bought.", [("BlueNimbus Inc.", "ORG")]),
+        "b": ("Blue Nimbus makes servers.", [("Blue Nimbus", "ORG")]),
+        "c": ("Blue Nimbus Lake is cold.", [("Blue Nimbus Lake", "LOC")]),
+    })
+    assert entity_with(entities, "BlueNimbus Inc.") is entity_with(entities, "Blue Nimbus")
+    assert entity_with(entities, "Blue Nimbus Lake") is not entity_with(entities, "Blue Nimbus")
