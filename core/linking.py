@@ -404,29 +404,34 @@ def _add_bare_surnames(articles, forms: dict[str, _Form], voter: "_LabelVoter") 
         for s in form.spans:
             covered[s.article].append((s.start, s.end))
     texts = {a.id: a.text for a in articles}
-    for article, people in people_in.items():
-        surnames = article_surnames.surnames_here(people)
+    emptied: set[str] = set()
+    for article in sorted(people_in):
+        surnames = article_surnames.surnames_here(people_in[article])
         if not surnames:
             continue
         by_key = {name_key(surname): key for surname, key in surnames.items()}
         for word, person in by_key.items():
-            _move_lone_word_spans(forms, word, person, article)
+            if _move_lone_word_spans(forms, word, person, article):
+                emptied.add(word)
         for start, end, surface, key in article_surnames.find_bare_surnames(
                 texts.get(article, ""), surnames, covered[article], voter.common_words()):
             form = forms[key]
             form.spans.append(_Span(article, start, end, surface, "PERSON", form.name, found_again=True))
+    for word in emptied:
+        if not forms[word].labels:
+            del forms[word]  # what is left was only found again from the mentions that moved
 
 
-def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, article: str) -> None:
+def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, article: str) -> bool:
     """The spans of one article whose lone word is `person`'s surname, tagged as anything but a
-    known place, become that person's."""
+    known place, become that person's. True when some moved."""
     form = forms.get(word)
     if form is None or word == person:
-        return
+        return False
     moving = [s for s in form.spans if s.article == article and not s.resolved
               and not (s.label in label_vote.PLACE_LABELS and gazetteer.place(s.text) is not None)]
     if not moving:
-        return
+        return False
     target = forms[person]
     for s in moving:
         form.spans.remove(s)
@@ -436,8 +441,7 @@ def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, artic
         target.spans.append(_Span(s.article, s.start, s.end, s.text, "PERSON", target.name, True))
     form.labels, form.names = +form.labels, +form.names
     form.articles = {s.article for s in form.spans}
-    if not form.labels:
-        del forms[word]  # what is left was only found again from the mentions that moved
+    return True
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
