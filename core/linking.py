@@ -657,13 +657,14 @@ def _join_spacing_variants(forms, uf) -> None:
             words = words[:-1]
         letters = "".join(words)
         if len(letters) >= 5 and letters.isalnum():
-            by_letters[letters].append(key)
-    for keys in by_letters.values():
-        if len({len(forms[k].words) for k in keys}) < 2:
-            continue
-        for other in keys[1:]:
-            if _label_class(forms[other].label) == _label_class(forms[keys[0]].label):
-                uf.union(keys[0], other)
+            by_letters[letters].append((key, len(words)))
+    for found in by_letters.values():
+        if len({n for _, n in found}) < 2:
+            continue  # no space differs
+        first = found[0][0]
+        for other, _ in found[1:]:
+            if _label_class(forms[other].label) == _label_class(forms[first].label):
+                uf.union(first, other)
 
 
 def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool:

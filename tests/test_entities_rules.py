@@ -290,7 +290,8 @@ def test_one_name_written_with_and_without_a_space_is_one_entity():
     _, entities = index_of({
         "a": ("Vendor BlueNimbus Inc. was bought.", [("BlueNimbus Inc.", "ORG")]),
         "b": ("Blue Nimbus makes servers.", [("Blue Nimbus", "ORG")]),
-        "c": ("Blue Nimbus Lake is cold.", [("Blue Nimbus Lake", "LOC")]),
+        "c": ("Voters in Port Stade said no.", [("Port Stade", "GPE")]),
+        "d": ("PortStade Inc. sells boats.", [("PortStade Inc.", "ORG")]),
     })
     assert entity_with(entities, "BlueNimbus Inc.") is entity_with(entities, "Blue Nimbus")
-    assert entity_with(entities, "Blue Nimbus Lake") is not entity_with(entities, "Blue Nimbus")
+    assert entity_with(entities, "Port Stade") is not entity_with(entities, "PortStade Inc.")  # a place, a firm
