@@ -130,13 +130,14 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.labels[span.label] += 1
         form.names[span.name] += 1
         form.articles.add(span.article)
+    # Expansions first, so that a name only ever stated as "Full Name (ACR)" is found again too.
+    stated = _stated_acronyms(articles)
+    _add_expansion_forms(stated, forms)
     voter = _LabelVoter(articles, forms)
     _add_untagged_names(articles, analyses, forms, voter)
     _add_missed_mentions(articles, forms, voter)
     _add_bare_surnames(articles, forms, voter)
     voter.relabel_forms(forms)
-    stated = _stated_acronyms(articles)
-    _add_expansion_forms(stated, forms)
     uf = _UnionFind()
     for key in forms:
         uf.find(key)

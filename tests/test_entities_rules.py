@@ -295,3 +295,13 @@ def test_one_name_written_with_and_without_a_space_is_one_entity():
     })
     assert entity_with(entities, "BlueNimbus Inc.") is entity_with(entities, "Blue Nimbus")
     assert entity_with(entities, "Port Stade") is not entity_with(entities, "PortStade Inc.")  # a place, a firm
+
+
+def test_expansion_the_model_missed_is_found_again_in_other_articles():
+    _, entities = index_of({
+        "a": ("A flaw in Wave Browser (WB) let attackers in. The WB patch is out.", [("WB", "ORG"), ("WB", "ORG")]),
+        "b": ("Everyone should update Wave Browser today.", []),
+    })
+    browser = entity_with(entities, "WB")
+    assert browser.articles == ("a", "b")
+    assert any(s.article == "b" and s.text == "Wave Browser" for s in browser.mention_spans)
