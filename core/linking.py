@@ -218,6 +218,8 @@ def _split_coordinated(spans: list[_Span]) -> list[_Span]:
     for s in spans:
         if not _AND.search(s.text) and not _LIST.search(s.text):
             alone[name_key(s.name)][s.label] += 1
+            if s.resolved:  # "Lopez", resolved to "Andrew Lopez", stands alone too
+                alone[name_key(s.text)][s.label] += 1
     out = []
     for s in spans:
         parts = None if s.resolved else _parts(s.text, _LIST)

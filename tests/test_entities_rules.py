@@ -305,3 +305,15 @@ def test_expansion_the_model_missed_is_found_again_in_other_articles():
     browser = entity_with(entities, "WB")
     assert browser.articles == ("a", "b")
     assert any(s.article == "b" and s.text == "Wave Browser" for s in browser.mention_spans)
+
+
+def test_two_people_named_by_surname_in_one_span_are_two_mentions():
+    text = "Andrew Lopez and Jonathan Marrow were held. Lopez wept. Marrow did not. Lopez and Marrow were charged."
+    _, entities = index_of({"a": (text, [("Andrew Lopez", "PERSON"), ("Jonathan Marrow", "PERSON"), ("Lopez", "PERSON"),
+                                         ("Marrow", "PERSON"), ("Lopez and Marrow", "ORG")])})
+    lopez, marrow = entity_with(entities, "Andrew Lopez"), entity_with(entities, "Jonathan Marrow")
+    assert lopez is not marrow
+    last = text.rindex("Lopez")
+    assert any(s.start == last and s.text == "Lopez" for s in lopez.mention_spans)
+    assert any(s.start == text.rindex("Marrow") for s in marrow.mention_spans)
+    assert not any(e.name == "Lopez and Marrow" for e in entities)
