@@ -955,9 +955,17 @@ def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
     return "PRODUCT" if maker is not None and maker.label == "ORG" else label
 
 
-def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset()) -> str:
+def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset(),
+               common_words: set[str] = frozenset()) -> str:
     plain = [f for f in members if f.key not in qualified]
     members = plain or members
+    if label == "PERSON":
+        # "Unemployed John Jenkin", "Actress Jane Doe": a word the corpus writes in lower case,
+        # capitalised at a sentence's start before a name it also gives alone, is not the name.
+        keys = {f.key for f in members}
+        named = [f for f in members if not (len(f.words) >= 3 and f.words[0] in common_words
+                                            and " ".join(f.words[1:]) in keys)]
+        members = named or members
 
     def rank(form: _Form):
         size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
@@ -1032,7 +1040,7 @@ def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[st
         if label not in INDEX_LABELS:
             continue
         label = voter.label(members, label)
-        name = _canonical(members, label, qualified)
+        name = _canonical(members, label, qualified, voter.common_words())
         label = _label_from_last_word(label, name)
         label = _product_label(label, name, forms)
         seen: set[tuple[str, int, int]] = set()

@@ -317,3 +317,12 @@ def test_two_people_named_by_surname_in_one_span_are_two_mentions():
     assert any(s.start == last and s.text == "Lopez" for s in lopez.mention_spans)
     assert any(s.start == text.rindex("Marrow") for s in marrow.mention_spans)
     assert not any(e.name == "Lopez and Marrow" for e in entities)
+
+
+def test_a_capitalised_word_before_a_name_at_a_sentence_start_is_not_in_its_name():
+    _, entities = index_of({
+        "a": ("Unemployed Jon Hale was jailed.", [("Unemployed Jon Hale", "PERSON")]),
+        "b": ("Jon Hale, who is unemployed, said sorry. Mark Bode will mark the day.", [("Jon Hale", "PERSON"), ("Mark Bode", "PERSON")]),
+    })
+    assert entity_with(entities, "Unemployed Jon Hale").name == "Jon Hale"
+    assert entity_with(entities, "Mark Bode").name == "Mark Bode"
