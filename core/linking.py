@@ -330,7 +330,9 @@ def _add_untagged_names(articles, analyses, forms: dict[str, _Form], voter: "_La
         analysis = analyses.get(article.id)
         covered[article.id] = [(m.start, m.end) for m in analysis.mentions] if analysis else []
     texts = {a.id: a.text for a in articles}
-    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words()):
+    coded = any(any(untagged_names.is_model_code(w) for w in f.name.split())
+                and _product_label(f.label, f.name, forms) == "PRODUCT" for f in forms.values())
+    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words(), coded):
         key = name_key(surface)
         form = forms.setdefault(key, _Form(key))
         form.spans.append(_Span(article, start, end, surface, label, clean_name(surface)))

@@ -34,8 +34,16 @@ _NOT_NAMES = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "satu
               "november", "december", "mr", "mrs", "ms", "dr"}
 
 
-def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]]], common_words: set[str]):
-    """(article, start, end, text, label) for mentions of names the model never tagged."""
+# A model code ("Z10", "S4", "X200t"): a product's name when the story's products are named so.
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[a-z]?")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s$", re.I)
+
+
+def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]]], common_words: set[str],
+                  coded_products: bool = False):
+    """(article, start, end, text, label) for mentions of names the model never tagged.
+    `coded_products`: the model tagged a product named with a code ("BlackBerry Q10") in the
+    story, so "the Z10" is another product, though nothing around it says so."""
     votes: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     for article, text in texts.items():
@@ -53,6 +61,9 @@ def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]
                 continue
             seen[key].append((article, start, end, surface))
             label = _context_label(text, start, end, surface)
+            if label is None and coded_products and _MODEL_CODE.fullmatch(surface) \
+                    and _THE_BEFORE.search(text[max(0, start - 5):start]):
+                label = "PRODUCT"
             if label:
                 votes[key][label] += 1
     for key, counter in votes.items():
@@ -61,6 +72,10 @@ def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]
             continue  # the contexts disagree
         for article, start, end, surface in seen[key]:
             yield article, start, end, surface, label
+
+
+def is_model_code(word: str) -> bool:
+    return _MODEL_CODE.fullmatch(word) is not None
 
 
 def _context_label(text: str, start: int, end: int, surface: str) -> str | None:

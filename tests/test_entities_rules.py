@@ -326,3 +326,17 @@ def test_a_capitalised_word_before_a_name_at_a_sentence_start_is_not_in_its_name
     })
     assert entity_with(entities, "Unemployed Jon Hale").name == "Jon Hale"
     assert entity_with(entities, "Mark Bode").name == "Mark Bode"
+
+
+def test_a_model_code_after_the_is_a_product_when_the_story_names_products_by_code():
+    phones = {
+        "a": ("Acme makes phones. The Acme X20 sold well.", [("Acme", "ORG"), ("Acme X20", "ORG")]),
+        "b": ("Buyers liked the X30 more than before.", []),
+        "c": ("Acme shipped the X30 first.", [("Acme", "ORG")]),
+    }
+    _, entities = index_of(phones)
+    x30 = entity_with(entities, "X30")
+    assert x30.label == "PRODUCT" and x30.articles == ("b", "c")
+    # No product named by a code in the story: a bare code says nothing.
+    _, entities = index_of({"b": phones["b"], "c": phones["c"]})
+    assert not any(e.name == "X30" for e in entities)
