@@ -4,7 +4,8 @@ A run of capitalised words in mid-sentence, outside every span the model found, 
 lower case in the corpus, becomes a name when the words around it say what it is: "the Waitrose
 supermarket", "a spokesman for Waitrose" (an organisation), "Kerman province" or a gazetteer place
 after "in" (a place), "the Z10 smartphone" (a product). Without such words nothing is added: a
-capitalised word alone ("QWERTY keyboard", a headline's words) says nothing about what it names.
+capitalised word alone ("QWERTY keyboard", a headline's words) says nothing about what it names,
+save a model code after "the" ("the Z10") in a story whose tagged products are named by code.
 Page furniture ("Posted", "Last Updated") starts its line, so it is never in mid-sentence.
 """
 
