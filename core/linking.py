@@ -365,11 +365,9 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
         present_keys = [k for k in keys if k in forms and forms[k].label in INDEX_LABELS and forms[k].label != "PERSON"]
         if len(present_keys) == 1 and letters not in names:
             names[letters] = present_keys[0]
-    derived = set()
     for surface, key in _camel_initial_forms(forms).items():
         if surface not in names:
             names[surface] = key
-            derived.add(surface)
     for surface, key in _surnames_of_one_person(forms, voter).items():
         if names.get(surface, key) != key:
             ambiguous.add(surface)
@@ -377,17 +375,13 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
     for surface in ambiguous:
         del names[surface]
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for key, form in forms.items():
+    for form in forms.values():
         for s in form.spans:
             covered[s.article].append((s.start, s.end))
-            present[s.article].add(key)
     texts = {a.id: a.text for a in articles}
     countries = frozenset(_country_words(forms))
     org_keys = frozenset(k for k, f in forms.items() if f.label == "ORG" and k in names.values())
-    for article, start, end, surface, key in missed_names.find_missed(
-            texts, names, covered, present, countries, org_keys, frozenset(derived)
-    ):
+    for article, start, end, surface, key in missed_names.find_missed(texts, names, covered, countries, org_keys):
         form = forms[key]
         form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
         form.articles.add(article)

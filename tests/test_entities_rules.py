@@ -340,3 +340,10 @@ def test_a_model_code_after_the_is_a_product_when_the_story_names_products_by_co
     # No product named by a code in the story: a bare code says nothing.
     _, entities = index_of({"b": phones["b"], "c": phones["c"]})
     assert not any(e.name == "X30" for e in entities)
+
+
+def test_a_name_tagged_once_in_an_article_is_found_in_its_repeats_there():
+    text = "Palmont Dairy burned. Firefighters reached Palmont Dairy late."
+    _, entities = index_of({"a": (text, [("Palmont Dairy", "ORG")])})
+    dairy = entity_with(entities, "Palmont Dairy")
+    assert {s.start for s in dairy.mention_spans} == {0, text.rindex("Palmont")}
