@@ -13,7 +13,9 @@ candidates sharing a block (a word, an acronym's letters, a first word), never a
     name seen in the same articles);
   - "Security Council" / "UN Security Council", "Xinhua" / "Xinhua News", plural peoples, and
     "U.S. Trade Council" / "Trade Council" when only one country qualifies it;
-  - a bare surname left unresolved in its article, when the corpus has one person it fits.
+  - a bare surname left unresolved in its article, when the corpus has one person it fits;
+    and inside one article, the one person named there with that surname (`core.article_surnames`);
+  - one name written with and without a space ("SeaMicro" / "Sea Micro").
 The entity takes its fullest form as name and the label its fullest forms carry.
 """
 
@@ -647,7 +649,7 @@ def _join_spelling_variants(forms, uf) -> None:
 def _join_spacing_variants(forms, uf) -> None:
     """"SeaMicro Inc." and "Sea Micro", "Jet Blue" and "JetBlue": one name written with and
     without a space, when the labels agree (an organisation's "Inc." aside)."""
-    by_letters: dict[str, list[str]] = defaultdict(list)
+    by_letters: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for key, form in forms.items():
         if _is_person(form) or form.label not in INDEX_LABELS or acronym_letters(form.name):
             continue

@@ -2,8 +2,8 @@
 
 A name known from one article (a form of an entity) is looked up, exactly as written, in every
 article's capitalised word runs, also in the articles where the model tagged it elsewhere (it
-often tags a name once and misses its repeats): one pass over each text and a dictionary look-up per run and
-length, so the cost grows with the text, not with names x articles. A match counts only where it is
+often tags a name once and misses its repeats): one pass over each text and a dictionary look-up
+per run and length, so the cost grows with the text, not with names x articles. A match counts only where it is
 a whole run of capitalised words (or the run's rest is a title: "Spokeswoman Michelle Lyons"), so
 "Lyons" is not taken out of "Michelle Lyons", nor "Iran" out of "Iran Air". Single words must be
 names in this corpus: never written in lower case in it, and not a person's bare surname (two
