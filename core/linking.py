@@ -13,7 +13,9 @@ candidates sharing a block (a word, an acronym's letters, a first word), never a
     name seen in the same articles);
   - "Security Council" / "UN Security Council", "Xinhua" / "Xinhua News", plural peoples, and
     "U.S. Trade Council" / "Trade Council" when only one country qualifies it;
-  - a bare surname left unresolved in its article, when the corpus has one person it fits.
+  - a bare surname left unresolved in its article, when the corpus has one person it fits;
+    and inside one article, the one person named there with that surname (`core.article_surnames`);
+  - one name written with and without a space ("SeaMicro" / "Sea Micro").
 The entity takes its fullest form as name and the label its fullest forms carry.
 """
 
@@ -27,10 +29,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from . import acronyms, gazetteer, label_vote, missed_names, short_forms, untagged_names
+from . import acronyms, article_surnames, gazetteer, label_vote, missed_names, short_forms, untagged_names
 from .models import Article
 from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
+    NAME_SUFFIXES,
     acronym_letters,
     clean_name,
     initials,
@@ -129,18 +132,21 @@ def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis])
         form.labels[span.label] += 1
         form.names[span.name] += 1
         form.articles.add(span.article)
+    # Expansions first, so that a name only ever stated as "Full Name (ACR)" is found again too.
+    stated = _stated_acronyms(articles)
+    _add_expansion_forms(stated, forms)
     voter = _LabelVoter(articles, forms)
     _add_untagged_names(articles, analyses, forms, voter)
     _add_missed_mentions(articles, forms, voter)
+    _add_bare_surnames(articles, forms, voter)
     voter.relabel_forms(forms)
-    stated = _stated_acronyms(articles)
-    _add_expansion_forms(stated, forms)
     uf = _UnionFind()
     for key in forms:
         uf.find(key)
     _join_plurals(forms, uf)
     _join_person_subsets(forms, uf)
     _join_spelling_variants(forms, uf)
+    _join_spacing_variants(forms, uf)
     _join_acronyms(stated, forms, uf)
     _join_country_qualified(forms, uf)
     _join_org_prefixes(forms, uf)
@@ -187,30 +193,41 @@ def _split_titled_people(spans: list[_Span]) -> list[_Span]:
 
 
 _AND = re.compile(r"\s+and\s+")
+_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _parts(text: str, separator: re.Pattern) -> list[tuple[int, int, str]] | None:
+    """The capitalised parts of the text between separators; None when none cuts it or a part
+    is not a name."""
+    bounds, begin = [], 0
+    for m in separator.finditer(text):
+        bounds.append((begin, m.start()))
+        begin = m.end()
+    if not bounds:
+        return None
+    bounds.append((begin, len(text)))
+    parts = [(a, b, text[a:b]) for a, b in bounds]
+    return parts if all(t[:1].isupper() for _, _, t in parts) else None
 
 
 def _split_coordinated(spans: list[_Span]) -> list[_Span]:
     """"Lopez and Carrasquillo" tagged as one person, "People and Us Weekly" as one magazine: two
     names joined by "and" are two mentions. A person's span is always cut there; another kind's only
     when every part is a name the corpus tags on its own ("Bosnia and Herzegovina" stays whole
-    unless both halves stand alone)."""
+    unless both halves stand alone). A comma cuts any span only so ("at Macworld, Apple Inc. showed":
+    one span, two names; "John Smith, Jr." stays whole)."""
     alone: dict[str, Counter] = defaultdict(Counter)
     for s in spans:
-        if not _AND.search(s.text):
+        if not _AND.search(s.text) and not _LIST.search(s.text):
             alone[name_key(s.name)][s.label] += 1
+            if s.resolved:  # "Lopez", resolved to "Andrew Lopez", stands alone too
+                alone[name_key(s.text)][s.label] += 1
     out = []
     for s in spans:
-        cuts = list(_AND.finditer(s.text)) if not s.resolved else []
-        if not cuts:
-            out.append(s)
-            continue
-        bounds, begin = [], 0
-        for m in cuts:
-            bounds.append((begin, m.start()))
-            begin = m.end()
-        bounds.append((begin, len(s.text)))
-        parts = [(a, b, s.text[a:b]) for a, b in bounds]
-        if not all(t[:1].isupper() for _, _, t in parts):
+        parts = None if s.resolved else _parts(s.text, _LIST)
+        if parts is None or not all(name_key(t) in alone for _, _, t in parts):
+            parts = None if s.resolved else _parts(s.text, _AND)
+        if parts is None:
             out.append(s)
             continue
         keys = [name_key(t) for _, _, t in parts]
@@ -315,7 +332,9 @@ def _add_untagged_names(articles, analyses, forms: dict[str, _Form], voter: "_La
         analysis = analyses.get(article.id)
         covered[article.id] = [(m.start, m.end) for m in analysis.mentions] if analysis else []
     texts = {a.id: a.text for a in articles}
-    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words()):
+    coded = any(any(untagged_names.is_model_code(w) for w in f.name.split())
+                and _product_label(f.label, f.name, forms) == "PRODUCT" for f in forms.values())
+    for article, start, end, surface, label in untagged_names.find_untagged(texts, covered, voter.common_words(), coded):
         key = name_key(surface)
         form = forms.setdefault(key, _Form(key))
         form.spans.append(_Span(article, start, end, surface, label, clean_name(surface)))
@@ -348,11 +367,9 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
         present_keys = [k for k in keys if k in forms and forms[k].label in INDEX_LABELS and forms[k].label != "PERSON"]
         if len(present_keys) == 1 and letters not in names:
             names[letters] = present_keys[0]
-    derived = set()
     for surface, key in _camel_initial_forms(forms).items():
         if surface not in names:
             names[surface] = key
-            derived.add(surface)
     for surface, key in _surnames_of_one_person(forms, voter).items():
         if names.get(surface, key) != key:
             ambiguous.add(surface)
@@ -360,20 +377,72 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
     for surface in ambiguous:
         del names[surface]
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for key, form in forms.items():
+    for form in forms.values():
         for s in form.spans:
             covered[s.article].append((s.start, s.end))
-            present[s.article].add(key)
     texts = {a.id: a.text for a in articles}
     countries = frozenset(_country_words(forms))
     org_keys = frozenset(k for k, f in forms.items() if f.label == "ORG" and k in names.values())
-    for article, start, end, surface, key in missed_names.find_missed(
-            texts, names, covered, present, countries, org_keys, frozenset(derived)
-    ):
+    for article, start, end, surface, key in missed_names.find_missed(texts, names, covered, countries, org_keys):
         form = forms[key]
         form.spans.append(_Span(article, start, end, surface, form.label, form.name, found_again=True))
         form.articles.add(article)
+
+
+def _add_bare_surnames(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
+    """A bare surname of the one person its article names with it (`core.article_surnames`):
+    untagged mentions are added to that person, and a lone word the model tagged otherwise
+    ("Smith" as a work of art) moves to them."""
+    people_in: dict[str, dict[str, tuple[list[str], frozenset[str]]]] = defaultdict(dict)
+    for key, form in forms.items():
+        if _is_person(form) and len(_content_words(form)) >= 2:
+            written = person_words(form.name)
+            words = frozenset(w for w in name_key(" ".join(written)).split() if len(w) > 1)
+            for article in form.articles:
+                people_in[article][key] = (written, words)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for form in forms.values():
+        for s in form.spans:
+            covered[s.article].append((s.start, s.end))
+    texts = {a.id: a.text for a in articles}
+    emptied: set[str] = set()
+    for article in sorted(people_in):
+        surnames = article_surnames.surnames_here(people_in[article])
+        if not surnames:
+            continue
+        by_key = {name_key(surname): key for surname, key in surnames.items()}
+        for word, person in by_key.items():
+            if _move_lone_word_spans(forms, word, person, article):
+                emptied.add(word)
+        for start, end, surface, key in article_surnames.find_bare_surnames(
+                texts.get(article, ""), surnames, covered[article], voter.common_words()):
+            form = forms[key]
+            form.spans.append(_Span(article, start, end, surface, "PERSON", form.name, found_again=True))
+    for word in emptied:
+        if not forms[word].labels:
+            del forms[word]  # what is left was only found again from the mentions that moved
+
+
+def _move_lone_word_spans(forms: dict[str, _Form], word: str, person: str, article: str) -> bool:
+    """The spans of one article whose lone word is `person`'s surname, tagged as anything but a
+    known place, become that person's. True when some moved."""
+    form = forms.get(word)
+    if form is None or word == person:
+        return False
+    moving = [s for s in form.spans if s.article == article and not s.resolved
+              and not (s.label in label_vote.PLACE_LABELS and gazetteer.place(s.text) is not None)]
+    if not moving:
+        return False
+    target = forms[person]
+    for s in moving:
+        form.spans.remove(s)
+        if not s.found_again:  # found-again spans never voted
+            form.labels[s.label] -= 1
+            form.names[s.name] -= 1
+        target.spans.append(_Span(s.article, s.start, s.end, s.text, "PERSON", target.name, True))
+    form.labels, form.names = +form.labels, +form.names
+    form.articles = {s.article for s in form.spans}
+    return True
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
@@ -510,20 +579,31 @@ def _blocks(keys, words_of) -> dict[str, list[str]]:
 
 def _join_person_subsets(forms, uf) -> None:
     """A person's shorter full name inside exactly one longer one: "John Smith" < "John Q. Smith"."""
-    people = [k for k, f in forms.items() if _is_person(f) and len(_content_words(f)) >= 2]
-    words = {k: _content_words(forms[k]) for k in people}
+    # A nickname in quotes and a "Sr." are not words of the name ("Vincent 'The Chin' Gigante" is
+    # "Vincent Gigante"); but a "Sr." and a "Jr." are two people.
+    words = {k: frozenset(w for w in name_key(" ".join(person_words(f.name))).split() if len(w) > 1)
+             for k, f in forms.items() if _is_person(f)}
+    people = [k for k, w in words.items() if len(w) >= 2 and len(_content_words(forms[k])) >= 2]
+    suffix = {k: _name_suffix(forms[k].name) for k in people}
     blocks = _blocks(people, lambda k: words[k])
     for key in people:
         mine = words[key]
         rarest = min((blocks.get(w, []) for w in mine), key=len)
         # "Robert Pickell" <= "Robert J. Pickell": initials do not count.
-        longer = [o for o in rarest if o != key and mine <= words[o]]
+        longer = [o for o in rarest if o != key and mine <= words[o]
+                  and not (suffix[key] and suffix[o] and suffix[key] != suffix[o])]
         # Keep only the maximal ones; several different maximal names mean we cannot tell.
         maximal = [o for o in longer if not any(words[o] < words[p] for p in longer)]
-        if len(maximal) == 1:
+        if maximal and len({words[o] for o in maximal}) == 1:
             for o in longer:
                 uf.union(maximal[0], o)
             uf.union(maximal[0], key)
+
+
+def _name_suffix(name: str) -> str:
+    """"sr", "jr", "ii" ... when the name ends with one, else ""."""
+    last = name.split()[-1].strip(".,").casefold() if name.split() else ""
+    return last if last in NAME_SUFFIXES else ""
 
 
 def _context(forms) -> dict[str, set[str]]:
@@ -564,6 +644,28 @@ def _join_spelling_variants(forms, uf) -> None:
                 company_b = set().union(*(by_article[x] for x in fb.articles)) - {a, b}
                 if company_a & company_b:
                     uf.union(a, b)
+
+
+def _join_spacing_variants(forms, uf) -> None:
+    """"SeaMicro Inc." and "Sea Micro", "Jet Blue" and "JetBlue": one name written with and
+    without a space, when the labels agree (an organisation's "Inc." aside)."""
+    by_letters: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for key, form in forms.items():
+        if _is_person(form) or form.label not in INDEX_LABELS or acronym_letters(form.name):
+            continue
+        words = form.words
+        while form.label == "ORG" and len(words) > 1 and words[-1] in ORG_TAIL_WORDS:
+            words = words[:-1]
+        letters = "".join(words)
+        if len(letters) >= 5 and letters.isalnum():
+            by_letters[letters].append((key, len(words)))
+    for found in by_letters.values():
+        if len({n for _, n in found}) < 2:
+            continue  # no space differs
+        first = found[0][0]
+        for other, _ in found[1:]:
+            if _label_class(forms[other].label) == _label_class(forms[first].label):
+                uf.union(first, other)
 
 
 def _spelling_variants(a: list[str], b: list[str], person: bool = False) -> bool:
@@ -851,9 +953,17 @@ def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
     return "PRODUCT" if maker is not None and maker.label == "ORG" else label
 
 
-def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset()) -> str:
+def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset(),
+               common_words: set[str] = frozenset()) -> str:
     plain = [f for f in members if f.key not in qualified]
     members = plain or members
+    if label == "PERSON":
+        # "Unemployed John Jenkin", "Actress Jane Doe": a word the corpus writes in lower case,
+        # capitalised at a sentence's start before a name it also gives alone, is not the name.
+        keys = {f.key for f in members}
+        named = [f for f in members if not (len(f.words) >= 3 and f.words[0] in common_words
+                                            and " ".join(f.words[1:]) in keys)]
+        members = named or members
 
     def rank(form: _Form):
         size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
@@ -928,7 +1038,7 @@ def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[st
         if label not in INDEX_LABELS:
             continue
         label = voter.label(members, label)
-        name = _canonical(members, label, qualified)
+        name = _canonical(members, label, qualified, voter.common_words())
         label = _label_from_last_word(label, name)
         label = _product_label(label, name, forms)
         seen: set[tuple[str, int, int]] = set()

@@ -1,8 +1,9 @@
 """Names the model tagged in some articles of the story, found again where it missed them.
 
 A name known from one article (a form of an entity) is looked up, exactly as written, in every
-article's capitalised word runs: one pass over each text and a dictionary look-up per run and
-length, so the cost grows with the text, not with names x articles. A match counts only where it is
+article's capitalised word runs, also in the articles where the model tagged it elsewhere (it
+often tags a name once and misses its repeats): one pass over each text and a dictionary look-up
+per run and length, so the cost grows with the text, not with names x articles. A match counts only where it is
 a whole run of capitalised words (or the run's rest is a title: "Spokeswoman Michelle Lyons"), so
 "Lyons" is not taken out of "Michelle Lyons", nor "Iran" out of "Iran Air". Single words must be
 names in this corpus: never written in lower case in it, and not a person's bare surname (two
@@ -36,28 +37,21 @@ def find_missed(
     texts: dict[str, str],
     names: dict[str, str],
     covered: dict[str, list[tuple[int, int]]],
-    present: dict[str, set[str]],
     countries: frozenset[str] = frozenset(),
     org_keys: frozenset[str] = frozenset(),
-    derived: frozenset[str] = frozenset(),
 ) -> Iterable[tuple[str, int, int, str, str]]:
     """(article, start, end, text, key) for each missed mention.
 
     `names` maps a surface form exactly as written to its form key; `covered` gives each article's
-    spans already found; `present` the form keys already found in each article (a name the model
-    tagged in an article is not looked for again there, the model's choice stands). An
-    organisation's name with a country after it ("Acme USA continues") is the organisation, found
-    even where the model tagged it elsewhere: `countries` are the one-word country names, `org_keys`
-    the organisations' keys; only at a sentence's start or before punctuation, so "told Acme Iran
-    would" keeps Iran. `derived` surfaces (a short form no article tagged, "BB Q10") are found
-    even where the entity's tagged name is present."""
+    spans already found. An organisation's name with a country after it ("Acme USA continues") is
+    the organisation: `countries` are the one-word country names, `org_keys` the organisations'
+    keys; only at a sentence's start or before punctuation, so "told Acme Iran would" keeps Iran."""
     if not names:
         return
     longest = max(len(n.split()) for n in names)
     longest = min(longest, MAX_WORDS)
     for article, text in texts.items():
         spans = sorted(covered.get(article, ()))
-        seen_here = present.get(article, set())
         for run in runs(text):
             suffixed = _country_suffixed(run, text, names, longest, countries, org_keys)
             if suffixed is not None:
@@ -70,7 +64,7 @@ def find_missed(
                 if hit is None:
                     continue
                 start, end, surface, key = hit
-                if (key not in seen_here or surface in derived) and not overlaps(spans, start, end):
+                if not overlaps(spans, start, end):
                     yield article, start, end, surface, key
 
 

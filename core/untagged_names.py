@@ -4,7 +4,8 @@ A run of capitalised words in mid-sentence, outside every span the model found, 
 lower case in the corpus, becomes a name when the words around it say what it is: "the Waitrose
 supermarket", "a spokesman for Waitrose" (an organisation), "Kerman province" or a gazetteer place
 after "in" (a place), "the Z10 smartphone" (a product). Without such words nothing is added: a
-capitalised word alone ("QWERTY keyboard", a headline's words) says nothing about what it names.
+capitalised word alone ("QWERTY keyboard", a headline's words) says nothing about what it names,
+save a model code after "the" ("the Z10") in a story whose tagged products are named by code.
 Page furniture ("Posted", "Last Updated") starts its line, so it is never in mid-sentence.
 """
 
@@ -34,8 +35,16 @@ _NOT_NAMES = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "satu
               "november", "december", "mr", "mrs", "ms", "dr"}
 
 
-def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]]], common_words: set[str]):
-    """(article, start, end, text, label) for mentions of names the model never tagged."""
+# A model code ("Z10", "S4", "X200t"): a product's name when the story's products are named so.
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[a-z]?")
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s$", re.I)
+
+
+def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]]], common_words: set[str],
+                  coded_products: bool = False):
+    """(article, start, end, text, label) for mentions of names the model never tagged.
+    `coded_products`: the model tagged a product named with a code ("BlackBerry Q10") in the
+    story, so "the Z10" is another product, though nothing around it says so."""
     votes: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     for article, text in texts.items():
@@ -53,6 +62,9 @@ def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]
                 continue
             seen[key].append((article, start, end, surface))
             label = _context_label(text, start, end, surface)
+            if label is None and coded_products and _MODEL_CODE.fullmatch(surface) \
+                    and _THE_BEFORE.search(text[max(0, start - 5):start]):
+                label = "PRODUCT"
             if label:
                 votes[key][label] += 1
     for key, counter in votes.items():
@@ -61,6 +73,10 @@ def find_untagged(texts: dict[str, str], covered: dict[str, list[tuple[int, int]
             continue  # the contexts disagree
         for article, start, end, surface in seen[key]:
             yield article, start, end, surface, label
+
+
+def is_model_code(word: str) -> bool:
+    return _MODEL_CODE.fullmatch(word) is not None
 
 
 def _context_label(text: str, start: int, end: int, surface: str) -> str | None:
