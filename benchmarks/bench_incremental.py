@@ -14,7 +14,7 @@ import argparse
 import re
 import time
 
-from common import WORK, median, newsx_cmd, timed
+from common import WORK, newsx_cmd, timed
 from corpus import make_corpus
 
 
@@ -28,8 +28,8 @@ def main() -> None:
                         help="skip the changed-file run; time only the corpus-level steps (needs the warm cache)")
     args = parser.parse_args()
 
-    from newsx.core.corpus import load_corpus
     from newsx.core.cache import open_cache
+    from newsx.core.corpus import load_corpus
     from newsx.core.index import analyse_articles, index_from_analyses
     from newsx.core.settings import Settings
 
@@ -72,7 +72,7 @@ def main() -> None:
         runs = []
         for _ in range(3 if size <= 4000 else 1):
             marks = [time.perf_counter()]
-            index_from_analyses(subset, analyses, progress=lambda stage, done, total: marks.append(time.perf_counter()))
+            index_from_analyses(subset, analyses, progress=lambda stage, done, total, marks=marks: marks.append(time.perf_counter()))
             steps = [b - a for a, b in zip(marks[1:-1], marks[2:])]
             runs.append((marks[-1] - marks[0], steps))
         total, steps = min(runs)

@@ -157,6 +157,7 @@ def main() -> None:
         return
 
     from corpus import make_corpus
+
     from newsx.core.corpus import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
@@ -213,8 +214,8 @@ def pilot_report(corpus: Path, cache: Path, titles_json: Path) -> None:
     print("Pilot run (fresh process):")
     for key, value in got.items():
         print(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
-    print(f"  key latency is from the key to the last frame drawn for it (*_pilot_ms: Pilot's press + pause, "
-          f"which sleep >= 60 ms to detect idleness)")
+    print("  key latency is from the key to the last frame drawn for it (*_pilot_ms: Pilot's press + pause, "
+          "which sleep >= 60 ms to detect idleness)")
     print(f"bare Textual app, DataTable of the same titles: down {bare['move_ms']:.1f} ms "
           f"(Pilot press + pause {bare['move_pilot_ms']:.1f} ms); newsx j {got['move_ms']:.1f} ms, "
           f"ratio {ratio(got['move_ms'], bare['move_ms'])}")

@@ -21,7 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import eval_stories  # noqa: E402
 
-
 _LETTERS = re.compile(r"([^\W\d_]+)")
 
 

@@ -17,9 +17,9 @@ from eval_claims import CLAIMS, EVAL, clusters, load_scorer, summarise  # noqa: 
 
 def load(names=None, cache_dir=None):
     """{cluster: (articles, analyses, gold)} with analyses from (and into) the cache."""
+    from newsx.core.cache import open_cache
     from newsx.core.corpus import load_corpus
     from newsx.core.index import analyse_articles
-    from newsx.core.cache import open_cache
     from newsx.core.settings import Settings
 
     cache_dir = Path(cache_dir or os.environ.get("NEWSX_CACHE_DIR") or ".cache-newsx")

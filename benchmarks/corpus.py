@@ -31,7 +31,7 @@ def base_articles() -> list[tuple[str, str]]:
 def vary(raw: str, copy: int, rng: random.Random) -> str:
     lines = raw.splitlines()
     head, body = lines[:1], lines[1:]
-    kept = [l for l in body if not l.strip() or rng.random() > 0.12] or body
+    kept = [line for line in body if not line.strip() or rng.random() > 0.12] or body
     text = "\n".join(head + kept)
     text = _NUMBER.sub(lambda m: str(max(1, int(m.group()) + rng.randint(-3, 3))), text)
     outlet = rng.choice(_OUTLETS)

@@ -107,7 +107,7 @@ def score_cluster(name: str, verbose: bool, all_sentences: bool = False, quiet: 
                 continue  # outside the text newsx shows (e.g. a title kept as metadata)
             hs, he = head_span(m)
             match = None
-            for a, b, entity_id, text in spans_by_doc.get(doc, ()):
+            for a, b, entity_id, _text in spans_by_doc.get(doc, ()):
                 if a < he and hs < b:
                     match = entity_id
                     break

@@ -30,8 +30,8 @@ import sys
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import combinations
-from statistics import mean
 from pathlib import Path
+from statistics import mean
 
 REPO = Path(__file__).resolve().parent.parent
 ECBPLUS = REPO.parent / "shared" / "eval" / "ecbplus"

@@ -17,12 +17,13 @@ The score has two parts so that grouping stays near-linear:
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .claim_lexicon import DECISIVE_EVENTS, WEAK_ANCHORS, noun_class
 from .results import RawClaim
+
 
 @dataclass(frozen=True)
 class Weights:

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 
 from . import attribution, claim_scope
-from .dates import resolve_date
-from .promo import is_advertising
-from .models import Article
-from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
-from .quantities import Quantity, find_quantities
 from .claim_lexicon import DECISIVE_EVENTS, noun_class
+from .dates import resolve_date
+from .models import Article
+from .promo import is_advertising
+from .quantities import Quantity, find_quantities
+from .results import ArticleAnalysis, ClaimGroup, Entity, Mention, RawClaim
 
 # Verb or noun lemma -> event class: claims about one event class can be compared.
 EVENT_CLASSES = {

@@ -11,14 +11,13 @@ spaCy makes a new Token object on every access (`t.head is t` is never true): co
 from __future__ import annotations
 
 from .dates import is_contextual, resolve_date
-from .event_main import LEAD_SENTENCES
+from .event_classes import IMPACT_VERBS
 from .event_lexicon import (
     ARG_DEPS,
     CLAUSE_DEPS,
     EVENT_NOUNS,
     FAMILIES,
     FUTURE_HEADS,
-    IMPACT_VERBS,
     LIGHT_VERBS,
     PARTICIPANT_LABELS,
     PARTY_PREPS,
@@ -34,6 +33,7 @@ from .event_lexicon import (
     month_hint,
     weekday_hint,
 )
+from .event_main import LEAD_SENTENCES
 from .models import Article
 from .results import Mention, RawEvent
 

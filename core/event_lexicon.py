@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import MONTHS, WEEKDAYS
-from .event_classes import IMPACT_VERBS, class_families, class_nouns, class_verbs
+from .event_classes import class_families, class_nouns, class_verbs
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
 FAMILIES: dict[str, str] = {

@@ -14,10 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .dates import resolve_date, to_date
-from .event_main import LEAD_SENTENCES, LeadCluster, in_headline, main_event_joins
-from .event_story import StoryCluster, merge_story_events
 from .event_labels import future_label, happening_label
 from .event_lexicon import EVENT_NOUNS, FAMILIES, NOUN_VERBS, make_label, month_hint, weekday_hint
+from .event_main import LEAD_SENTENCES, LeadCluster, in_headline, main_event_joins
+from .event_story import StoryCluster, merge_story_events
 from .models import Article
 from .results import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 

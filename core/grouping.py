@@ -23,17 +23,15 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
-from .dates import to_date
-from .models import Article
-from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
-from .quantities import UNKNOWN_CURRENCY
 from . import claim_similarity as similarity
 from .claim_scope import StoryScope
-from .claim_similarity import context_share, events_clash, kind_score, places_relation, same_stem, specificity, value_score
+from .claim_similarity import context_share, events_clash, kind_score, places_relation, specificity, value_score
+from .dates import to_date
+from .models import Article
+from .quantities import UNKNOWN_CURRENCY
+from .results import ArticleAnalysis, Claim, ClaimGroup, Entity, RawClaim
 
 _PERSON_WORDS = frozenset("man woman person boy girl child resident driver motorist officer worker".split())
 MAX_SAID_APART_DAYS = 120  # claims said further apart than this are about different moments

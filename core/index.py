@@ -329,7 +329,11 @@ def index_from_analyses(
     from .claim_dating import date_claims
     from .duplicates import find_near_duplicates
     from .per_story import (
-        group_claims_per_story, link_entities_per_story, link_events_per_story, merge_entities, story_articles,
+        group_claims_per_story,
+        link_entities_per_story,
+        link_events_per_story,
+        merge_entities,
+        story_articles,
     )
     from .processes import alongside
     from .stories import find_stories

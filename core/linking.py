@@ -31,7 +31,6 @@ from rapidfuzz.distance import Levenshtein
 
 from . import acronyms, article_surnames, gazetteer, label_vote, missed_names, short_forms, untagged_names
 from .models import Article
-from .results import ArticleAnalysis, Entity, MentionSpan
 from .names import (
     NAME_SUFFIXES,
     acronym_letters,
@@ -42,6 +41,7 @@ from .names import (
     person_display,
     person_words,
 )
+from .results import ArticleAnalysis, Entity, MentionSpan
 
 # Labels that name things; dates and numbers stay mentions for the claims layer.
 INDEX_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -563,7 +563,7 @@ def _content_words(form: _Form) -> frozenset[str]:
 
 
 def _join_plurals(forms, uf) -> None:
-    for key, form in forms.items():
+    for key in forms:
         # "Greeks" (even when tagged PERSON) with "Greek"
         if key.endswith("s") and key[:-1] in forms and forms[key[:-1]].label == "NORP":
             uf.union(key[:-1], key)
@@ -779,7 +779,7 @@ def _join_org_prefixes(forms, uf) -> None:
     for key, form in forms.items():
         if form.label != "NORP":
             by_first[form.words[0]].append(key)
-    for first, keys in by_first.items():
+    for keys in by_first.values():
         if len(keys) > MAX_BLOCK:
             continue
         for key in keys:

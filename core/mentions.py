@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .results import Mention
 from .names import (
     GENERIC_TITLES,
     acronym_letters,
@@ -19,6 +18,7 @@ from .names import (
     person_display,
     person_words,
 )
+from .results import Mention
 
 # Nouns that make the name before them a place ("the Tigray region", "Kherson oblast").
 PLACE_NOUNS = {"region", "province", "oblast", "border", "city", "town", "village", "county",

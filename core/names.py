@@ -33,7 +33,7 @@ TITLES = set(TITLE_ABBREVIATIONS.values()) | {
     "councilman", "councilwoman", "commissioner", "chairperson", "emperor", "sheikh", "rabbi",
     "cardinal", "bishop", "archbishop", "ayatollah", "crown", "first", "foreign", "defense",
     "defence", "interior", "finance", "state", "army", "navy", "police", "undersheriff",
-    "receptionist", "prosecutor", "ceo", "cfo", "coo", "founder", "president-elect", "undersecretary", "lawmaker", "legislator",
+    "receptionist", "ceo", "cfo", "coo", "founder", "president-elect", "undersecretary", "lawmaker", "legislator",
 }
 # Titles that say nothing about which person is meant ("Mr. Kim" could be anyone).
 GENERIC_TITLES = {"mr", "mrs", "ms", "miss", "sir", "first", "foreign", "defense", "defence",

@@ -15,7 +15,6 @@ from typing import Any
 
 from .models import _from_dict
 
-
 # --------------------------------------------------------------------------- per article (cached)
 
 

@@ -27,12 +27,12 @@ gives a window of it with the first term's offsets inside, `hit.excerpt_marks(wi
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import re
 import sqlite3
 import threading
 import time
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path

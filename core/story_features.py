@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import chain
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
+from itertools import chain
+from typing import Any
 
 from .models import Article
 from .results import ArticleAnalysis

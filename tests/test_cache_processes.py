@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ECBPLUS, SEEDS
 
 from newsx.core.cache import CACHE_FILE
-
-from conftest import ECBPLUS, SEEDS
 
 
 def _paragraphs() -> list[str]:

@@ -9,9 +9,7 @@ import importlib.util
 import json
 
 import pytest
-
 from conftest import ECBPLUS, SHARED, ecbplus_cluster
-
 
 # ---------------------------------------------------------------------------- helpers
 

@@ -5,7 +5,6 @@ qualifiers, roundings and time, and the claimer shown is a name. One index for t
 from __future__ import annotations
 
 import pytest
-
 from conftest import find_claim, index_of
 
 ARTICLES = {

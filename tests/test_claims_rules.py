@@ -4,7 +4,6 @@ what must never be compared. One index for the module (spaCy loads once per sess
 from __future__ import annotations
 
 import pytest
-
 from conftest import index_of
 
 ARTICLES = {

@@ -6,7 +6,6 @@ N" counts people. Short articles written for the purpose; one index for the modu
 from __future__ import annotations
 
 import pytest
-
 from conftest import find_claim, index_of
 
 ARTICLES = {

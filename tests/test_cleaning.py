@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsx.core.building import build_article
-from newsx.core.cleaning import copyright_holder, is_appeal, is_furniture, is_strong_caption, is_stray
-from newsx.core.cleaning import normalize_line
+from newsx.core.cleaning import copyright_holder, is_appeal, is_furniture, is_stray, is_strong_caption, normalize_line
 
 BODY = [
     "The city council voted on Tuesday to close the old harbour bridge for six months of repairs, the mayor said.",

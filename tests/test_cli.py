@@ -6,11 +6,10 @@ import json
 import shutil
 
 import pytest
+from conftest import SEEDS
 
 from newsx.cli import main
 from newsx.core.cache import CACHE_FILE
-
-from conftest import SEEDS
 
 TINY = (
     "Mayor Ellen Park opens the new bridge\n\n"

@@ -6,13 +6,12 @@ import json
 import os
 
 import pytest
+from conftest import ECBPLUS, ecbplus_cluster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx.core.duplicates import _aligned, _Sentences, aligned_share, find_near_duplicates, sentence_words
 from newsx.core.models import Article
-
-from conftest import ECBPLUS, ecbplus_cluster
 
 
 def _pairs(near: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ecbplus_cluster
+
 from newsx.core.entities import INDEX_LABELS
 from newsx.core.export import entities_json
 

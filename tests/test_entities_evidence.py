@@ -4,10 +4,10 @@ are made up, the places and bodies real (the gazetteer must know them)."""
 
 from __future__ import annotations
 
+from test_entities_rules import entity_with, index_of
+
 from newsx.core import acronyms, gazetteer
 from newsx.core.names import name_key
-
-from test_entities_rules import entity_with, index_of
 
 
 def names_of(entity) -> set[str]:

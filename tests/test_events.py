@@ -6,10 +6,9 @@ import dataclasses
 import json
 
 import pytest
+from conftest import ecbplus_cluster
 
 from newsx.core.models import LoadResult
-
-from conftest import ecbplus_cluster
 
 REPORTING = {"say", "tell", "report", "add", "note", "state"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsx.core.event_main import LeadCluster, in_headline, main_event_joins
-
 from conftest import index_of
+
+from newsx.core.event_main import LeadCluster, in_headline, main_event_joins
 
 BAN_STORY = {
     "a1": ("Daily Post", "2021-03-04", "Governor Maria Holt overturned the state's ban on night fishing. The ban had "

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from conftest import ecbplus_cluster
+from test_events_linking import Corpus
 
 from newsx.core.event_labels import future_label, happening_label
 from newsx.core.events import FAMILIES
-
-from conftest import ecbplus_cluster
-from test_events_linking import Corpus
 
 ISLAND = ("Qeshm", "GPE")
 COUNTRY = ("Iran", "GPE")
@@ -42,7 +41,7 @@ def test_bare_reports_of_one_quake_in_several_articles_are_one_event():
 
 def test_aftershocks_and_an_earlier_quake_stay_their_own_events():
     c, ids = _story()
-    for n, a in enumerate(ids):
+    for a in ids:
         c.event(a, "earthquake", places=[ISLAND], sentence=0)
         c.event(a, "aftershock", places=[ISLAND], sentence=1)
     c.event(ids[0], "earthquake", places=[COUNTRY], date="2003-12-26", sentence=2)  # the Bam quake

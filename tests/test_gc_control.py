@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from newsx.core.settings import Settings
-
 from newsx.tui.gc_control import building_long_lived, collecting
 
 

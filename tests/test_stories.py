@@ -69,7 +69,9 @@ def test_fast_average_link_gives_the_clusters_of_the_reference_heap():
         for _pair in range(150):
             i, j = sorted(rng.sample(range(n), 2))
             sims[(i, j)] = round(rng.random() ** 2, 3)
-        pi = np.array([i for i, _ in sims]); pj = np.array([j for _, j in sims]); v = np.array(list(sims.values()))
+        pi = np.array([i for i, _ in sims])
+        pj = np.array([j for _, j in sims])
+        v = np.array(list(sims.values()))
         expected = average_link(n, sims, 0.3)
         found = average_link_pairs(n, pi, pj, v, 0.3)
         assert sorted(sorted(c) for c in found) == sorted(sorted(c) for c in expected)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
+
 from newsx.tui import textual_private
 
 TUI = Path(textual_private.__file__).parent

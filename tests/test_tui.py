@@ -415,7 +415,7 @@ async def test_entities_screen_type_filter(ui_index):
         await pilot.press("2", "t")
         table = app.screen.query_one("#entity-table")
         labels = [ui_index.entity_by_id[k.value].label for k in table.rows]
-        assert labels and {kind_of(l) for l in labels} == {"person"}
+        assert labels and {kind_of(label) for label in labels} == {"person"}
         await pilot.press("f", "z", "z", "z", "q", "x")
         assert table.row_count == 0
         await pilot.press("escape")  # leaves the filter box, stays on the screen
@@ -515,8 +515,9 @@ async def test_palette_reaches_the_screens(ui_index):
 
 
 def _binding_classes():
-    from newsx.tui.screens import base, entities, read, claims, timeline, skipped
-    from newsx.tui.widgets import article_list, entity_pane, nav_table, reader as reader_module
+    from newsx.tui.screens import base, claims, entities, read, skipped, timeline
+    from newsx.tui.widgets import article_list, entity_pane, nav_table
+    from newsx.tui.widgets import reader as reader_module
 
     for module in (base, entities, read, claims, timeline, skipped, article_list, entity_pane, nav_table, reader_module):
         for _name, cls in inspect.getmembers(module, inspect.isclass):

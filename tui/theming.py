@@ -39,10 +39,10 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from .textual_private import refresh_native_colours
-
 from newsx.core.package_data import package_folder
 from newsx.core.settings import DEFAULT_16_COLOUR_THEME, DEFAULT_THEME, config_dir
+
+from .textual_private import refresh_native_colours
 
 BUNDLED_PACKAGE = "newsx.themes"
 

@@ -12,7 +12,6 @@ from newsx.core.models import Article
 
 from .fresh import FreshScreen
 
-
 _SPACES = re.compile(r"\s+")
 
 # A detail table (mentions in context, the claims of a group) shows at most this many rows: at

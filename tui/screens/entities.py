@@ -12,8 +12,8 @@ from newsx.core.results import Entity
 
 from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter
-from ..widgets.nav_table import NavTable
 from ..widgets.kinds import KIND_NAMES, kind_of, next_kind_filter
+from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import DETAIL_ROW_LIMIT, BrowseScreen, context_around, outlet_label, shown_of
 

@@ -146,7 +146,6 @@ def collect_bindings(screen: Screen) -> list[BindingRow]:
     app = screen.app
     keymap = app_keymap(app)  # the normalised keymap Textual itself applies
     rows: list[BindingRow] = []
-    seen_classes: set[type] = set()
     screen_bindings = _with_keymap(bindings_of(screen), keymap)
     rows += _rows_from(screen_bindings, "", screen)
     for node in screen.walk_children(with_self=False):

@@ -15,7 +15,6 @@ from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
 from .base import DETAIL_ROW_LIMIT, TIMELINE_ROW_LIMIT, BrowseScreen, one_line, outlet_label, shown_of
 
-
 # A label longer than this is cut, so the date and the sources stay on screen at 80 columns.
 LABEL_WIDTH = 48
 

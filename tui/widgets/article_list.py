@@ -14,10 +14,9 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..textual_private import clear_render_caches
-
 from newsx.core.models import Article
 
+from ..textual_private import clear_render_caches
 from .wrapping import wrapped_height
 
 if TYPE_CHECKING:

@@ -218,7 +218,7 @@ class KeysFooter(Footer):
         active = self.screen.active_bindings
         keys = []
         seen_actions: set[str] = set()
-        for key, (_node, binding, enabled, tooltip) in active.items():
+        for _node, binding, enabled, tooltip in active.values():
             # As Footer.compose: shown bindings, one key per action (the first bound).
             if not binding.show or binding.action in seen_actions:
                 continue
