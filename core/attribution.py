@@ -211,7 +211,7 @@ def resolve(att: Attribution, previous: list[Attribution]) -> str | None:
         return att.speaker
     if att.head.lower_ in ("it", "they"):
         # "the White House released images it said were ...": the subject before it, same sentence
-        # ("Comeaux was serving a life sentence, it said": the subject of what is said is not its source)
+        # ("Lee was serving a life sentence, it said": the subject of what is said is not its source)
         above = {t.i for t in att.verb.ancestors} if att.verb is not None else set()
         for tok in reversed(list(att.head.sent[: att.head.i - att.head.sent.start])):
             if tok.dep_ != "nsubj" or tok.head.i not in above or tok.ent_type_ == "PERSON":

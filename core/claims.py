@@ -285,7 +285,7 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
         ids.update(t.i for t in clause.head.subtree if t.i < clause.i and t.i >= clause.head.left_edge.i)
         ids.add(clause.head.i)
     described = _described_by_apposition(noun)
-    if described is not None:  # "Qeshm Island, home to 120,000 people": the island's people
+    if described is not None:  # "Marren Island, home to 120,000 people": the island's people
         ids.update(t.i for t in described.subtree if t.i < described.i or t.dep_ == "compound")
         ids.add(described.i)
     out = []
@@ -303,13 +303,13 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
 
 
 # Common nouns that stand for a place the article named before ("the island, which has 200,000
-# residents" after "Qeshm Island").
+# residents" after "Marren Island").
 _PLACE_NOUNS = frozenset("island city town village province state region county district valley peninsula".split())
 
 
 def _place_named_before(token, doc) -> str | None:
     """The place "the island" stands for: the last place named before it whose name ends in that
-    noun ("Qeshm Island"). None when nothing named before fits. (The gazetteer could name a city
+    noun ("Marren Island"). None when nothing named before fits. (The gazetteer could name a city
     for "the city", but building it in every worker costs more than the parse of many articles.)"""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma not in _PLACE_NOUNS or token.tag_ != "NN":
@@ -318,13 +318,13 @@ def _place_named_before(token, doc) -> str | None:
         return None  # "a city of 400,000", "the nearby town": not a place named before
     for ent in reversed([e for e in attribution.entities(doc) if e.label_ in _PLACE_LABELS and e.end <= token.i]):
         named_as = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == lemma
-        if named_as or ent.text.lower().rsplit(" ", 1)[-1] == lemma:  # "the town of Osk", "Qeshm Island"
+        if named_as or ent.text.lower().rsplit(" ", 1)[-1] == lemma:  # "the town of Halberg", "Marren Island"
             return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     return None
 
 
 def _described_by_apposition(noun):
-    """The noun an apposition holding the counted noun describes: "Island" in "Qeshm Island, home
+    """The noun an apposition holding the counted noun describes: "Island" in "Marren Island, home
     to 120,000 people" and in "Bandar Abbas, a city of 400,000"; None when there is none."""
     node = noun
     for _ in range(4):
