@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .event_story import DAY_TOLERANCE, _close
+from .event_story import DAY_TOLERANCE, dates_close
 
 # An article's lead event is in its first sentences (the first may be a dateline or a teaser).
 LEAD_SENTENCES = 3
@@ -54,7 +54,7 @@ def main_event_joins(clusters: list[LeadCluster]) -> tuple[int | None, list[int]
             continue
         if c.family != head.family and c.known and head.known:
             continue  # two kinds of event the lexicon tells apart
-        if c.date and head.date and not _close(c.date, head.date, DAY_TOLERANCE):
+        if c.date and head.date and not dates_close(c.date, head.date, DAY_TOLERANCE):
             continue
         joins.append(k)
     return main, joins

@@ -187,7 +187,7 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
         return False  # "will meet" is another meeting than the one reported
     if head.date and other.date:
         # A meeting scheduled for the next day is not the one just held: no slack across tenses.
-        return _close(head.date, other.date, tolerance if head.future == other.future else 0)
+        return dates_close(head.date, other.date, tolerance if head.future == other.future else 0)
     dated, undated = (head, other) if head.date else (other, head) if other.date else (None, None)
     if dated is not None and dated.date:
         first, last = _span(dated.date)
@@ -218,7 +218,8 @@ def _whens_fit(head: StoryCluster, other: StoryCluster) -> bool:
     return True
 
 
-def _close(a: str, b: str, tolerance: int) -> bool:
+def dates_close(a: str, b: str, tolerance: int) -> bool:
+    """Two dates within `tolerance` days, or (a month, a year) one containing the other."""
     if len(a) == len(b) == 10:
         x, y = _day(a), _day(b)
         return x is not None and y is not None and abs((x - y).days) <= tolerance
