@@ -265,10 +265,14 @@ def _places(root, doc, exclude) -> tuple[str, ...]:
     out = []
     for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and lo <= ent.start <= hi and not any(e[0] <= ent.start <= e[1] for e in exclude):
-            name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
-            name = re.sub(r"^the\s+", "", name, flags=re.I)
-            out.append(name)
+            out.append(_place_name(ent))
     return tuple(dict.fromkeys(out))
+
+
+def _place_name(ent) -> str:
+    """A place entity's name as claims compare it: no possessive, no leading "the"."""
+    name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
+    return re.sub(r"^the\s+", "", name, flags=re.I)
 
 
 def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
@@ -291,8 +295,7 @@ def _narrow_places(noun, clause, doc, exclude) -> tuple[str, ...]:
     out = []
     for ent in attribution.entities(doc):
         if ent.label_ in _PLACE_LABELS and any(i in ids for i in range(ent.start, ent.end)):
-            name = re.sub(r"(?:'s|’s)$", "", ent.text).strip()
-            out.append(re.sub(r"^the\s+", "", name, flags=re.I))
+            out.append(_place_name(ent))
     if not out:
         for i in sorted(ids):
             named = _place_named_before(doc[i], doc)
@@ -319,7 +322,7 @@ def _place_named_before(token, doc) -> str | None:
     for ent in reversed([e for e in attribution.entities(doc) if e.label_ in _PLACE_LABELS and e.end <= token.i]):
         named_as = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() == lemma
         if named_as or ent.text.lower().rsplit(" ", 1)[-1] == lemma:  # "the town of Halberg", "Marren Island"
-            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            return _place_name(ent)
     return None
 
 

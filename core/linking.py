@@ -376,10 +376,7 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
         names[surface] = key
     for surface in ambiguous:
         del names[surface]
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for form in forms.values():
-        for s in form.spans:
-            covered[s.article].append((s.start, s.end))
+    covered = _covered_spans(forms)
     texts = {a.id: a.text for a in articles}
     countries = frozenset(_country_words(forms))
     org_keys = frozenset(k for k, f in forms.items() if f.label == "ORG" and k in names.values())
@@ -396,14 +393,9 @@ def _add_bare_surnames(articles, forms: dict[str, _Form], voter: "_LabelVoter") 
     people_in: dict[str, dict[str, tuple[list[str], frozenset[str]]]] = defaultdict(dict)
     for key, form in forms.items():
         if _is_person(form) and len(_content_words(form)) >= 2:
-            written = person_words(form.name)
-            words = frozenset(w for w in name_key(" ".join(written)).split() if len(w) > 1)
             for article in form.articles:
-                people_in[article][key] = (written, words)
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for form in forms.values():
-        for s in form.spans:
-            covered[s.article].append((s.start, s.end))
+                people_in[article][key] = (person_words(form.name), _name_words(form))
+    covered = _covered_spans(forms)
     texts = {a.id: a.text for a in articles}
     emptied: set[str] = set()
     for article in sorted(people_in):
@@ -562,6 +554,21 @@ def _content_words(form: _Form) -> frozenset[str]:
     return frozenset(w for w in form.words if len(w) > 1)
 
 
+def _name_words(form: _Form) -> frozenset[str]:
+    """A person's name words as compared: a nickname in quotes and a "Sr." are not among them
+    ("Vincent 'The Chin' Gigante" is "Vincent Gigante")."""
+    return frozenset(w for w in name_key(" ".join(person_words(form.name))).split() if len(w) > 1)
+
+
+def _covered_spans(forms: dict[str, _Form]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the spans some form already holds."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for form in forms.values():
+        for s in form.spans:
+            covered[s.article].append((s.start, s.end))
+    return covered
+
+
 def _join_plurals(forms, uf) -> None:
     for key in forms:
         # "Greeks" (even when tagged PERSON) with "Greek"
@@ -579,10 +586,8 @@ def _blocks(keys, words_of) -> dict[str, list[str]]:
 
 def _join_person_subsets(forms, uf) -> None:
     """A person's shorter full name inside exactly one longer one: "John Smith" < "John Q. Smith"."""
-    # A nickname in quotes and a "Sr." are not words of the name ("Vincent 'The Chin' Gigante" is
-    # "Vincent Gigante"); but a "Sr." and a "Jr." are two people.
-    words = {k: frozenset(w for w in name_key(" ".join(person_words(f.name))).split() if len(w) > 1)
-             for k, f in forms.items() if _is_person(f)}
+    # Names compared without a nickname or a "Sr." (`_name_words`); but a "Sr." and a "Jr." are two people.
+    words = {k: _name_words(f) for k, f in forms.items() if _is_person(f)}
     people = [k for k, w in words.items() if len(w) >= 2 and len(_content_words(forms[k])) >= 2]
     suffix = {k: _name_suffix(forms[k].name) for k in people}
     blocks = _blocks(people, lambda k: words[k])
