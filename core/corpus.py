@@ -126,7 +126,10 @@ def load_corpus(
                 article = Article(**{**article.to_dict(), "id": unique})
             result.articles.append(article)
     memory.close()
-    result.problems.extend(Problem(file, message, fatal=False) for file, _, message in (n.partition(": ") for n in memory.notices if ": " in n))
+    for notice in memory.notices:
+        path, sep, message = notice.partition(": ")
+        if sep:
+            result.problems.append(Problem(path, message, fatal=False))
     return result
 
 

@@ -669,10 +669,10 @@ def _best_date(dates: list[str], earliest: bool = False) -> str | None:
 
 
 def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
-    members = sorted((nodes[i] for i in cluster.nodes), key=lambda n: (order.get(n.article, 0), n.raw.start))
+    in_order = lambda n: (order.get(n.article, 0), n.raw.start)  # noqa: E731
+    members = sorted((nodes[i] for i in cluster.nodes), key=in_order)
     # The main event is labelled as the most of its sources lead with it, not by every verb that joined.
-    own = None if cluster.label_nodes is None else {id(nodes[i]) for i in cluster.label_nodes}
-    named = members if own is None else [n for n in members if id(n) in own]
+    named = members if cluster.label_nodes is None else sorted((nodes[i] for i in cluster.label_nodes), key=in_order)
     parties: Counter[str] = Counter()
     agent_votes: Counter[str] = Counter()
     places: Counter[str] = Counter()
