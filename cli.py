@@ -140,9 +140,9 @@ def _stdout_is_terminal() -> bool:
 
 def _run_batch(command: str, args: argparse.Namespace, settings) -> int:
     from newsx.core import export
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
-    from newsx.core.nlp import ModelNotFound
+    from newsx.core.nlp.pipeline import ModelNotFound
 
     loaded = load_corpus(args.paths, max_file_mb=settings.max_file_mb, cache_dir=settings.cache_dir, long_lived=building_long_lived)
     for problem in loaded.problems:

@@ -19,9 +19,9 @@ ECBPLUS = REPO.parent / "shared" / "eval" / "ecbplus" / "articles"
 
 
 def main(argv: list[str]) -> int:
-    from newsx.core.corpus import load_corpus
-    from newsx.core.entities import link_entities
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
+    from newsx.core.link.entities.linking import link_entities
     from newsx.core.settings import Settings
 
     total = int(argv[0]) if argv else 10_000

@@ -14,9 +14,10 @@ import random
 import sys
 import time
 
-from newsx.core.duplicates import find_near_duplicates
-from newsx.core.events import link_events
-from newsx.core.models import Article, ArticleAnalysis, Entity, MentionSpan, RawEvent
+from newsx.core.link.duplicates import find_near_duplicates
+from newsx.core.link.events.linking import link_events
+from newsx.core.model.analyses import ArticleAnalysis, Entity, MentionSpan, RawEvent
+from newsx.core.model.articles import Article
 
 TRIGGERS = ["meet", "launch", "deploy", "condemn", "arrest", "kill", "visit", "sign", "protest", "attack"]
 

@@ -28,10 +28,10 @@ def main() -> None:
                         help="skip the changed-file run; time only the corpus-level steps (needs the warm cache)")
     args = parser.parse_args()
 
-    from newsx.core.cache import open_cache
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import analyse_articles, index_from_analyses
     from newsx.core.settings import Settings
+    from newsx.core.store.cache import open_cache
 
     tag = f"{args.n}" + (f"-d{args.distinct}" if args.distinct else "")
     corpus, cache = WORK / f"corpus-{tag}", WORK / f"cache-{tag}"

@@ -26,7 +26,7 @@ BASELINE = r"""
 import json, sys, time
 t0 = time.perf_counter()
 import spacy
-from newsx.core.nlp import NEEDED_COMPONENTS, resolve_model_name
+from newsx.core.nlp.pipeline import NEEDED_COMPONENTS, resolve_model_name
 texts, n_process, batch_size, model = json.load(open(sys.argv[1], encoding="utf-8"))
 nlp = spacy.load(resolve_model_name(model))
 nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in NEEDED_COMPONENTS])
@@ -43,8 +43,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from newsx.core.corpus import load_corpus
-    from newsx.core.nlp import choose_n_process
+    from newsx.core.corpus.loading import load_corpus
+    from newsx.core.nlp.pipeline import choose_n_process
     from newsx.core.settings import Settings
 
     work = WORK / f"index-{args.n}"

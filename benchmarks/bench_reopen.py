@@ -32,7 +32,7 @@ def main() -> None:
     # (warm-up) run write them even where the environment says not to.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
 
     work = WORK / "reopen"
     shutil.rmtree(work, ignore_errors=True)

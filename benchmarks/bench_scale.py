@@ -158,7 +158,7 @@ def main() -> None:
 
     from corpus import make_corpus
 
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

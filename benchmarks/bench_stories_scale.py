@@ -37,7 +37,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from newsx.core.stories import find_stories, story_of
+    from newsx.core.link.stories.clustering import find_stories, story_of
 
     folders = sorted(p.name for p in eval_stories.ECB.iterdir() if p.is_dir())
     base, analyses = eval_stories.load(folders)
@@ -60,7 +60,7 @@ def main() -> None:
     import scipy.sparse  # noqa: F401  (imports are not the clustering's time)
     import wordfreq  # noqa: F401
 
-    from newsx.core.story_features import _words
+    from newsx.core.link.stories.features import _words
 
     def baseline() -> None:
         # A bare pass over the text: each article's words counted, as the features start with.

@@ -17,10 +17,10 @@ from eval_claims import CLAIMS, EVAL, clusters, load_scorer, summarise  # noqa: 
 
 def load(names=None, cache_dir=None):
     """{cluster: (articles, analyses, gold)} with analyses from (and into) the cache."""
-    from newsx.core.cache import open_cache
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import analyse_articles
     from newsx.core.settings import Settings
+    from newsx.core.store.cache import open_cache
 
     cache_dir = Path(cache_dir or os.environ.get("NEWSX_CACHE_DIR") or ".cache-newsx")
     out = {}
@@ -39,7 +39,7 @@ def load(names=None, cache_dir=None):
 
 def score(data, group=None):
     """{cluster: scorer report} for grouping function `group(articles, analyses)`."""
-    from newsx.core.grouping import build_groups
+    from newsx.core.link.claims.grouping import build_groups
 
     group = group or (lambda arts, ans: build_groups(arts, ans, []))
     scorer = load_scorer()

@@ -29,10 +29,10 @@ DEFAULT = [REPO / "seeds", *(ECBPLUS / c for c in ("8ecbplus", "18ecbplus", "20e
 
 
 def evaluate(folder: Path, cache_dir: Path) -> dict:
-    from newsx.core.claim_dating import is_dated
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
-    from newsx.core.models import LoadResult
+    from newsx.core.link.claims.dating import is_dated
+    from newsx.core.model.articles import LoadResult
     from newsx.core.settings import Settings
 
     settings = Settings(cache_dir=cache_dir, n_process=1)
@@ -51,7 +51,7 @@ def evaluate(folder: Path, cache_dir: Path) -> dict:
         bounds = {c.said_between for g in variant.claim_groups for c in g.claims if c.article == article.id and c.said_between}
         if not any(c.article == article.id for g in variant.claim_groups for c in g.claims):
             # No claim to date: the bounds are still worked out, from the article's events.
-            from newsx.core.claim_dating import article_bounds
+            from newsx.core.link.claims.dating import article_bounds
 
             event_at = {(m.article, m.start): e for e in variant.events for m in e.triggers}
             copies = [hidden[i].published for i, a in enumerate(hidden) if a.id in variant.near_duplicates.get(article.id, ()) and hidden[i].published]

@@ -69,7 +69,7 @@ def is_cross_doc(chain_id: str) -> bool:
 
 
 def score_cluster(name: str, verbose: bool, all_sentences: bool = False, quiet: bool = False) -> dict:
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
@@ -227,7 +227,7 @@ def score_lists(names: list[str], verbose: bool) -> None:
     """The careful reader's lists (entities/<cluster>_entities.json), scored as score_entities.py does."""
     import importlib.util
 
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

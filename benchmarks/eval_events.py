@@ -116,7 +116,7 @@ def days_apart(a: str, b: str) -> int | None:
 
 def load_cluster(name: str):
     """The cluster's index (analyses from the cache when they are there)."""
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
@@ -253,7 +253,7 @@ def summary(results: list[dict]) -> str:
 def paired(names: list[str]) -> int:
     """Both halves of each topic (two stories of one kind: two earthquakes years apart) in one
     corpus: each main event must keep to its own story."""
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

@@ -52,10 +52,10 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 
 
 def load(folders: list[str]):
-    from newsx.core.cache import open_cache
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import analyse_articles
     from newsx.core.settings import config_path, load_settings
+    from newsx.core.store.cache import open_cache
 
     settings = load_settings(config_path())
     cache_dir = os.environ.get("NEWSX_CACHE_DIR")
@@ -70,7 +70,7 @@ def load(folders: list[str]):
 
 
 def score(articles, analyses, near=None) -> tuple[float, float, float, int, float]:
-    from newsx.core.stories import find_stories, story_of
+    from newsx.core.link.stories.clustering import find_stories, story_of
 
     start = time.perf_counter()
     stories = find_stories(articles, analyses, near)
@@ -119,8 +119,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fit", action="store_true")
     args = parser.parse_args()
-    from newsx.core import stories as module
-    from newsx.core.duplicates import find_near_duplicates
+    from newsx.core.link.duplicates import find_near_duplicates
+    from newsx.core.link.stories import clustering as module
 
     folders = sorted(p.name for p in ECB.iterdir() if p.is_dir())
     articles, analyses = load(folders)

@@ -31,8 +31,7 @@ CORE_SHARES = (0.1, 0.25, 0.5)
 
 
 def _story_grid():
-    from newsx.core import event_story
-
+    from newsx.core.link.events import story as event_story
     def apply(setting):
         event_story.STORY_OVERLAP, event_story.DAY_TOLERANCE, event_story.STORY_FAMILIES = setting
 
@@ -40,8 +39,8 @@ def _story_grid():
 
 
 def _main_grid():
-    from newsx.core import event_linking, event_main
-
+    from newsx.core.link.events import linking as event_linking
+    from newsx.core.link.events import main as event_main
     def apply(setting):
         event_linking.LEAD_SENTENCES, event_main.CORE_SHARE = setting
 
@@ -49,10 +48,10 @@ def _main_grid():
 
 
 def main(argv: list[str]) -> int:
-    from newsx.core.event_linking import link_events
+    from newsx.core.link.events.linking import link_events
 
     names = sorted(p.stem for p in (eval_events.ECBPLUS / "gold").glob("*.json"))
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

@@ -25,8 +25,8 @@ def _topic(name: str) -> int:
 
 
 def main() -> int:
-    from newsx.core import event_story
-    from newsx.core.event_linking import link_events
+    from newsx.core.link.events import story as event_story
+    from newsx.core.link.events.linking import link_events
 
     names = sorted(p.stem for p in (eval_events.ECBPLUS / "gold").glob("*.json"))
     indexes = {n: eval_events.load_cluster(n) for n in names}

@@ -24,8 +24,8 @@ TIMES = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def main() -> int:
-    from newsx.core import story_split
-    from newsx.core.duplicates import find_near_duplicates
+    from newsx.core.link.duplicates import find_near_duplicates
+    from newsx.core.link.stories import split as story_split
 
     folders = sorted(p.name for p in eval_stories.ECB.iterdir() if p.is_dir())
     articles, analyses = eval_stories.load(folders)

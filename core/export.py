@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .claim_dating import is_dated, ordered_claims, when_label
-from .index import Index
-from .safety import inert_line
+from newsx.core.corpus.safety import inert_line
+from newsx.core.index import Index
+from newsx.core.link.claims.dating import is_dated, ordered_claims, when_label
 
 
 def articles_json(index: Index) -> list[dict[str, Any]]:

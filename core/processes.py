@@ -3,7 +3,12 @@ alongside other work in a process of its own."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import threading
 from collections.abc import Callable
+from multiprocessing import resource_tracker
 from typing import Any
 
 
@@ -16,9 +21,6 @@ def worker_context():
     deadlock the child (a lock another thread held at the fork stays held forever), so the
     explorer, which indexes from a thread, gets "spawn", whose workers start from nothing.
     """
-    import multiprocessing
-    import threading
-
     if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -26,16 +28,12 @@ def worker_context():
 
 def worker_count() -> int:
     """How many worker processes to start for CPU-bound work: one per core, at most four."""
-    import os
-
     return max(1, min(os.cpu_count() or 1, 4))
 
 
 def can_fork() -> bool:
     """Workers started now would be forked (see `worker_context`), and this process may start
     any: a process working aside (`Meanwhile`) is a daemon, and daemons have no children."""
-    import multiprocessing
-
     return not multiprocessing.current_process().daemon and worker_context().get_start_method() == "fork"
 
 
@@ -46,10 +44,6 @@ def prepare_spawn() -> None:
     output (Textual's capture answers -1), starting it fails with "bad value(s) in fds_to_keep"
     and no worker can be spawned; so it starts with stderr on the null device for that moment.
     """
-    import os
-    import sys
-    from multiprocessing import resource_tracker
-
     try:
         usable = sys.stderr.fileno() >= 0
     except (AttributeError, OSError, ValueError):

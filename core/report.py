@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .claim_dating import ordered_claims, when_text
-from .index import Index
-from .results import Claim, ClaimGroup
-from .safety import inert_line
+from newsx.core.corpus.safety import inert_line
+from newsx.core.index import Index
+from newsx.core.link.claims.dating import ordered_claims, when_text
+from newsx.core.model.analyses import Claim, ClaimGroup
 
 _VERDICT_TITLES = {
     "conflict": "Conflicts: sources disagree about the same thing",

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models import Article
+from newsx.core.model.articles import Article
 
 if TYPE_CHECKING:
-    from .index import Index
+    from newsx.core.index import Index
 
 SEARCH_FILE = "newsx-search.sqlite3"
 _SCHEMA = 1

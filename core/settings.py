@@ -22,6 +22,7 @@ out of range). Unknown themes and binding ids are reported at app start, where t
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -115,8 +116,6 @@ def settings_from_dict(data: dict[str, Any], source: str = "config") -> Settings
     """Validate a parsed config table and build Settings. Raises SettingsError with one line
     naming `source` and the setting: unknown keys (with the closest known one), wrong types,
     values out of range. Whether the theme exists is checked at app start (themes load there)."""
-    import difflib
-
     changes: dict[str, Any] = {}
     for key, raw in data.items():
         value: Any = raw  # checked against its type below; isinstance would narrow it to `object`

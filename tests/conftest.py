@@ -27,7 +27,7 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def seed_loaded():
     """The bundled seeds, loaded and cleaned (no NLP)."""
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
 
     return load_corpus([SEEDS])
 
@@ -53,7 +53,7 @@ def ecbplus_cluster(name: str):
 def index_of(articles: dict[str, tuple[str, str, str]], cache_dir):
     """The index of short articles written for a test: {id: (outlet, published, text)}."""
     from newsx.core.index import build_index
-    from newsx.core.models import Article, LoadResult
+    from newsx.core.model.articles import Article, LoadResult
     from newsx.core.settings import Settings
 
     loaded = LoadResult(
@@ -86,7 +86,7 @@ def ui_index(seed_index):
     import re
     from dataclasses import replace
 
-    from newsx.core.models import Claim, ClaimGroup
+    from newsx.core.model.analyses import Claim, ClaimGroup
 
     if seed_index.claim_groups:
         return seed_index
@@ -127,7 +127,7 @@ def mixed_folder(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def mixed_index(mixed_folder, tmp_path_factory):
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 from newsx.tui.widgets.article_list import article_prompt
 
 # Words of mixed widths: ASCII, accented, double-width CJK, and one longer than any list is wide.

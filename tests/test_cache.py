@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from newsx.core.cache import CACHE_FILE, Cache, open_cache
-from newsx.core.models import ArticleAnalysis, Mention
+from newsx.core.model.analyses import ArticleAnalysis, Mention
+from newsx.core.store.cache import CACHE_FILE, Cache, open_cache
 
 
 def _analysis(n: int) -> ArticleAnalysis:
@@ -172,8 +172,7 @@ def test_stray_journal_files_do_not_break_opening(tmp_path, suffix):
 
 
 def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
-    from newsx.core import corpus
-
+    from newsx.core.corpus import loading as corpus
     folder = tmp_path / "corpus"
     folder.mkdir()
     for i in range(3):
@@ -209,7 +208,7 @@ def test_cache_without_the_loaded_files_table_gains_it(tmp_path):
 def test_large_corpus_results_come_back_whole(tmp_path):
     """Stored results are streamed back from the database in pieces: several megabytes of them
     (a corpus of thousands of articles) must come back exactly as they were stored."""
-    from newsx.core.models import Problem
+    from newsx.core.model.articles import Problem
 
     problems = tuple(Problem(f"file-{n}.html", "reason " + "x" * (n % 97)) for n in range(60_000))
     data = {"entities": problems, "near_duplicates": {f"a{n}": (f"b{n}",) for n in range(20_000)}}

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import ECBPLUS, SEEDS
 
-from newsx.core.cache import CACHE_FILE
+from newsx.core.store.cache import CACHE_FILE
 
 
 def _paragraphs() -> list[str]:
-    from newsx.core.cleaning import is_appeal, is_strong_caption
+    from newsx.core.corpus.cleaning import is_appeal, is_strong_caption
 
     files = sorted(SEEDS.glob("*.txt")) + sorted(ECBPLUS.glob("articles/*/*.txt"))
     paras = []
@@ -79,17 +79,17 @@ _INDEXED = re.compile(r"indexed (\d+) articles \((\d+) parsed, (\d+) from cache\
 
 
 def _article_count(folder: Path) -> int:
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
 
     return len(load_corpus([folder]).articles)
 
 
 def _distinct_analyses(folder: Path) -> int:
     """Rows a complete cache holds: articles with the same text and date share one analysis."""
-    from newsx.core.cache import analysis_key
-    from newsx.core.corpus import load_corpus
-    from newsx.core.nlp import model_fingerprint
+    from newsx.core.corpus.loading import load_corpus
+    from newsx.core.nlp.pipeline import model_fingerprint
     from newsx.core.settings import Settings
+    from newsx.core.store.cache import analysis_key
 
     fingerprint = model_fingerprint(Settings().model)
     return len({analysis_key(a, fingerprint) for a in load_corpus([folder]).articles})

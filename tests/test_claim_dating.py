@@ -6,9 +6,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from newsx.core.claim_dating import article_bounds, date_claims, ordered_claims, when_label
-from newsx.core.models import Article
-from newsx.core.results import ArticleAnalysis, Claim, ClaimGroup, Event, EventMention, RawEvent
+from newsx.core.link.claims.dating import article_bounds, date_claims, ordered_claims, when_label
+from newsx.core.model.analyses import ArticleAnalysis, Claim, ClaimGroup, Event, EventMention, RawEvent
+from newsx.core.model.articles import Article
 
 REPO = Path(__file__).resolve().parent.parent
 

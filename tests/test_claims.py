@@ -155,7 +155,7 @@ def test_markdown_report_puts_conflicts_first_and_escapes_article_text(seed_inde
 def _build(name):
     import tempfile
 
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from newsx.core.grouping import build_groups
-from newsx.core.models import Article, ArticleAnalysis, RawClaim
-from newsx.core.quantities import UNKNOWN_CURRENCY, bounds
+from newsx.core.link.claims.grouping import build_groups
+from newsx.core.model.analyses import ArticleAnalysis, RawClaim
+from newsx.core.model.articles import Article
+from newsx.core.nlp.quantities import UNKNOWN_CURRENCY, bounds
 
 
 def raw(value, *, qualifier=None, unit="people", dimension="count", lemma="person", event="kill", said_on=None,

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.core.grouping import _Item, _kind, hard_ok, soft_ok
-from newsx.core.models import Article, RawClaim
+from newsx.core.link.claims.grouping import _Item, _kind, hard_ok, soft_ok
+from newsx.core.model.analyses import RawClaim
+from newsx.core.model.articles import Article
 
 _ARTICLES = [Article(id=f"a{n}", path=f"a{n}.txt", title="t", text="x " * 50) for n in range(3)]
 

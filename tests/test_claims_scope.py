@@ -68,7 +68,7 @@ def test_a_forecast_is_not_the_reported_toll(index):
 
 def test_a_perfect_modal_still_reports(index):
     # "might have been destroyed": said of what happened, so it joins the report of the same figure
-    from newsx.core.results import RawClaim  # noqa: F401  (the field exists)
+    from newsx.core.model.analyses import RawClaim  # noqa: F401  (the field exists)
 
     raw = [c for a in index.analyses.values() for c in a.claims if c.text == "About 30"]
     assert raw and not raw[0].hypothetical
@@ -100,7 +100,7 @@ def test_a_population_of_counts_people(index):
 
 
 def test_scope_rules_on_their_own():
-    from newsx.core.claim_scope import is_earlier, place_name
+    from newsx.core.nlp.claim_scope import is_earlier, place_name
 
     assert is_earlier(("2024-03",), "2024-11-20")
     assert is_earlier(("2003",), "2024-11-20")
@@ -112,7 +112,7 @@ def test_scope_rules_on_their_own():
 
 
 def test_a_quakes_size_is_a_magnitude_however_written():
-    from newsx.core.quantities import find_quantities
+    from newsx.core.nlp.quantities import find_quantities
 
     for text, value in (
         ("The survey puts the magnitude at 6.1.", 6.1),
@@ -124,8 +124,8 @@ def test_a_quakes_size_is_a_magnitude_however_written():
 
 
 def test_a_place_in_a_country_is_not_disjoint_from_it():
-    from newsx.core.claim_similarity import places_relation
-    from newsx.core.results import RawClaim
+    from newsx.core.link.claims.similarity import places_relation
+    from newsx.core.model.analyses import RawClaim
 
     def claim(*places):
         return RawClaim(value=1, low=1, high=1, unit="", dimension="count", qualifier=None, counted="",
@@ -157,7 +157,7 @@ def test_two_sources_set_side_by_side_in_one_sentence_are_one_conflict(tmp_path)
 
 
 def test_an_inch_mark_glued_to_a_number_is_inches_but_a_closing_quote_is_not():
-    from newsx.core.quantities import find_quantities
+    from newsx.core.nlp.quantities import find_quantities
 
     for text in ('a 3.1" touch screen', "a 3.1\u2033 SuperAMOLED display"):
         found = find_quantities(text)

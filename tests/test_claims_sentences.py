@@ -91,6 +91,6 @@ def test_fractions_are_claims(claims):
     ],
 )
 def test_advertising_detector(text, advert):
-    from newsx.core.promo import is_advertising
+    from newsx.core.nlp.promo import is_advertising
 
     assert is_advertising(text) is advert

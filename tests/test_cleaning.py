@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsx.core.building import build_article
-from newsx.core.cleaning import copyright_holder, is_appeal, is_furniture, is_stray, is_strong_caption, normalize_line
+from newsx.core.corpus.building import build_article
+from newsx.core.corpus.cleaning import copyright_holder, is_appeal, is_furniture, is_stray, is_strong_caption, normalize_line
 
 BODY = [
     "The city council voted on Tuesday to close the old harbour bridge for six months of repairs, the mayor said.",
@@ -182,7 +182,7 @@ def test_sentences_that_mention_photos_survive(line):
     ],
 )
 def test_contributor_footers_only(line, footer):
-    from newsx.core.cleaning import is_contributor_footer
+    from newsx.core.corpus.cleaning import is_contributor_footer
 
     assert is_contributor_footer(line) is footer
     assert (line in clean(after=[line]).text) is not footer

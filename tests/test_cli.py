@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS
 
 from newsx.cli import main
-from newsx.core.cache import CACHE_FILE
+from newsx.core.store.cache import CACHE_FILE
 
 TINY = (
     "Mayor Ellen Park opens the new bridge\n\n"
@@ -105,7 +105,7 @@ def test_missing_model_is_one_clear_line(capsys, tiny):
 
 
 def test_changed_file_is_parsed_alone_and_warm_results_match(tmp_path, seed_index):
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index, index_from_analyses
     from newsx.core.settings import Settings
 
@@ -135,7 +135,7 @@ def test_changed_file_is_parsed_alone_and_warm_results_match(tmp_path, seed_inde
 
 
 def test_copies_of_one_text_are_parsed_once(tmp_path, tiny):
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

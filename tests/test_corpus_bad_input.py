@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from newsx.core import corpus
-from newsx.core.corpus import load_corpus
+from newsx.core.corpus import loading as corpus
+from newsx.core.corpus.loading import load_corpus
 
 GOOD = "Officials said on Monday that the bridge over the Tarn river would reopen next week after repairs.\n"
 
@@ -236,8 +236,7 @@ def test_a_reader_that_breaks_on_one_file_costs_only_that_file(tmp_path, monkeyp
     # e.g. the HTML extractor missing one of its own parts: the text files still load
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "page.html").write_text("<html><body><p>" + GOOD + "</p></body></html>", encoding="utf-8")
-    from newsx.core import readers
-
+    from newsx.core.corpus import readers
     def broken(raw):
         raise ImportError("a part of the extractor is missing.\nInstall it.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsx.core.corpus import load_corpus
+from newsx.core.corpus.loading import load_corpus
 
 LEDE = "Rescue teams reached the flooded village of Marlow on Tuesday after two days of heavy rain, officials said."
 SECOND = "About 300 residents were moved to a school gym, and the river is expected to crest on Thursday."

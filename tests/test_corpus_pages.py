@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsx.core.corpus import load_corpus
+from newsx.core.corpus.loading import load_corpus
 
 STRIPES = """US, South Korea Hold Drills Near Border
 

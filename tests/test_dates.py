@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.core.dates import find_published_date, is_contextual, resolve_date
+from newsx.core.corpus.dates import find_published_date, is_contextual, resolve_date
 
 # Thursday 31 October 2024, the day the seeds' launch was reported.
 THURSDAY = "2024-10-31"

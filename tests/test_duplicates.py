@@ -10,8 +10,8 @@ from conftest import ECBPLUS, ecbplus_cluster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.core.duplicates import _aligned, _Sentences, aligned_share, find_near_duplicates, sentence_words
-from newsx.core.models import Article
+from newsx.core.link.duplicates import _aligned, _Sentences, aligned_share, find_near_duplicates, sentence_words
+from newsx.core.model.articles import Article
 
 
 def _pairs(near: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
@@ -30,7 +30,7 @@ def test_seeds_only_the_syndicated_ap_story_is_a_near_duplicate(seed_loaded):
 
 @pytest.mark.parametrize("cluster", ["18ecbplus", "8ecbplus"])
 def test_ecbplus_near_duplicates_match_the_readers_table(cluster):
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
 
     folder = ecbplus_cluster(cluster)
     expected = {tuple(sorted(p)) for p in json.loads((ECBPLUS / "claims" / f"{cluster}_claims.json").read_text())["near_duplicates"]}
@@ -81,7 +81,7 @@ def test_near_duplicate_sampling_is_the_same_in_every_process():
     import sys
 
     code = (
-        "from newsx.core.duplicates import shingles;"
+        "from newsx.core.link.duplicates import shingles;"
         "print(sorted(shingles('Troops crossed the border at dawn and the ministry said more would follow soon', sample=4)))"
     )
     outputs = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import ecbplus_cluster
 
-from newsx.core.entities import INDEX_LABELS
 from newsx.core.export import entities_json
+from newsx.core.link.entities.linking import INDEX_LABELS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -116,7 +116,7 @@ def test_seed_offsets_point_at_the_text_and_json_has_spans(seed_index):
 
 
 def build(name: str, tmp_path_factory):
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
@@ -188,7 +188,7 @@ def test_ecbplus_acronyms_and_transliterations(athens):
 @pytest.fixture(scope="module")
 def nlp(seed_index):
     """The pipeline the seed index already loaded (cached by core.nlp)."""
-    from newsx.core.nlp import load_pipeline
+    from newsx.core.nlp.pipeline import load_pipeline
     from newsx.core.settings import Settings
 
     return load_pipeline(Settings().model)
@@ -211,7 +211,7 @@ def nlp(seed_index):
     ],
 )
 def test_extracted_spans_are_trimmed_and_resolved(nlp, text, expected):
-    from newsx.core.entities import extract_mentions
+    from newsx.core.nlp.mentions import extract_mentions
 
     mentions = [m for m in extract_mentions(nlp(text)) if m.label in INDEX_LABELS]
     for m in mentions:

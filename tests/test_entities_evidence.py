@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from test_entities_rules import entity_with, index_of
 
-from newsx.core import acronyms, gazetteer
-from newsx.core.names import name_key
+from newsx.core.link.entities import acronyms
+from newsx.core.nlp import gazetteer
+from newsx.core.nlp.names import name_key
 
 
 def names_of(entity) -> set[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from newsx.core.entities import link_entities, resolve_in_article
-from newsx.core.models import Article, ArticleAnalysis, Mention
-from newsx.core.names import acronym_letters, clean_name, initials, person_words
+from newsx.core.link.entities.linking import link_entities
+from newsx.core.model.analyses import ArticleAnalysis, Mention
+from newsx.core.model.articles import Article
+from newsx.core.nlp.mentions import resolve_in_article
+from newsx.core.nlp.names import acronym_letters, clean_name, initials, person_words
 
 
 def mentions_in(text: str, spans: list[tuple[str, str]]) -> list[Mention]:

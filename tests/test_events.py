@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import ecbplus_cluster
 
-from newsx.core.models import LoadResult
+from newsx.core.model.articles import LoadResult
 
 REPORTING = {"say", "tell", "report", "add", "note", "state"}
 
@@ -19,7 +19,7 @@ def _sentence(index, article_id, n):
 
 def _events_with(index, words: str, article_prefix: str | None = None, family: str | None = None):
     """Events (of one trigger family) with a mention whose sentence contains `words`."""
-    from newsx.core.events import FAMILIES
+    from newsx.core.nlp.event_lexicon import FAMILIES
 
     found = []
     for event in index.events:
@@ -154,7 +154,7 @@ def test_with_dates_the_launch_and_the_old_test_get_their_own_dates(dated_seed_i
 @pytest.fixture(scope="module")
 def shooting_index(tmp_path_factory):
     """ECB+ cluster 18: eleven reports of one office shooting near Detroit."""
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

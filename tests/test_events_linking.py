@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from newsx.core.events import dates_compatible, link_events, make_label
-from newsx.core.models import Article, ArticleAnalysis, Entity, MentionSpan, RawEvent
+from newsx.core.link.events.linking import dates_compatible, link_events
+from newsx.core.model.analyses import ArticleAnalysis, Entity, MentionSpan, RawEvent
+from newsx.core.model.articles import Article
+from newsx.core.nlp.event_lexicon import make_label
 
 
 class Corpus:
@@ -250,8 +252,7 @@ def test_linking_families_in_separate_processes_gives_the_same_events(monkeypatc
     must be those of linking everything at once, including dates borrowed by undated articles."""
     import random
 
-    from newsx.core import event_linking
-
+    from newsx.core.link.events import linking as event_linking
     rng = random.Random(5)
     people = [A, B, C, D, ("Ivo Mar", "PERSON"), ("Sea Agency", "ORG")]
     c = Corpus()

@@ -7,7 +7,7 @@ from collections import Counter
 
 from conftest import index_of
 
-from newsx.core.event_main import LeadCluster, in_headline, main_event_joins
+from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 
 BAN_STORY = {
     "a1": ("Daily Post", "2021-03-04", "Governor Maria Holt overturned the state's ban on night fishing. The ban had "

@@ -9,8 +9,8 @@ import pytest
 from conftest import ecbplus_cluster
 from test_events_linking import Corpus
 
-from newsx.core.event_labels import future_label, happening_label
-from newsx.core.events import FAMILIES
+from newsx.core.link.events.labels import future_label, happening_label
+from newsx.core.nlp.event_lexicon import FAMILIES
 
 ISLAND = ("Qeshm", "GPE")
 COUNTRY = ("Iran", "GPE")
@@ -93,15 +93,15 @@ def test_labels_say_what_happened_to_whom_and_where():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from newsx.core.nlp import load_pipeline
+    from newsx.core.nlp.pipeline import load_pipeline
     from newsx.core.settings import Settings
 
     return load_pipeline(Settings().model)
 
 
 def _raw_events(nlp, text, published="2005-11-28"):
-    from newsx.core.analysis import analyse_doc
-    from newsx.core.models import Article
+    from newsx.core.model.articles import Article
+    from newsx.core.nlp.analysis import analyse_doc
 
     article = Article(id="t", path="t.txt", title="t", text=text, published=published)
     return analyse_doc(nlp(text), article).events
@@ -121,7 +121,7 @@ def test_a_verb_that_tells_of_an_earthquake_is_the_earthquake(nlp):
 @pytest.fixture(scope="module")
 def quake_index(tmp_path_factory):
     """ECB+ cluster 20ecbplus: eleven reports of one earthquake on an Iranian island."""
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from newsx.core.corpus import load_corpus
+from newsx.core.corpus.loading import load_corpus
 
 LEDE = "A magnitude 6.5 earthquake struck Aceh province on Wednesday, killing at least 25 people, officials said."
 

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from newsx.core import gazetteer
+from newsx.core.nlp import gazetteer
 
 
 @pytest.fixture

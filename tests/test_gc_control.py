@@ -58,7 +58,7 @@ def test_state_is_restored_when_the_block_fails(unfrozen):
 def test_files_are_read_with_the_collector_on_even_during_the_explorer_start_up(tmp_path, monkeypatch):
     # `newsx` pauses the collector until its first frame; cleaning thousands of files must not
     # pile up their garbage meanwhile.
-    from newsx.core import corpus
+    from newsx.core.corpus import loading as corpus
     from newsx.tui import app
 
     seen: list[bool] = []
@@ -81,8 +81,7 @@ def test_files_are_read_with_the_collector_on_even_during_the_explorer_start_up(
 
 
 def test_articles_recalled_from_the_cache_are_built_inside_the_callers_context(tmp_path):
-    from newsx.core import corpus
-
+    from newsx.core.corpus import loading as corpus
     (tmp_path / "a.txt").write_text("Title\n\nSome text about troops.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     corpus.load_corpus([tmp_path / "a.txt"], cache_dir=cache)  # read and remembered

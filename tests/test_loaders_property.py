@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsx.core.building import build_article
-from newsx.core.cleaning import normalize_line
-from newsx.core.corpus import load_corpus
-from newsx.core.splitting import split_articles
+from newsx.core.corpus.building import build_article
+from newsx.core.corpus.cleaning import normalize_line
+from newsx.core.corpus.loading import load_corpus
+from newsx.core.corpus.splitting import split_articles
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SUFFIXES = [".txt", ".md", ".html", ".json", ".jsonl", ".xml", ".rss"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsx.core.building import build_article
-from newsx.core.cleaning import normalize_line
-from newsx.core.corpus import load_corpus
-from newsx.core.metadata import byline_of, dateline_of, dates_in, is_date_line
+from newsx.core.corpus.building import build_article
+from newsx.core.corpus.cleaning import normalize_line
+from newsx.core.corpus.loading import load_corpus
+from newsx.core.corpus.metadata import byline_of, dateline_of, dates_in, is_date_line
 
 LEDE = "The city council voted on Tuesday to close the old harbour bridge for six months of repairs, the mayor said."
 MORE = "Engineers found cracks in two of the bridge's supports during an inspection in May, according to a report."

@@ -173,7 +173,7 @@ def test_distinct_labels_keep_different_names_apart_at_any_width():
 
 
 def test_changed_arrows_skip_claims_whose_time_is_unknown():
-    from newsx.core.results import Claim, ClaimGroup
+    from newsx.core.model.analyses import Claim, ClaimGroup
     from newsx.tui.screens.claims import claim_marks, ordered_claims
 
     def claim(value, said_on=None, between=None):

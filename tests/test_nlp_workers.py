@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from newsx.core.models import Article
-from newsx.core.nlp import parse_articles, task_ranges
+from newsx.core.model.articles import Article
+from newsx.core.nlp.pipeline import parse_articles, task_ranges
 from newsx.core.settings import DEFAULT_MODEL
 
 

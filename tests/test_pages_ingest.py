@@ -8,8 +8,8 @@ import os
 
 import trafilatura
 
-from newsx.core.corpus import load_corpus
-from newsx.core.quantities import find_quantities
+from newsx.core.corpus.loading import load_corpus
+from newsx.core.nlp.quantities import find_quantities
 
 P1 = "A magnitude 6.1 earthquake struck off the coast of Aceh province on Tuesday, killing at least 12 people, officials said."
 P2 = "The quake was centred 60 kilometres from Banda Aceh at a depth of 10 kilometres, the agency said."

@@ -94,7 +94,7 @@ async def test_palette_used_with_keys_changes_theme():
 
 async def test_markup_in_titles_stays_text(tmp_path):
     from newsx.core.index import index_from_analyses
-    from newsx.core.models import Article
+    from newsx.core.model.articles import Article
 
     article = Article(id="x", path="x.txt", title="[bold red]Breaking[/] news", text="Body.")
     app = PaletteApp(index_from_analyses([article], {}))

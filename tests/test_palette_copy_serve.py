@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import App
 from textual.widgets import DataTable, Static
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 from newsx.tui.clipboard import copy_current, copy_text, sentence_at
 from newsx.tui.serve import command_for, serve
 

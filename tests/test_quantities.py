@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.core.quantities import QUALIFIERS, UNKNOWN_CURRENCY, find_quantities, parse_number, parse_quantity
+from newsx.core.nlp.quantities import QUALIFIERS, UNKNOWN_CURRENCY, find_quantities, parse_number, parse_quantity
 
 
 def one(text):

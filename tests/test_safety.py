@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsx.core.safety import has_unsafe, inert_line, inert_text
+from newsx.core.corpus.safety import has_unsafe, inert_line, inert_text
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 nasty = st.lists(

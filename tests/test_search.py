@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 from newsx.core.search import SEARCH_FILE, SearchIndex, articles_mentioning, entity_hits, find_spans
 
 ARTICLES = [

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 from newsx.core.search import SearchIndex
 from newsx.tui.screens.search import SearchChoice, SearchScreen
 

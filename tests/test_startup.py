@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from newsx import cli
-from newsx.core import models, results
 from newsx.tui.app import NewsxApp
 
 
@@ -32,14 +31,6 @@ def test_the_garbage_collector_is_back_on_when_nothing_could_be_opened(tmp_path,
     assert "nothing could be loaded" in capsys.readouterr().err
 
 
-def test_analysis_models_are_one_data_model_with_the_articles():
-    # Defined in core.results, importable from core.models as before.
-    from newsx.core.models import ArticleAnalysis, ClaimGroup, Entity
-
-    assert (Entity, ClaimGroup, ArticleAnalysis) == (results.Entity, results.ClaimGroup, results.ArticleAnalysis)
-    assert models.VERDICTS == results.VERDICTS
-
-
 def test_reopening_reads_articles_without_importing_the_analysis_models(tmp_path):
     # What the explorer imports and reads before its first frame (tui.app, core.corpus with a warm
     # cache); the analysis models come with the index, after it.
@@ -47,10 +38,10 @@ def test_reopening_reads_articles_without_importing_the_analysis_models(tmp_path
         "import sys\n"
         "from pathlib import Path\n"
         "import newsx.tui.app\n"
-        "from newsx.core.corpus import load_corpus\n"
+        "from newsx.core.corpus.loading import load_corpus\n"
         f"for _ in range(2): loaded = load_corpus([], cache_dir=Path({str(tmp_path)!r}))\n"
         "assert loaded.articles\n"
-        "print('newsx.core.results' in sys.modules)\n"
+        "print('newsx.core.model.analyses' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.strip() == "False"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsx.core.models import Article
-from newsx.core.stories import find_stories, story_of
+from newsx.core.link.stories.clustering import find_stories, story_of
+from newsx.core.model.articles import Article
 
 QUAKE = (
     "A magnitude {mag} earthquake struck the Zagros mountains near the town of {town} on {day}, "
@@ -60,7 +60,7 @@ def test_fast_average_link_gives_the_clusters_of_the_reference_heap():
 
     import numpy as np
 
-    from newsx.core.stories import attach_small, attach_small_pairs, average_link, average_link_pairs
+    from newsx.core.link.stories.clustering import attach_small, attach_small_pairs, average_link, average_link_pairs
 
     rng = random.Random(7)
     for _ in range(20):
@@ -84,7 +84,7 @@ def test_two_similar_events_stay_apart_even_when_one_article_bridges_them():
     # A chain a-b-c where only a-b and b-c are alike: average link keeps the weak end out.
     import numpy as np
 
-    from newsx.core.stories import average_link_pairs
+    from newsx.core.link.stories.clustering import average_link_pairs
 
     clusters = average_link_pairs(3, np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.5]), 0.3)
     assert sorted(sorted(c) for c in clusters) == [[0, 1], [2]]
@@ -102,8 +102,8 @@ def _story_of_two_quakes(second_year: str) -> tuple[list[Article], list[Article]
 
 
 def test_a_story_holding_two_quakes_years_apart_is_cut_in_two():
-    from newsx.core.story_features import article_features
-    from newsx.core.story_split import split_apart_in_time
+    from newsx.core.link.stories.features import article_features
+    from newsx.core.link.stories.split import split_apart_in_time
 
     first, second = _story_of_two_quakes("2013")
     articles = first + second
@@ -114,8 +114,8 @@ def test_a_story_holding_two_quakes_years_apart_is_cut_in_two():
 
 def test_two_sides_of_one_time_are_not_cut():
     # The same two groups of articles, written in the same days: one story told from two places.
-    from newsx.core.story_features import article_features
-    from newsx.core.story_split import split_apart_in_time
+    from newsx.core.link.stories.features import article_features
+    from newsx.core.link.stories.split import split_apart_in_time
 
     first, second = _story_of_two_quakes("2009")
     articles = first + second

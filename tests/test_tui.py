@@ -7,7 +7,7 @@ import inspect
 import pytest
 from textual.binding import Binding
 
-from newsx.core.models import Article, LoadResult, Problem
+from newsx.core.model.articles import Article, LoadResult, Problem
 from newsx.core.settings import Settings
 from newsx.tui.app import NewsxApp
 from newsx.tui.messages import IndexFailed, IndexProgress, IndexReady
@@ -655,14 +655,14 @@ async def test_palette_opens_an_entity(ui_index):
 
 
 def _claim(value, said_on, article="a"):
-    from newsx.core.models import Claim
+    from newsx.core.model.analyses import Claim
 
     return Claim(article, value, value, value, str(value), f"It was {value}.", 0, 6, 6 + len(str(value)),
                  "someone", said_on, None)
 
 
 def test_claim_marks_conflicts_and_changes():
-    from newsx.core.models import ClaimGroup
+    from newsx.core.model.analyses import ClaimGroup
     from newsx.tui.screens.claims import claim_marks, ordered_claims
 
     tie = ClaimGroup("g", "t", "minutes", "conflict", "", (_claim(86, None), _claim(87, None)))

@@ -1,12 +1,12 @@
-"""The conversion table newsx ships (`core.unit_factors`) says what pint says, for every unit."""
+"""The conversion table newsx ships (`core.nlp.unit_factors`) says what pint says, for every unit."""
 
-from newsx.core import units
-from newsx.core.unit_factors import FACTORS
+from newsx.core.nlp import units
+from newsx.core.nlp.unit_factors import FACTORS
 
 
 def test_table_matches_pint_for_every_canonical_unit():
     from_pint = {name: units.pint_factor(name) for name in units._CANONICAL}
-    assert FACTORS == from_pint, "regenerate it: python -m newsx.core.units > core/unit_factors.py"
+    assert FACTORS == from_pint, "regenerate it: python -m newsx.core.nlp.units > core/nlp/unit_factors.py"
 
 
 def test_miles_and_kilometres_compare_without_building_pint(monkeypatch):

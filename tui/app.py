@@ -29,7 +29,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
-from newsx.core.models import Article, LoadResult
+from newsx.core.model.articles import Article, LoadResult
 from newsx.core.settings import Settings
 
 from . import keymap, theming
@@ -129,7 +129,7 @@ class NewsxApp(FirstFrameApp):
         if loaded is None and index is not None:
             loaded = LoadResult(list(index.articles), list(index.problems))
         if loaded is None:
-            from newsx.core.corpus import load_corpus
+            from newsx.core.corpus.loading import load_corpus
 
             loaded = load_corpus(self.paths, self.settings.max_file_mb, cache_dir=self.settings.cache_dir)
         self.loaded = loaded
@@ -249,7 +249,7 @@ class NewsxApp(FirstFrameApp):
         """Build the index off the UI thread; report only through messages."""
         self._after_first_frame()
         from newsx.core.index import build_index
-        from newsx.core.nlp import ModelNotFound
+        from newsx.core.nlp.pipeline import ModelNotFound
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(IndexProgress(stage, done, total))
@@ -428,7 +428,7 @@ class NewsxApp(FirstFrameApp):
 
 
 def run_app(paths: list[Path], settings: Settings) -> int:
-    from newsx.core.corpus import load_corpus
+    from newsx.core.corpus.loading import load_corpus
 
     # cli.main paused the collector for the start-up; reading and cleaning files leaves garbage.
     with collecting():

@@ -39,7 +39,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from newsx.core.package_data import package_folder
+from newsx.core.corpus.package_data import package_folder
 from newsx.core.settings import DEFAULT_16_COLOUR_THEME, DEFAULT_THEME, config_dir
 
 from .textual_private import refresh_native_colours

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from newsx.core.index import Index
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 
 from .fresh import FreshScreen
 

@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label, Static
 
-from newsx.core import claim_dating
-from newsx.core.claim_dating import claim_interval, when_label, when_text
-from newsx.core.results import VERDICTS, Claim, ClaimGroup
+from newsx.core.link.claims import dating as claim_dating
+from newsx.core.link.claims.dating import claim_interval, when_label, when_text
+from newsx.core.model.analyses import VERDICTS, Claim, ClaimGroup
 
 from ..messages import OpenArticle
 from ..widgets.cutting import cut, distinct_labels

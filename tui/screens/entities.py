@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label
 
-from newsx.core.results import Entity
+from newsx.core.model.analyses import Entity
 
 from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.widgets import DataTable, OptionList, Static
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 
 from ..messages import ShowRelated
 from ..textual_private import DeferLayoutWhileStarting

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from newsx.core.models import Problem
+from newsx.core.model.articles import Problem
 
 
 class SkippedScreen(ModalScreen[None]):

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label, Static
 
 from newsx.core.index import Index
-from newsx.core.results import Story
+from newsx.core.model.analyses import Story
 
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Label, Static
 
-from newsx.core.results import Event
+from newsx.core.model.analyses import Event
 
 from ..messages import OpenArticle
 from ..widgets.footer import KeysFooter

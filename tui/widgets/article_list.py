@@ -14,7 +14,7 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 
 from ..textual_private import clear_render_caches
 from .wrapping import wrapped_height

@@ -12,7 +12,7 @@ from .nav_table import NavTable
 from .scrolling import quiet_virtual_size, virtual_size_changed
 
 if TYPE_CHECKING:
-    from newsx.core.results import Entity
+    from newsx.core.model.analyses import Entity
 
 
 class EntityPane(NavTable):

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from newsx.core.models import Article
+from newsx.core.model.articles import Article
 
 from ..textual_private import FormattedLine, style_getter
 from .kinds import KINDS

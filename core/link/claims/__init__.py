@@ -1,0 +1,1 @@
+"""Claim groups: the same counted thing across articles, compared, and the dates claims refer to."""

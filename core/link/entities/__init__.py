@@ -1,0 +1,1 @@
+"""Entities: name variants across articles resolved to one entity."""

@@ -1,0 +1,1 @@
+"""Events: the same event across articles, the story's main event, labels."""

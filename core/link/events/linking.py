@@ -1,0 +1,831 @@
+"""The same event across articles: raw event mentions merged into `Event`s, on plain data.
+
+Mentions are blocked by trigger family and shared participant (an inverted index, so the cost
+follows the overlaps, not every pair). Mentions that read alike (copies of one wire story) form a
+class scored once against each other class, so the cost follows the different mentions, not the
+copies. Pairs are scored by participant overlap, place and date, then merged
+best-first while the dates of a cluster stay compatible: a December test is never the October
+launch. Articles without a date borrow one from the articles they share events with.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from newsx.core.corpus.dates import resolve_date, to_date
+from newsx.core.link.events.labels import future_label, happening_label
+from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
+from newsx.core.link.events.story import StoryCluster, merge_story_events
+from newsx.core.model.analyses import ArticleAnalysis, Entity, Event, EventMention, RawEvent
+from newsx.core.model.articles import Article
+from newsx.core.nlp.event_lexicon import EVENT_NOUNS, FAMILIES, LEAD_SENTENCES, NOUN_VERBS, make_label, month_hint, weekday_hint
+from newsx.core.processes import alongside
+
+
+@dataclass
+class _Node:
+    article: str
+    raw: RawEvent
+    family: str
+    parties: frozenset[str]
+    strong: frozenset[str]  # the people and organisations among the parties
+    agents: frozenset[str]  # the parties that do it (the rest undergo it)
+    places: frozenset[str]
+    anchor: str | None
+    date: str | None
+    when_key: str | None  # the date as written, when it did not resolve
+
+
+@dataclass
+class _Cluster:
+    nodes: list[int]
+    dates: set[str] = field(default_factory=set)
+    whens: set[str] = field(default_factory=set)
+    main: bool = False  # of the kinds of event the story reports most (the story pass)
+    label_nodes: list[int] | None = None  # the nodes its label is made from, when not all of them
+
+
+# A participant found in more mentions of one family than this is compared only within periods.
+_BIG_POSTING = 200
+
+
+def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
+    """The corpus's events: the same event in several articles becomes one `Event`, sorted by date."""
+    resolve = _entity_resolver(entities)
+    labels = {e.id: e.label for e in entities}
+    nodes: list[_Node] = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if not analysis:
+            continue
+        for raw in analysis.events:
+            parties = _ids(article.id, raw.participants, raw.participant_starts, resolve)
+            places = _ids(article.id, raw.places, raw.place_starts, resolve)
+            when_key = None if raw.date else _when_key(raw.when)
+            strong = frozenset(p for p in parties if labels.get(p) in ("PERSON", "ORG"))
+            roles = dict(zip(raw.participants, raw.roles))
+            agent_names = [n for n in raw.participants if roles.get(n, "agent") == "agent"]
+            agent_starts = [s for n, s in zip(raw.participants, raw.participant_starts) if roles.get(n, "agent") == "agent"]
+            agents = frozenset(_ids(article.id, agent_names, agent_starts, resolve))
+            nodes.append(
+                _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
+                      frozenset(places), article.published, raw.date, when_key)
+            )
+    named: dict[str, set[str]] = defaultdict(set)  # the entities each article names
+    for entity in entities:
+        if entity.label in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+            for article_id in entity.articles:
+                named[article_id].add(entity.id)
+    story = {k: frozenset(v) for k, v in named.items()}
+    parts = _family_parts(nodes)
+    clusters = _cluster_parts(nodes, parts, story)
+    # An undated article that reports the same event as dated ones was written about when they
+    # were: read its year-less dates ("Oct. 3", "Wednesday") against theirs, then link again.
+    if _date_undated_articles(nodes, clusters):
+        clusters = _cluster_parts(nodes, parts, story)
+    persons = frozenset(e.id for e in entities if e.label == "PERSON")
+    clusters = _story_pass(nodes, clusters, story, persons)
+    clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, {a.id: a.title for a in articles}))
+    names = {e.id: e.name for e in entities}
+    order = {a.id: n for n, a in enumerate(articles)}
+    events = [_make_event(nodes, c, names, order, labels) for c in clusters]
+    events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
+    return [_renumber(e, n + 1) for n, e in enumerate(events)]
+
+
+# From this many mentions, the families are linked in two processes (when one can be forked).
+_SPLIT_MIN_NODES = 4_000
+
+
+def _family_parts(nodes: list[_Node]) -> list[list[int]]:
+    """The mentions in one part, or in two parts of whole families with about equal work.
+
+    Mentions of different families never score together, so each part is linked on its own, with
+    the same clusters as together. The work of a family grows with the square of its mentions."""
+    if len(nodes) < _SPLIT_MIN_NODES:
+        return [list(range(len(nodes)))]
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        by_family[node.family].append(i)
+    parts: list[list[int]] = [[], []]
+    work = [0, 0]
+    for members in sorted(by_family.values(), key=len, reverse=True):
+        lighter = 0 if work[0] <= work[1] else 1
+        parts[lighter].extend(members)
+        work[lighter] += len(members) ** 2
+    return [sorted(part) for part in parts if part]
+
+
+def _cluster_parts(nodes: list[_Node], parts: list[list[int]], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    """`_cluster` of every part, the last ones in a forked process while the first is linked here.
+
+    Clusters come out in the order of their first mention, as `_cluster` of all the mentions
+    gives them (the order of events with equal dates and sizes depends on it)."""
+    if len(parts) == 1:
+        return _cluster(nodes, story)
+    elsewhere = [alongside(lambda part=part: _cluster_part(nodes, part, story)) for part in parts[1:]]
+    clusters = _cluster_part(nodes, parts[0], story)
+    for result in elsewhere:
+        clusters.extend(result())
+    return sorted(clusters, key=lambda c: c.nodes[0])
+
+
+def _cluster_part(nodes: list[_Node], part: list[int], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    """`_cluster` of the mentions at the (increasing) positions `part`, in positions of `nodes`."""
+    found = _cluster([nodes[i] for i in part], story)
+    for cluster in found:
+        cluster.nodes = [part[j] for j in cluster.nodes]
+    return found
+
+
+def _cluster(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Cluster]:
+    classes = _classes(nodes, story)
+    units, unit_of = _units(nodes, classes, story)
+    scores = _scored_pairs(nodes, classes, units, unit_of, story)
+    scored = sorted(((s, a, b) for (a, b), s in scores.items() if s > 0), reverse=True)
+    return _merge(nodes, units, scored)
+
+
+def _bare(node: _Node) -> bool:
+    """A mention that names nobody, no place and no time ("the earthquake")."""
+    return not (node.parties or node.places or node.date or node.when_key)
+
+
+def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, frozenset[str]],
+                persons: frozenset[str] = frozenset()) -> list[_Cluster]:
+    """Clusters of one family in one story, on compatible dates, as one event (`event_story`);
+    then mentions that say nothing (bare) and joined nothing reported elsewhere are dropped."""
+    summaries = []
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        by_article: dict[str, set[str]] = defaultdict(set)
+        anchors: dict[str, str | None] = {}
+        for node in members:
+            by_article[node.article] |= node.parties | node.places
+            anchors[node.article] = node.anchor
+        entities: Counter[str] = Counter()
+        own: Counter[str] = Counter()
+        for article, found in by_article.items():
+            entities.update(found | story.get(article, frozenset()))
+            own.update(found)
+        summaries.append(StoryCluster(
+            nodes=cluster.nodes, family=members[0].family, articles=set(by_article),
+            date=_best_date([n.date for n in members if n.date]), anchors=[a for a in anchors.values() if a],
+            future=all(n.raw.future for n in members), entities=entities, own=own, whens=set(cluster.whens),
+            people=set().union(*(n.strong for n in members)),
+        ))
+    merged = []
+    groups, main = merge_story_events(summaries, persons=persons)
+    for group in groups:
+        first = clusters[group[0]]
+        for k in group[1:]:
+            first.nodes.extend(clusters[k].nodes)
+            first.dates |= clusters[k].dates
+            first.whens |= clusters[k].whens
+        if len({nodes[i].article for i in first.nodes}) >= 2 or not all(_bare(nodes[i]) for i in first.nodes):
+            first.main = summaries[group[0]].family in main
+            merged.append(first)
+    return sorted(merged, key=lambda c: min(c.nodes))
+
+
+_KNOWN_FAMILIES = frozenset(FAMILIES.values())
+
+
+def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[str, str]) -> list[_Cluster]:
+    """The lead events of the story's articles joined into its main event (`event_main`)."""
+    cluster_of = {i: k for k, c in enumerate(clusters) for i in c.nodes}
+    lead_of: dict[str, int] = {}  # article -> the node it leads with
+    headlined: dict[str, int] = {}  # article -> the first node of its opening that its headline names
+    for i in sorted(cluster_of, key=lambda i: (nodes[i].raw.sentence, nodes[i].raw.start)):
+        node = nodes[i]
+        if node.raw.future or node.raw.sentence >= LEAD_SENTENCES:
+            continue
+        if node.article not in lead_of and node.strong:
+            lead_of[node.article] = i
+        if node.article not in headlined and in_headline(node.raw.trigger, node.raw.text, titles.get(node.article, "")):
+            headlined[node.article] = i
+    lead_of.update(headlined)
+    leads_in: dict[int, list[_Node]] = defaultdict(list)
+    for i in lead_of.values():
+        leads_in[cluster_of[i]].append(nodes[i])
+    summaries = []
+    for k, cluster in enumerate(clusters):
+        members = [nodes[i] for i in cluster.nodes]
+        named: dict[str, set[str]] = defaultdict(set)
+        for node in members:
+            named[node.article] |= node.strong
+        leads = leads_in.get(k, [])
+        summaries.append(LeadCluster(
+            family=members[0].family, known=members[0].family in _KNOWN_FAMILIES, articles=set(named),
+            people=Counter(p for found in named.values() for p in found),
+            lead_people=set().union(*(n.strong for n in leads)), leads=len(leads),
+            date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
+        ))
+    main, joins = main_event_joins(summaries)
+    if main is None or not joins:
+        return clusters
+    head = clusters[main]
+    head.label_nodes = head.label_nodes or list(head.nodes)
+    for k in joins:
+        head.nodes.extend(clusters[k].nodes)
+        head.dates |= clusters[k].dates
+        head.whens |= clusters[k].whens
+    head.main = True
+    joined = set(joins)
+    return [c for k, c in enumerate(clusters) if k not in joined]
+
+
+def _drop_lone_openings(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
+    """An opening act kept only in case other sources report it (`lead_only`) that none does is dropped."""
+    return [c for c in clusters
+            if not all(nodes[i].raw.lead_only for i in c.nodes) or len({nodes[i].article for i in c.nodes}) >= 2]
+
+
+def _date_undated_articles(nodes: list[_Node], clusters: list[_Cluster]) -> bool:
+    """Give articles without a date the median date of the dated articles they share events with,
+    and resolve their written dates against it. True when any node changed."""
+    # Counted, not listed: a wire story in a thousand outlets gives a thousand times one date.
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        anchors = Counter(n.anchor for n in members if n.anchor)
+        if not anchors:
+            continue
+        for node in members:
+            if not node.anchor:
+                shared[node.article].update(anchors)
+    medians = {article: _median(found) for article, found in shared.items()}
+    changed = False
+    for node in nodes:
+        anchor = medians.get(node.article)
+        if node.anchor or not anchor:
+            continue
+        node.anchor = anchor
+        if node.when_key and not node.date:
+            value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
+            if value:
+                node.date, node.when_key = value, None
+                changed = True
+    return changed
+
+
+def _median(counts: Counter[str]) -> str:
+    """The upper median of the dates, each as many times as counted."""
+    position = sum(counts.values()) // 2
+    for value in sorted(counts):
+        position -= counts[value]
+        if position < 0:
+            return value
+    raise ValueError("no dates")
+
+
+def _resolve_loosely(when: str, anchor: str, future: bool) -> str | None:
+    """Resolve against another article's date, which is only near this one's: "Thursday" is the
+    Thursday nearest that date, before or after, not strictly the last one."""
+    value = resolve_date(when, anchor, future=future)
+    if future:
+        return value  # "may test-launch ... on Tuesday": still the next Tuesday
+    other = resolve_date(when, anchor, future=True)
+    if value and other and value != other and len(value) == len(other) == 10:
+        day = to_date(anchor)
+        if day and abs((to_date(other) - day).days) < abs((to_date(value) - day).days):
+            return other
+    return value
+
+
+def _entity_resolver(entities: list[Entity]):
+    by_span: dict[tuple[str, int], str] = {}
+    by_name: dict[str, str | None] = {}
+    for entity in entities:
+        for span in entity.mention_spans:
+            by_span[(span.article, span.start)] = entity.id
+        for name in (entity.name, *entity.aliases):
+            key = name.lower()
+            # A name two entities share ("Lee") says nothing: keep only unambiguous names.
+            by_name[key] = entity.id if by_name.get(key, entity.id) == entity.id else None
+
+    # "Defense John Smith" (a title the model took into the name) is "John Smith" when that exists.
+    people = {e.name.lower(): e.id for e in entities if e.label == "PERSON" and " " in e.name}
+
+    def person_within(name: str) -> str | None:
+        words = name.lower().split()
+        for k in range(1, len(words) - 1):
+            target = people.get(" ".join(words[k:]))
+            if target:
+                return target
+        return None
+
+    canonical: dict[str, str] = {}
+    for entity in entities:
+        target = person_within(entity.name)
+        if target and target != entity.id:
+            canonical[entity.id] = target
+
+    def resolve(article: str, name: str, start: int | None) -> str:
+        if start is not None and (article, start) in by_span:
+            found = by_span[(article, start)]
+        else:
+            found = by_name.get(name.lower()) or person_within(name) or f"name:{name.lower()}"
+        return canonical.get(found, found)
+
+    return resolve
+
+
+def _ids(article, names, starts, resolve) -> list[str]:
+    starts = list(starts) + [None] * (len(names) - len(starts))
+    return list(dict.fromkeys(resolve(article, n, s) for n, s in zip(names, starts)))
+
+
+def _when_key(when: str | None) -> str | None:
+    return " ".join(when.lower().split()) if when else None
+
+
+@dataclass
+class _Class:
+    """Mentions with one signature: they score alike against every mention of another article (one
+    wire story run by many outlets), so a pair of classes is scored once, not once per copy."""
+
+    nodes: list[int]
+    by_article: dict[str, list[int]]
+    units: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    """Mentions of one class and one article that link to each other: merged before any ranking."""
+
+    nodes: list[int]
+    article: str
+
+
+def _signature(node: _Node, story: dict[str, frozenset[str]]) -> tuple:
+    """Everything `_score` reads of a mention, other than its article and sentence."""
+    return (node.family, node.parties, node.strong, node.places, node.date, node.when_key, node.raw.future,
+            node.anchor, node.raw.when, None if node.parties else story.get(node.article, frozenset()))
+
+
+def _classes(nodes: list[_Node], story: dict[str, frozenset[str]]) -> list[_Class]:
+    found: dict[tuple, _Class] = {}
+    for i, node in enumerate(nodes):
+        c = found.setdefault(_signature(node, story), _Class([], defaultdict(list)))
+        c.nodes.append(i)
+        c.by_article[node.article].append(i)
+    return list(found.values())
+
+
+def _meets_across(node: _Node) -> bool:
+    """Whether the mention is compared with other articles at all (a shared key outside its article)."""
+    return bool(node.parties or node.places or (node.date and len(node.date) == 10))
+
+
+def _units(nodes: list[_Node], classes: list[_Class], story) -> tuple[list[_Unit], list[int]]:
+    """The units, in the order of their first mention, and the unit of each mention."""
+    groups: list[tuple[list[int], str]] = []
+    for c in classes:
+        for article, found in c.by_article.items():
+            groups.extend((g, article) for g in _linked_within_article(nodes, found, story))
+    groups.sort()
+    units = [_Unit(g, article) for g, article in groups]
+    unit_of = [0] * len(nodes)
+    for u, unit in enumerate(units):
+        for i in unit.nodes:
+            unit_of[i] = u
+    for c in classes:
+        c.units = sorted({unit_of[i] for i in c.nodes})
+    return units, unit_of
+
+
+def _linked_within_article(nodes: list[_Node], members: list[int], story) -> list[list[int]]:
+    """Mentions of one article and one signature, in groups that score above zero with each other."""
+    groups: list[list[int]] = []
+    for i in members:
+        linked = [g for g in groups if any(_score(nodes[i], nodes[j], story) > 0 for j in g)]
+        for g in linked:
+            groups.remove(g)
+        groups.append(sorted([i, *(j for g in linked for j in g)]))
+    return groups
+
+
+def _scored_pairs(nodes, classes, units, unit_of, story) -> dict[tuple[int, int], float]:
+    """Scores of the pairs of units worth comparing (the best score of their mentions' pairs).
+
+    Mentions of one article meet through a shared place, date or sentence; mentions of different
+    articles through a shared participant (or, nobody named, a place or a day). Across articles a
+    pair of classes (or a class with itself) is scored once and linked by a star: every unit to the
+    last unit of the other class, at that score. Merged best-first, the star joins what all the
+    pairs of the two classes would (the benchmark corpora give the same events as comparing every
+    pair), with pairs growing like the mentions rather than their square."""
+    scores: dict[tuple[int, int], float] = {}
+
+    def keep(a: int, b: int, value: float) -> None:
+        if a != b and value > 0:
+            key = (a, b) if a < b else (b, a)
+            if value > scores.get(key, 0.0):
+                scores[key] = value
+
+    local: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for place in node.places:
+            local[(node.family, "a", node.article, place)].append(i)
+        if node.date or node.when_key:
+            local[(node.family, "d", node.article, node.date or node.when_key)].append(i)
+        local[(node.family, "s", node.article, node.raw.sentence)].append(i)
+    for members in local.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 :]:
+                if unit_of[a] != unit_of[b]:
+                    keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+
+    def star(first: _Class, second: _Class) -> None:
+        cross = _cross_article_pair(first, second)
+        value = _score(nodes[cross[0]], nodes[cross[1]], story) if cross else 0.0
+        if value <= 0:
+            return
+        for centre, others in ((first.units, second.units), (second.units, first.units)):
+            for u in others:
+                partner = next((c for c in reversed(centre) if units[c].article != units[u].article), None)
+                if partner is not None:
+                    keep(partner, u, value)
+
+    for c in classes:
+        if len(c.by_article) > 1 and _meets_across(nodes[c.nodes[0]]):
+            star(c, c)
+    for x, y in _class_pairs(nodes, classes):
+        first, second = classes[x], classes[y]
+        if len(first.nodes) == 1 == len(second.nodes):
+            # Two single mentions (the usual case without copies): one pair, as it is.
+            a, b = first.nodes[0], second.nodes[0]
+            keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+            continue
+        # Mentions of the two classes in one article: scored as such.
+        small, large = (first, second) if len(first.by_article) <= len(second.by_article) else (second, first)
+        for article, mine in small.by_article.items():
+            for a in mine:
+                for b in large.by_article.get(article, ()):
+                    if unit_of[a] != unit_of[b]:
+                        keep(unit_of[a], unit_of[b], _score(nodes[a], nodes[b], story))
+        star(first, second)
+    return scores
+
+
+def _cross_article_pair(a: _Class, b: _Class) -> tuple[int, int] | None:
+    for article, mine in a.by_article.items():
+        for other, theirs in b.by_article.items():
+            if other != article:
+                return mine[0], theirs[0]
+    return None
+
+
+def _class_pairs(nodes: list[_Node], classes: list[_Class]) -> set[tuple[int, int]]:
+    """Pairs of classes sharing a family and a participant (or, nobody named, a place or a day)."""
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for k, c in enumerate(classes):
+        node = nodes[c.nodes[0]]
+        for party in node.parties:
+            postings[(node.family, "p", party)].append(k)
+        # Across articles, events nobody is named in meet through their place or their day.
+        if not node.parties:
+            for place in node.places:
+                postings[(node.family, "pl", place)].append(k)
+            if node.date and len(node.date) == 10:
+                postings[(node.family, "day", node.date)].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        groups = [members]
+        if len(members) > _BIG_POSTING:
+            # A participant in every story ("the United States"): compare within a month only.
+            by_period: dict[str | None, list[int]] = defaultdict(list)
+            for k in members:
+                node = nodes[classes[k].nodes[0]]
+                for period in {(node.date or "")[:7] or None, (node.anchor or "")[:7] or None}:
+                    by_period[period].append(k)
+            groups = [g[: _BIG_POSTING * 5] for g in by_period.values()]
+        for group in groups:
+            for x, a in enumerate(group):
+                for b in group[x + 1 :]:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Two resolved dates can name the same event when one contains the other."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _when_compatible(date: str | None, when: str | None, other_date: str | None, other_when: str | None) -> bool:
+    if date and other_date:
+        return dates_compatible(date, other_date)
+    if when and other_when:
+        return when == other_when
+    # One resolved, one only written: compare what the words do say (month, weekday).
+    resolved, written = (date, other_when) if date else (other_date, when)
+    if not resolved or not written:
+        return True
+    month = month_hint(written)
+    if month is not None and len(resolved) >= 7 and int(resolved[5:7]) != month:
+        return False
+    weekday = weekday_hint(written)
+    day = to_date(resolved)
+    if weekday is not None and day is not None and day.weekday() != weekday:
+        return False
+    return True
+
+
+def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
+    if a.family != b.family:
+        return 0.0
+    if not _when_compatible(a.date, a.when_key, b.date, b.when_key):
+        return 0.0
+    if a.raw.future != b.raw.future and not (a.date and b.date):
+        return 0.0  # "will meet" is another meeting than the one just reported, unless the dates agree
+    shared = a.parties & b.parties
+    union = a.parties | b.parties
+    jaccard = len(shared) / len(union) if union else 0.0
+    same_place = bool(a.places & b.places)
+    same_day = bool(a.date and a.date == b.date and len(a.date) == 10) or bool(a.when_key and a.when_key == b.when_key)
+    if a.article == b.article:
+        # Inside one article, the same kind of event on the same day or at the same place is one,
+        # and so is one named twice in a sentence ("The launch ... was the longest test").
+        if not (shared or same_place or same_day or a.raw.sentence == b.raw.sentence):
+            return 0.0
+        return 0.6 + 0.4 * jaccard + 0.2 * same_day
+    if not shared:
+        # Nobody named on either side: the same kind of event, on the same day, at the same place,
+        # or on the same day in two reports of the same story (articles naming the same entities).
+        if same_place and (same_day or _recency(a, b) + _recency(b, a) > 0):
+            return 0.4 + 0.2 * same_day
+        if same_day and not a.parties and not b.parties and _same_story(story, a.article, b.article):
+            return 0.35
+        return 0.0
+    if jaccard < 0.5:
+        return 0.0
+    if not (shared & a.strong) and not (same_place or same_day):
+        # Sharing only a country ("France launched") needs the same parties and a close date.
+        if _recency(a, b) + _recency(b, a) <= 0:
+            return 0.0
+    recency = _recency(a, b) + _recency(b, a)
+    if recency < 0 and not same_place:
+        return 0.0  # "beat Thompson in 2008", and undated in a 2012 report: the rematch, not that fight
+    score = jaccard + 0.2 * same_place + 0.3 * same_day + recency
+    return score
+
+
+# Two articles are reports of one story when this share of the entities they name is common.
+SAME_STORY = 0.2
+
+
+def _same_story(story: dict[str, frozenset[str]], a: str, b: str) -> bool:
+    x, y = story.get(a, frozenset()), story.get(b, frozenset())
+    union = len(x | y)
+    return bool(union) and len(x & y) / union >= SAME_STORY
+
+
+def _recency(undated: _Node, dated: _Node) -> float:
+    """An undated mention is most likely about a recent event: prefer a date near its article's."""
+    if undated.date:
+        return 0.0
+    value = dated.date
+    if not value and dated.when_key and not dated.anchor and undated.anchor:
+        # "Thursday" in an undated article, read as if written when this one was.
+        value = resolve_date(dated.raw.when or "", undated.anchor, future=dated.raw.future)
+    if not value:
+        return 0.0
+    anchor, when = to_date(undated.anchor), to_date((value + "-15")[:10] if len(value) == 7 else value)
+    if anchor is None or when is None:
+        return 0.0
+    return 0.1 if abs((anchor - when).days) <= 31 else -0.2
+
+
+def _merge(nodes: list[_Node], units: list[_Unit], scored) -> list[_Cluster]:
+    cluster_of = list(range(len(units)))
+    clusters: dict[int, _Cluster] = {}
+    for u, unit in enumerate(units):
+        node = nodes[unit.nodes[0]]
+        c = _Cluster(list(unit.nodes))
+        if node.date:
+            c.dates.add(node.date)
+        if node.when_key:
+            c.whens.add(node.when_key)
+        clusters[u] = c
+    members: dict[int, list[int]] = {u: [u] for u in range(len(units))}  # the units in each cluster
+    for _score_value, a, b in scored:
+        ca, cb = cluster_of[a], cluster_of[b]
+        if ca == cb:
+            continue
+        first, second = clusters[ca], clusters[cb]
+        if not _clusters_compatible(first, second):
+            continue
+        if len(first.nodes) < len(second.nodes):
+            ca, cb, first, second = cb, ca, second, first
+        first.nodes.extend(second.nodes)
+        first.dates |= second.dates
+        first.whens |= second.whens
+        for u in members[cb]:
+            cluster_of[u] = ca
+        members[ca].extend(members.pop(cb))
+        del clusters[cb]
+    return list(clusters.values())
+
+
+def _clusters_compatible(a: _Cluster, b: _Cluster) -> bool:
+    for x in a.dates:
+        for y in b.dates:
+            if not dates_compatible(x, y):
+                return False
+        for w in b.whens:
+            if not _when_compatible(x, None, None, w):
+                return False
+    for y in b.dates:
+        for w in a.whens:
+            if not _when_compatible(y, None, None, w):
+                return False
+    return True
+
+
+def _best_date(dates: list[str], earliest: bool = False) -> str | None:
+    """The most supported date, as precise as the mentions allow: days also count for their month.
+    Ties go to the later date, or with `earliest` to the earlier (fresh reports of one event: a
+    later fresh date is a follow-up's)."""
+    if not dates:
+        return None
+    support: Counter[str] = Counter()
+    for d in dates:
+        for prefix in {d, d[:7], d[:4]}:
+            support[prefix] += 1
+    pick = (lambda ps: min(ps, key=lambda p: (-support[p], p))) if earliest else (lambda ps: max(ps, key=lambda p: (support[p], p)))
+    best_year = pick([p for p in support if len(p) == 4])
+    months = [p for p in support if len(p) == 7 and p.startswith(best_year)]
+    if not months:
+        return best_year
+    best_month = pick(months)
+    days = [p for p in support if len(p) == 10 and p.startswith(best_month)]
+    if not days:
+        return best_month
+    return pick(days)
+
+
+def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
+    in_order = lambda n: (order.get(n.article, 0), n.raw.start)  # noqa: E731
+    members = sorted((nodes[i] for i in cluster.nodes), key=in_order)
+    # The main event is labelled as the most of its sources lead with it, not by every verb that joined.
+    named = members if cluster.label_nodes is None else sorted((nodes[i] for i in cluster.label_nodes), key=in_order)
+    parties: Counter[str] = Counter()
+    agent_votes: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    triggers: Counter[str] = Counter()
+    for node in named:
+        parties.update(node.parties)
+        agent_votes.update(node.agents)
+        places.update(node.places)
+        triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+    trigger = triggers.most_common(1)[0][0]
+    verbs = [n.raw for n in named if n.raw.trigger == trigger]
+    passive = [r.text.lower() for r in verbs if r.passive]
+    participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
+    display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
+    # Nationalities ("French") name a party only when nothing more precise does.
+    ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
+    if any(labels.get(p) != "NORP" for p, _ in ranked):
+        ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
+    # Meetings and talks are symmetric: everyone present is a doer.
+    symmetric = FAMILIES.get(trigger) == "meet"
+    doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
+    undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
+    # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
+    doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
+    top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
+    top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
+    is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
+    told = Counter(n.raw.verb for n in named if n.raw.verb)
+    strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
+    if (told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers:
+        # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
+        where = Counter(places)
+        for p, k in parties.items():
+            if labels.get(p) in ("GPE", "LOC", "FAC"):
+                where[p] += k
+        top_place = _top_place(where, display, [])
+        label = happening_label(trigger, told, top_place[0] if top_place else None)
+    else:
+        top_place = _top_place(places, display, top_parties + top_objects)
+        future = [r for r in verbs if r.future]
+        if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
+            label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
+        else:
+            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
+    triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
+    first_in_sentence: dict[tuple[str, int], EventMention] = {}
+    for t in triggers:
+        first_in_sentence.setdefault((t.article, t.sentence), t)
+    mentions = tuple(first_in_sentence.values())
+    # Ties broken by id: the parties come out of sets, whose order changes from run to run.
+    by_count = lambda counter: sorted(counter, key=lambda key: (-counter[key], key))  # noqa: E731
+    if named is not members:
+        parties, places = Counter(), Counter()
+        for node in members:
+            parties.update(node.parties)
+            places.update(node.places)
+    entity_ids = [p for p in by_count(parties) if not p.startswith("name:")]
+    entity_ids += [p for p in by_count(places) if not p.startswith("name:") and p not in entity_ids]
+    return Event(
+        id="",
+        label=label,
+        trigger=trigger,
+        date=_event_date(members, cluster.main),
+        articles=tuple(dict.fromkeys(n.article for n in members)),
+        entities=tuple(entity_ids),
+        mentions=mentions,
+        triggers=triggers,
+    )
+
+
+def _names_an_event(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
+
+
+def _top_place(places: Counter, display, names: list[str]) -> list[str]:
+    """The place most mentions give, unless it is one of the names already in the label."""
+    for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+        name = display(key)
+        if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
+            return [name]
+        break
+    return []
+
+
+def _event_date(members: list[_Node], news: bool) -> str | None:
+    """The dates its mentions give, preferring those near their article's date (a stray "in 2012"
+    in one report of this week's event is another time); else, for the story's main kinds of event
+    (`news`), the day the reports came out."""
+    dates = [n.date for n in members if n.date]
+    recent = [n.date for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
+    articles = {n.article for n in members}
+    backing = {n.article for n in members if n.date}
+    if recent:
+        return _best_date(recent, earliest=True)
+    found = _best_date(dates or _borrowed_dates(members))
+    if not news:
+        return found
+    if found and len(articles) >= 3 and len(backing) * 2 <= len(articles):
+        return _reported_date(members) or found  # told as news by most: a date in one is background
+    return found or _reported_date(members)
+
+
+def _near_anchor(value: str, anchor: str) -> bool:
+    """A date an article about fresh news gives: from a week before it was written to a day after."""
+    day, written = to_date(value) if len(value) == 10 else None, to_date(anchor)
+    if day is None or written is None:
+        return False
+    return -1 <= (written - day).days <= 7
+
+
+def _reported_date(members: list[_Node]) -> str | None:
+    """An event several dated articles report without saying when: the day they first came out
+    (the earliest date from a day before the one most of them give on)."""
+    days = Counter(n.anchor for n in {n.article: n for n in members}.values() if n.anchor and len(n.anchor) == 10)
+    if sum(days.values()) < 2:
+        return None
+    # On a tie, the earlier day: reports of an event only follow it.
+    most = min(days, key=lambda d: (-days[d], d))
+    peak = to_date(most)
+    early = [d for d in days if peak and to_date(d) and 0 <= (peak - to_date(d)).days <= 1]
+    return min(early) if early else most
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Names in order, without one that is part of a name already kept ("South" after "South Africa")."""
+    kept: list[str] = []
+    for name in names:
+        words = name.lower().split()
+        if any(_contains_words(k.lower().split(), words) or _contains_words(words, k.lower().split()) for k in kept):
+            continue
+        kept.append(name)
+    return kept
+
+
+def _contains_words(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _borrowed_dates(members: list[_Node]) -> list[str]:
+    """Dates written without a year ("30 October") in undated articles, resolved against the date of
+    another article reporting the same event: they were written about the same time."""
+    anchors = sorted({n.anchor for n in members if n.anchor})
+    found = []
+    for node in members:
+        if node.when_key and not node.anchor:
+            for anchor in anchors:
+                value = _resolve_loosely(node.raw.when or "", anchor, node.raw.future)
+                if value:
+                    found.append(value)
+                    break
+    return found
+
+
+def _renumber(event: Event, n: int) -> Event:
+    return replace(event, id=f"ev{n}")

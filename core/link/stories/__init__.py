@@ -1,0 +1,1 @@
+"""Stories: near-duplicates, articles clustered into stories, and linking within each story."""

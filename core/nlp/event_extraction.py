@@ -1,0 +1,460 @@
+"""Event mentions in one parsed article: a trigger with who, where and when.
+
+Walks spaCy's dependency tree, textacy-style: a trigger (a verb, or an event noun such as "meeting"
+or "launch") with who (named subjects and objects, as doers or undergoers), where (places in its
+prepositional phrases) and when (the DATE attached to it, resolved against the article's date).
+Reporting and light verbs are not events, and a trigger with neither a participant nor a date is
+dropped, so the timeline is not flooded with "do" and "have". Receives Docs, never imports spaCy.
+spaCy makes a new Token object on every access (`t.head is t` is never true): compare tokens by `.i`.
+"""
+
+from __future__ import annotations
+
+from newsx.core.corpus.dates import is_contextual, resolve_date
+from newsx.core.model.analyses import Mention, RawEvent
+from newsx.core.model.articles import Article
+from newsx.core.nlp.event_classes import IMPACT_VERBS
+from newsx.core.nlp.event_lexicon import (
+    ARG_DEPS,
+    CLAUSE_DEPS,
+    EVENT_NOUNS,
+    FAMILIES,
+    FUTURE_HEADS,
+    LEAD_SENTENCES,
+    LIGHT_VERBS,
+    PARTICIPANT_LABELS,
+    PARTY_PREPS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    PRONOUNS,
+    RELEASE_VERBS,
+    REPORTING_VERBS,
+    STATEMENT_NOUNS,
+    SUPPORT_VERBS,
+    TELLING_VERBS,
+    make_label,
+    month_hint,
+    weekday_hint,
+)
+
+
+def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list[RawEvent]:
+    """Event mentions of one parsed article, in text order."""
+    by_start = {t.idx: t.i for t in doc}
+    token_mention: dict[int, Mention] = {}
+    for m in mentions:
+        first = by_start.get(m.start)
+        if first is None:
+            continue
+        i = first
+        while i < len(doc) and doc[i].idx < m.end:
+            token_mention[i] = m
+            i += 1
+    sentence_of = {}
+    dates_in: list[list[tuple[int, Mention]]] = []  # per sentence: (first token, mention) of its dates
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sentence_of[t.i] = n
+        # A dateline ("SEOUL, October 31 (AJP) -") and asides in brackets are not the clause's words.
+        for i in _dateline_tokens(sent) | _bracketed_tokens(sent):
+            token_mention.pop(i, None)
+        dates: dict[int, tuple[int, Mention]] = {}
+        for i in range(sent.start, sent.end):
+            m = token_mention.get(i)
+            if m is not None and m.label == "DATE" and m.start not in dates:
+                dates[m.start] = (i, m)
+        dates_in.append(list(dates.values()))
+
+    anchor = article.published
+    last_date: str | None = None  # the latest resolved date, for "the next day"
+    events: list[RawEvent] = []
+    for token in doc:
+        trigger = _trigger(token)
+        if trigger is None:
+            continue
+        lemma, first, last, verb = trigger
+        clause = _clause_verb(token)
+        participants, roles, places = _arguments(token, clause, token_mention)
+        future = _is_future(token, clause)
+        when, date = _date_of(token, clause, dates_in[sentence_of[token.i]], doc, anchor, last_date, future)
+        if date and len(date) == 10:
+            last_date = date
+        # Who or when; a known kind of event is kept bare ("the earthquake"): linking keeps it only
+        # when it joins an event that other mentions say more about.
+        if not participants and not date and not _names_a_day(when) and not places:
+            # A bare general verb says too little ("meets the purpose"); an event noun, a verb of
+            # one kind of news event ("was killed") or telling of one ("the quake struck") does.
+            if lemma not in FAMILIES or (token.pos_ == "VERB" and not verb and lemma not in TELLING_VERBS):
+                continue
+        lead_only = False
+        if not _worth_keeping(token, lemma, participants, places, date):
+            # The lede's main verb with a named doer is the story's event in other words ("Holt
+            # reversed the ban"), however little it says: linking keeps it when other sources report it.
+            lead_only = _opening_act(token, sentence_of[token.i], participants, roles, future)
+            if not lead_only:
+                continue
+        text = doc[first.i : last.i + 1].text
+        passive = token.pos_ == "VERB" and (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
+        )
+        role_of: dict[str, str] = {}
+        for m, role in zip(participants, roles):
+            role_of.setdefault(_name(m), role)
+        names = tuple(role_of)
+        agents = tuple(n for n in names if role_of[n] == "agent")
+        patients = tuple(n for n in names if role_of[n] != "agent")
+        starts = tuple(dict.fromkeys((_name(m), m.start) for m in participants))
+        place_names = tuple(dict.fromkeys(_name(m) for m in places))
+        place_starts = tuple(dict.fromkeys((_name(m), m.start) for m in places))
+        events.append(
+            RawEvent(
+                trigger=lemma,
+                text=text,
+                start=first.idx,
+                end=last.idx + len(last.text),
+                sentence=sentence_of.get(token.i, 0),
+                label=make_label(agents, lemma, place_names[:1], token.pos_ != "VERB" and not verb,
+                                 text.lower() if passive else None, patients),
+                date=date,
+                participants=names,
+                roles=tuple(role_of[n] for n in names),
+                places=place_names,
+                when=when,
+                future=future,
+                passive=passive,
+                participant_starts=tuple(s for _, s in starts),
+                place_starts=tuple(s for _, s in place_starts),
+                verb=verb or "",
+                lead_only=lead_only,
+            )
+        )
+    return events
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline_tokens(sent) -> set[int]:
+    """Tokens of a dateline opening the sentence: capitalised words, a date, a wire tag, then a dash."""
+    tokens = list(sent[:14])  # the slice: a Token object for 14 tokens, not for the whole sentence
+    for n, t in enumerate(tokens):
+        if t.text in _DASHES and n > 0 and (t.whitespace_ or t.text != "-"):
+            before = tokens[:n]
+            words = [b for b in before if b.is_alpha]
+            if words and all(b.is_upper or b.is_title or not b.is_alpha for b in before) and any(b.is_upper and len(b) > 1 for b in words):
+                return {b.i for b in before}
+            return set()
+    return set()
+
+
+def _bracketed_tokens(sent) -> set[int]:
+    inside: set[int] = set()
+    depth = 0
+    for t in sent:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(t.i)
+    return inside
+
+
+def _trigger(token):
+    """(lemma, first token, last token, verb) when `token` names an event, else None; `verb` is set
+    when a verb tells of the event noun that is its subject ("an earthquake struck"): the event is
+    the noun's."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if token.dep_ in ("aux", "auxpass", "amod", "compound"):
+            return None
+        if lemma in RELEASE_VERBS and _puts_out_a_thing(token):
+            return "release", token, token, None
+        if lemma in REPORTING_VERBS:
+            return None
+        if any(c.dep_ == "neg" for c in token.children):
+            return None  # "did not elaborate": nothing happened
+        doc = token.doc
+        if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "test":
+            return "test-" + lemma, doc[token.i - 2], token, None  # "test-fired", "test-launch"
+        if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
+            return "find guilty", token, token, None
+        if lemma == "check" and any(c.lower_ in ("in", "into") and c.dep_ in ("prep", "prt") for c in token.children):
+            return "check in", token, token, None  # into a clinic, a hotel
+        if lemma in IMPACT_VERBS:
+            noun = _event_subject(token)
+            if noun:
+                return noun, token, token, lemma
+        if lemma in LIGHT_VERBS or not lemma.isalpha():
+            return None
+        return lemma, token, token, None
+    if token.pos_ in ("NOUN", "PROPN"):
+        noun = token.lower_ if token.lower_ == "talks" else lemma
+        if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
+            return "test-fire", token.doc[token.i - 2], token, None
+        if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
+            return noun, token, token, None
+    return None
+
+
+def _puts_out_a_thing(verb) -> bool:
+    """ "released an update", "was released on Tuesday" (a product), not "released a statement"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(things) and all(t.pos_ == "NOUN" and t.lemma_.lower() not in STATEMENT_NOUNS for t in things)
+
+
+def _event_subject(verb) -> str | None:
+    """The event noun (of a known family) a verb tells of: its subject, or for "by an earthquake",
+    its passive agent, or the noun a relative clause hangs on ("a quake that struck ...")."""
+    candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ in ("relcl", "acl"):
+        candidates.append(verb.head)
+    for noun in candidates:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma in EVENT_NOUNS and lemma in FAMILIES:
+            return lemma
+    return None
+
+
+def _names_a_day(when: str | None) -> bool:
+    """An unresolved date still worth a timeline row: a weekday or a month ("Thursday" with no anchor)."""
+    return weekday_hint(when.lower() if when else None) is not None or month_hint(when.lower() if when else None) is not None
+
+
+def _worth_keeping(token, lemma, participants, places, date) -> bool:
+    """Known event words need a participant or a date; any other verb must say more."""
+    if lemma in FAMILIES or token.pos_ != "VERB":
+        return True
+    nonfinite = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or (
+        token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "pcomp", "xcomp", "csubj")
+    )
+    if nonfinite:
+        return False  # "to support Russia", "carrying equipment": a purpose or a manner
+    # Someone does it, and we know when or where: "Putin visited Pyongyang in June".
+    return bool(participants) and (bool(date) or len(participants) + len(places) >= 2)
+
+
+def _opening_act(token, sentence: int, participants, roles, future: bool) -> bool:
+    """A finite main verb of an opening sentence whose doer is a named person or organisation."""
+    if token.pos_ != "VERB" or token.dep_ != "ROOT" or future or sentence >= LEAD_SENTENCES:
+        return False
+    if token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return any(r == "agent" and m.label in ("PERSON", "ORG") for m, r in zip(participants, roles))
+
+
+# Verbs that say when or whether an event noun happened: "the meeting took place Monday".
+HAPPEN_VERBS = {"take", "be", "happen", "occur", "come", "begin", "start", "end", "go", "last"}
+
+
+def _clause_verb(token):
+    """The verb a noun trigger's clause hangs on: "hold a meeting", "at a press conference".
+
+    Only verbs that carry the event out or place it in time count: in "condemned the deployment
+    on Thursday" Thursday is when it was condemned, not when the troops were deployed.
+    """
+    if token.pos_ == "VERB":
+        return token
+    head = token.head
+    if token.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head if head.lemma_.lower() in SUPPORT_VERBS | HAPPEN_VERBS else None
+    # "at a press conference", "during their meeting", "for a meeting": the verb's doers attend it.
+    if token.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "for") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def _core_tokens(arg) -> list:
+    """The tokens of an argument phrase, without the clauses nested in it."""
+    tokens = []
+    stack = [arg]
+    while stack:
+        t = stack.pop()
+        tokens.append(t)
+        # Nested clauses and prepositional phrases are other arguments; "of" stays ("Secretary of State").
+        stack.extend(c for c in t.children if (c.dep_ not in CLAUSE_DEPS and c.dep_ != "prep") or c.lower_ == "of")
+    return tokens
+
+
+AGENT_DEPS = {"nsubj", "poss", "compound", "amod", "nmod", "appos"}
+AGENT_PREPS = {"with", "between", "among", "by"}
+
+
+def _argument_heads(token):
+    """(phrase head, role) pairs: role 'agent' (does it), 'patient' (undergoes it) or 'place'."""
+    for child in token.children:
+        dep = child.dep_
+        if dep in ARG_DEPS:
+            yield child, "agent" if dep in AGENT_DEPS else "patient"
+        elif dep == "agent":
+            for pobj in child.children:
+                yield pobj, "agent"
+        elif dep == "prep":
+            word = child.lower_
+            if word in AGENT_PREPS:
+                role = "agent"
+            elif word in PARTY_PREPS:
+                role = "patient"
+            else:
+                role = "place" if word in PLACE_PREPS else None
+            if role:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield pobj, role
+
+
+def _subject_role(subject) -> str:
+    return "patient" if subject.dep_ == "nsubjpass" else "agent"
+
+
+def _subject_of(verb):
+    """Subjects of a verb, borrowed from the verb it is conjoined or complementary to."""
+    seen = 0
+    while verb is not None and seen < 4:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        subjects = [
+            s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        if subjects:
+            return subjects
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+        else:
+            return []
+    return []
+
+
+def _arguments(token, clause, token_mention):
+    heads = list(_argument_heads(token))
+    if token.pos_ == "VERB":
+        if not any(d in ("nsubj", "nsubjpass") for d in (c.dep_ for c in token.children)):
+            # Borrowed from "are scheduled to meet": they meet; from "was arrested and charged": charged.
+            heads.extend(
+                (s, "patient" if s.dep_ == "nsubjpass" and token.tag_ == "VBN" else "agent") for s in _subject_of(token)
+            )
+        # "It tested a missile", reported: "X said it tested" -> X did.
+        subj = [h for h, r in heads if h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in PRONOUNS]
+        if subj and token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
+            heads.extend((s, _subject_role(subj[0])) for s in _subject_of(token.head))
+    elif clause is not None:
+        # An event noun takes its clause's doers: "A and B held a meeting", "A spoke ... at a conference".
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            heads.extend((s, "agent") for s in _subject_of(clause))
+            heads.extend(
+                (pobj, "agent")
+                for prep in clause.children
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            )
+        # "took place in Washington", "spoke ... at a conference in Washington"
+        heads.extend(
+            (pobj, "place")
+            for prep in clause.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i != token.head.i
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.i != token.i
+        )
+    participants: dict[int, Mention] = {}
+    roles: dict[int, str] = {}
+    places: dict[int, Mention] = {}
+    trigger_start = token.idx
+    for head, role in heads:
+        for part in (head, *head.conjuncts):
+            found = {}
+            for t in _core_tokens(part):
+                m = token_mention.get(t.i)
+                # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.
+                if m is not None and not (m.start <= trigger_start < m.end):
+                    found[m.start] = m
+            named = any(m.label in ("PERSON", "ORG") for m in found.values())
+            for m in found.values():
+                if role == "place" and m.label in PLACE_LABELS | {"ORG"}:
+                    places[m.start] = m
+                elif m.label == "FAC":
+                    places[m.start] = m
+                elif m.label in PARTICIPANT_LABELS | {"LOC"}:
+                    # "his South Korean counterpart Kim": the person is the party, not the nationality.
+                    if named and m.label in ("NORP", "GPE", "LOC"):
+                        continue
+                    participants[m.start] = m
+                    roles.setdefault(m.start, role)
+    for start in list(places):
+        participants.pop(start, None)
+    order = sorted(participants.values(), key=lambda m: m.start)
+    return order, [roles[m.start] for m in order], sorted(places.values(), key=lambda m: m.start)
+
+
+def _is_future(token, clause) -> bool:
+    verbs = [token, clause]
+    # "may test-launch an ICBM or conduct a test": conjoined verbs share the modal.
+    verbs += [v.head for v in (token, clause) if v is not None and v.dep_ == "conj"]
+    for verb in verbs:
+        if verb is None:
+            continue
+        if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall", "'ll", "may", "might", "could", "would") for c in verb.children):
+            return True
+        # "scheduled to meet", "plans to deploy 10,000 by December"
+        if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in FUTURE_HEADS | {"plan", "intention", "bid"}:
+            return True
+        if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in FUTURE_HEADS for c in verb.children):
+            return True  # "a meeting scheduled for 28 October"
+    return False
+
+
+def _date_of(token, clause, dates, doc, anchor, last_date, future):
+    """(date as written, resolved date) of the DATE attached to this trigger or its clause.
+
+    `dates`: the sentence's DATE mentions with their first token, worked out once per sentence
+    rather than by walking the sentence again for each trigger."""
+    owners = {token.i} | ({clause.i} if clause is not None else set())
+    # "shot one person and injured two others Monday": conjoined verbs share the date.
+    if token.pos_ == "VERB":
+        owners |= {c.i for c in token.conjuncts if c.pos_ == "VERB"}
+    # "a meeting scheduled for 28 October": the date hangs on the noun's participle.
+    owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
+    for first, m in dates:
+        root = _span_root(doc, first, m.end)
+        if _attached_to(root, owners):
+            ref = last_date if is_contextual(m.text) and last_date else anchor
+            return m.text, resolve_date(m.text, ref, future=future)
+    return None, None
+
+
+def _span_root(doc, first: int, end_char: int):
+    i = first
+    tokens = []
+    while i < len(doc) and doc[i].idx < end_char:
+        tokens.append(doc[i])
+        i += 1
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _attached_to(root, owners) -> bool:
+    """True when the first verb or event word above the date is one of `owners`."""
+    node = root
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.i in owners:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.lower_ in EVENT_NOUNS:
+            return False
+        node = head
+    return False
+
+
+def _name(m: Mention) -> str:
+    return m.ref or m.text

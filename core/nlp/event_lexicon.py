@@ -1,0 +1,183 @@
+"""The words of events: which triggers name the same kind of event, which verbs never do, and how
+an event reads as a headline ("Angela Merkel and Emmanuel Macron meet in Paris")."""
+
+from __future__ import annotations
+
+import re
+
+from newsx.core.corpus.dates import MONTHS, WEEKDAYS
+from newsx.core.nlp.event_classes import class_families, class_nouns, class_verbs
+
+# Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
+FAMILIES: dict[str, str] = {
+    **dict.fromkeys(("meet", "meeting", "talk", "talks", "summit", "conference", "briefing"), "meet"),
+    **dict.fromkeys(("launch", "test", "test-fire", "test-launch", "test-fired", "flight"), "launch"),
+    **dict.fromkeys(("deploy", "deployment", "dispatch", "send", "redeploy"), "deploy"),
+    **dict.fromkeys(("condemn", "condemnation", "denounce", "criticize", "criticise", "decry"), "condemn"),
+    **dict.fromkeys(("kill", "killing", "murder", "die", "death", "slay"), "kill"),
+    **dict.fromkeys(("shoot", "shooting", "gunfire"), "shoot"),
+    **dict.fromkeys(("injure", "wound", "hurt", "injury"), "injure"),
+    **dict.fromkeys(("arrest", "detain", "apprehend", "capture", "detention"), "arrest"),
+    **dict.fromkeys(("charge", "indict", "indictment", "accuse"), "charge"),
+    **dict.fromkeys(("convict", "conviction", "verdict", "find guilty"), "convict"),
+    **dict.fromkeys(("sentence", "sentencing"), "sentence"),
+    **dict.fromkeys(("explode", "explosion", "blast", "bomb", "bombing", "detonate"), "explode"),
+    **dict.fromkeys(("attack", "strike", "raid", "assault", "airstrike"), "attack"),
+    **dict.fromkeys(("protest", "demonstration", "riot", "rally", "march"), "protest"),
+    **dict.fromkeys(("invade", "invasion"), "invade"),
+    **dict.fromkeys(("sign", "signing"), "sign"),
+    **dict.fromkeys(("visit",), "visit"),
+    **dict.fromkeys(("elect", "election", "vote"), "elect"),
+    **dict.fromkeys(("resign", "resignation"), "resign"),
+    **dict.fromkeys(("trial", "try"), "trial"),
+    **dict.fromkeys(("plead", "plea"), "plead"),
+    **dict.fromkeys(("crash", "collision"), "crash"),
+    **dict.fromkeys(("fire", "blaze", "inferno"), "fire"),
+}
+# The general classes of news events, under the families above where a word is in both.
+FAMILIES = {**class_families(), **FAMILIES}
+
+# Verbs that name one kind of news event even with nobody named ("was killed", "exploded").
+TELLING_VERBS = frozenset(class_verbs())
+
+# Nouns that name an event; any other noun is a thing, not an event.
+EVENT_NOUNS = {
+    "meeting", "talk", "talks", "summit", "conference", "briefing", "launch", "test", "test-fire",
+    "flight", "deployment", "dispatch", "condemnation", "killing", "murder", "death", "shooting",
+    "gunfire", "injury", "arrest", "detention", "indictment", "conviction", "verdict", "sentencing",
+    "explosion", "blast", "bombing", "attack", "strike", "raid", "assault", "airstrike", "protest",
+    "demonstration", "riot", "rally", "invasion", "signing", "visit", "election", "vote", "resignation",
+    "trial", "plea", "crash", "collision", "blaze", "inferno", "ceasefire", "exercise", "drill",
+    "evacuation", "earthquake", "hurricane", "flood", "fire",
+} | class_nouns()
+
+# The verb a label uses for an event noun ("meeting" -> "meet").
+NOUN_VERBS = {
+    "meeting": "meet", "talk": "hold talks", "talks": "hold talks", "summit": "meet", "conference": "meet",
+    "briefing": "meet", "launch": "launch", "test": "test", "test-fire": "test-fire", "flight": "launch",
+    "deployment": "deploy", "dispatch": "dispatch", "condemnation": "condemn", "killing": "kill",
+    "murder": "murder", "death": "die", "shooting": "shoot", "injury": "injure", "arrest": "arrest",
+    "detention": "detain", "indictment": "indict", "conviction": "convict", "verdict": "convict",
+    "sentencing": "sentence", "explosion": "explode", "blast": "explode", "bombing": "bomb",
+    "attack": "attack", "strike": "strike", "raid": "raid", "assault": "assault", "airstrike": "strike",
+    "protest": "protest", "demonstration": "demonstrate", "riot": "riot", "rally": "rally",
+    "invasion": "invade", "signing": "sign", "visit": "visit", "election": "elect", "vote": "vote",
+    "resignation": "resign", "trial": "go on trial", "plea": "plead", "crash": "crash",
+    "collision": "collide", "exercise": "hold exercises", "drill": "hold drills",
+    "acquisition": "acquire", "purchase": "buy", "takeover": "take over", "buyout": "buy", "merger": "merge",
+    "appointment": "appoint", "nomination": "nominate", "kidnapping": "kidnap", "abduction": "abduct",
+    "hijacking": "hijack", "escape": "escape", "jailbreak": "escape", "rescue": "rescue", "stabbing": "stab",
+    "assassination": "assassinate", "massacre": "massacre", "slaying": "slay", "homicide": "kill",
+    "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win",
+    "eruption": "erupt", "arson": "burn", "firebombing": "firebomb", "derailment": "derail",
+    "negotiation": "negotiate", "bargaining": "bargain", "offer": "offer", "bid": "bid", "proposal": "propose",
+    "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",
+    "fall": "fall", "drop": "drop", "decline": "decline", "rise": "rise", "increase": "increase",
+    "casting": "cast", "damage": "damage", "outage": "go down",
+    "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
+}
+
+# What "released" or "published" is when it only reports: "police released a statement".
+STATEMENT_NOUNS = {
+    "statement", "report", "detail", "name", "information", "figure", "data", "video", "photo", "image",
+    "footage", "picture", "document", "letter", "transcript", "list", "result", "finding", "record", "note",
+}
+# Reporting verbs that name an event when what they put out is a thing: "Microsoft released a patch".
+RELEASE_VERBS = {"release", "publish"}
+
+# Verbs that report, think or merely support another word: never an event on their own.
+REPORTING_VERBS = {
+    "say", "tell", "report", "add", "note", "state", "claim", "quote", "cite", "write", "ask", "reply",
+    "respond", "comment", "explain", "confirm", "indicate", "suggest", "estimate", "assess", "announce",
+    "warn", "insist", "acknowledge", "admit", "deny", "argue", "describe", "call", "speak", "mention",
+    "elaborate", "specify", "reveal", "disclose", "publish", "release", "accord", "post", "update",
+}
+LIGHT_VERBS = {
+    "be", "have", "do", "get", "make", "take", "give", "go", "come", "become", "seem", "appear",
+    "remain", "stay", "keep", "let", "begin", "start", "continue", "include", "use", "try", "want",
+    "need", "help", "show", "mean", "look", "put", "set", "see", "hold", "conduct", "carry", "stage",
+    "believe", "think", "know", "wonder", "worry", "hope", "consider", "expect", "plan", "intend",
+    "wear", "face", "lack", "own", "contain", "like", "seek", "allow", "enable", "require", "involve",
+    "concern", "exist", "live", "struggle", "refer", "define", "provide", "bring", "leave", "find",
+    "comprise", "alternate", "schedule", "attend", "join", "work", "happen", "occur", "follow",
+    "lead", "cause", "result", "tend", "fail", "manage", "decide", "agree", "pledge", "vow", "aim",
+    "ensure", "offer", "feel", "read", "receive", "ride", "sit", "stand", "turn", "move", "head",
+}
+# Verbs whose object noun names the event they carry out ("hold a meeting", "conduct a test").
+SUPPORT_VERBS = {"hold", "conduct", "carry", "stage", "attend", "have", "make", "host", "join"}
+# Verbs whose open complement is not yet done ("scheduled to meet", "set to join").
+FUTURE_HEADS = {"schedule", "set", "plan", "expect", "due", "prepare", "intend", "aim", "go", "hope", "want"}
+
+# An article's lead event is in its first sentences (the first may be a dateline or a teaser).
+LEAD_SENTENCES = 3
+
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "toward", "towards", "outside", "inside", "across", "off", "over", "on"}
+PARTY_PREPS = {"with", "against", "between", "among", "by", "of", "for"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "poss", "compound", "amod", "nmod", "appos"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "their", "its", "his"}
+
+
+
+def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=()) -> str:
+    """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
+    passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it."""
+    verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
+    verb = {"find guilty": "found guilty"}.get(verb, verb)
+    where = f" in {places[0]}" if places else ""
+    objects = [o for o in objects if o not in participants][:2]
+    if participle and objects:
+        by = f" by {join_names(list(participants)[:2])}" if participants else ""
+        return f"{join_names(objects)} {participle}{by}{where}"
+    if objects and (not participants or verb in UNDERGONE):
+        participants, objects = objects, []  # "the death of X": X dies
+    who = join_names(list(participants)[:3])
+    if participle and who:
+        return f"{who} {participle}{where}"
+    if objects and who and " " not in verb:
+        where = f" {join_names(objects)}{where}"
+    if not who:
+        return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
+    if len(participants) == 1 and " " not in verb and verb != "found guilty":
+        verb = third_person(verb)
+    elif len(participants) == 1 and verb.startswith("hold "):
+        verb = "holds " + verb[5:]
+    elif len(participants) == 1 and verb.startswith("go "):
+        verb = "goes " + verb[3:]
+    return f"{who} {verb}{where}"
+
+
+# Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
+UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+def month_hint(text: str | None) -> int | None:
+    if not text:
+        return None
+    for n, month in enumerate(MONTHS):
+        if re.search(rf"\b{month[:3]}", text):
+            return n + 1
+    return None
+
+def weekday_hint(text: str | None) -> int | None:
+    if not text:
+        return None
+    for n, day in enumerate(WEEKDAYS):
+        if day in text:
+            return n
+    return None

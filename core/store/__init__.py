@@ -1,0 +1,1 @@
+"""What survives a run: the analysis cache and its code fingerprint."""
