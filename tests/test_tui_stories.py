@@ -49,6 +49,24 @@ async def test_stories_screen_lists_each_story_with_sources_dates_and_claims(mix
         assert int(row[2]) >= 1 and int(row[3]) >= 1
 
 
+async def test_articles_of_unknown_outlet_are_counted_not_named_by_their_first_words(seed_index):
+    # Two seed articles carry no outlet: the sources are the three known ones and "2 of unknown outlet",
+    # not their ledes in quotes as if they were outlets.
+    app = NewsxApp(index=seed_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        story = seed_index.stories[0]
+        unknown = [a for a in seed_index.articles if a.id in story.articles and not a.outlet and not a.url]
+        assert unknown  # the seeds have such articles
+        row = [str(cell) for cell in app.screen.query_one("#stories").get_row(story.id)]
+        known = {a.outlet for a in seed_index.articles if a.id in story.articles and a.outlet}
+        assert row[1] == f"{len(known)}+{len(unknown)}"
+        detail = str(app.screen.query_one("#story-detail").render())
+        assert f"and {len(unknown)} articles of unknown outlet" in detail
+        assert "“" not in detail.split("from:", 1)[1]
+
+
 async def test_enter_narrows_every_screen_and_a_brings_all_stories_back(mixed_index):
     app = NewsxApp(index=mixed_index)
     story = flood_id(mixed_index)

@@ -50,16 +50,21 @@ def context_around(text: str, start: int, end: int, width: int = 34) -> Text:
     return line
 
 
+def known_outlet(article: Article | None) -> str | None:
+    """The outlet, else the site the article came from; None when neither is known."""
+    if article is None:
+        return None
+    return article.outlet or _host(article.url) or None
+
+
 def outlet_label(article: Article | None, fallback: str) -> str:
     """The outlet, else the site the article came from, else its title in quotes (never the
     file id, which tells a reader nothing); one label per article when the outlet is unknown."""
     if article is None:
         return fallback
-    if article.outlet:
-        return article.outlet
-    host = _host(article.url)
-    if host:
-        return host
+    known = known_outlet(article)
+    if known:
+        return known
     title = " ".join((article.title or "").split())
     return f"“{title}”" if title else article.id
 

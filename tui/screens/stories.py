@@ -9,6 +9,7 @@ narrowed to.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -22,13 +23,14 @@ from newsx.core.model.analyses import Story
 from ..widgets.footer import KeysFooter
 from ..widgets.nav_table import NavTable
 from ..widgets.progress import IndexStatus
-from .base import BrowseScreen, one_line, outlet_label
+from .base import BrowseScreen, known_outlet, one_line
 
 
 @dataclass(frozen=True)
 class StoryRow:
     story: Story
-    outlets: tuple[str, ...]  # distinct, most articles first
+    outlets: tuple[str, ...]  # distinct known outlets, most articles first
+    no_outlet: int  # articles whose outlet is unknown (no byline credit, no site)
     claim_groups: int  # groups with claims from more than one article
     conflicts: int
 
@@ -42,8 +44,9 @@ def date_range(first: str | None, last: str | None) -> str:
     return f"{first} – {last[5:] if last[:4] == first[:4] else last}"
 
 
-def story_rows(index: Index, outlet_of) -> list[StoryRow]:
-    """Each story with its outlets and its claim groups that compare claims of several articles."""
+def story_rows(index: Index, outlet_of: Callable[[str], str | None]) -> list[StoryRow]:
+    """Each story with its outlets (`outlet_of` an article id, None when unknown) and its claim
+    groups that compare claims of several articles."""
     story_of = index.story_of_article
     groups: Counter[str] = Counter()
     conflicts: Counter[str] = Counter()
@@ -55,10 +58,27 @@ def story_rows(index: Index, outlet_of) -> list[StoryRow]:
         conflicts[story] += group.verdict == "conflict"
     rows = []
     for story in index.stories:
-        outlets = Counter(outlet_of(a) for a in story.articles)
+        named = [outlet_of(a) for a in story.articles]
+        outlets = Counter(name for name in named if name)
         ordered = tuple(name for name, _ in outlets.most_common())
-        rows.append(StoryRow(story, ordered, groups[story.id], conflicts[story.id]))
+        rows.append(StoryRow(story, ordered, named.count(None), groups[story.id], conflicts[story.id]))
     return rows
+
+
+def sources_count(row: StoryRow) -> str:
+    """Known outlets, "+n" for articles of unknown outlet (each may be one more source)."""
+    if not row.no_outlet:
+        return str(len(row.outlets))
+    return f"{len(row.outlets)}+{row.no_outlet}"
+
+
+def sources_text(row: StoryRow) -> str:
+    """"Reuters, AP and 2 articles of unknown outlet"."""
+    parts = list(row.outlets)
+    if row.no_outlet:
+        unknown = f"{row.no_outlet} article{'s' if row.no_outlet != 1 else ''} of unknown outlet"
+        return f"{', '.join(parts)} and {unknown}" if parts else unknown
+    return ", ".join(parts)
 
 
 class StoriesScreen(BrowseScreen):
@@ -89,8 +109,8 @@ class StoriesScreen(BrowseScreen):
     def whole(self) -> Index | None:
         return getattr(self.app, "full_index", None) or self.app.index
 
-    def _outlet(self, article_id: str) -> str:
-        return outlet_label(self.app.article_by_id.get(article_id), article_id)
+    def _outlet(self, article_id: str) -> str | None:
+        return known_outlet(self.app.article_by_id.get(article_id))
 
     def populate(self) -> None:
         self.query_one("#stories-filter", Label).update(self.narrowed_text())
@@ -104,7 +124,7 @@ class StoriesScreen(BrowseScreen):
             (
                 (
                     Text(date_range(row.story.first, row.story.last), style="bold"),
-                    Text(str(len(row.outlets)), justify="right"),
+                    Text(sources_count(row), justify="right"),
                     Text(str(row.claim_groups), justify="right"),
                     Text(str(row.conflicts), justify="right", style="bold" if row.conflicts else "dim"),
                     Text(one_line(row.story.title, 90)),
@@ -141,7 +161,7 @@ class StoriesScreen(BrowseScreen):
         text = Text(one_line(row.story.title, 300), style="bold")
         count = len(row.story.articles)
         text.append(f"\n{count} article{'s' if count != 1 else ''} from: ", style="dim")
-        text.append(one_line(", ".join(row.outlets), 300))
+        text.append(one_line(sources_text(row), 300))
         detail.update(text)
 
     def select(self, story_id: str) -> None:
