@@ -14,3 +14,8 @@ def test_miles_and_kilometres_compare_without_building_pint(monkeypatch):
     monkeypatch.setattr(units, "pint_factor", lambda name: (_ for _ in ()).throw(AssertionError(name)))
     assert abs(30 * units.factor_of("miles") - 48.28) < 0.01
     assert units.factor_of("km") == 1.0
+
+
+def test_three_decades_are_thirty_years():
+    # pint's own "decade" is a ratio; a span of decades must compare with the same span in years
+    assert units.factor_of("decades") == 10 * units.factor_of("years")

@@ -22,7 +22,7 @@ FACTORS = {
     'weeks': 10080.0,
     'months': 43830.0,
     'years': 525960.0,
-    'decades': 1.0,
+    'decades': 5259600.0,
     'milliseconds': 1.6666666666666667e-05,
     'mph': 1.609344,
     'km/h': 1.0,

@@ -39,7 +39,8 @@ _CANONICAL = {
     "nautical miles": ("length", "nautical_mile"), "light years": ("length", "light_year"),
     "seconds": ("duration", "second"), "minutes": ("duration", "minute"), "hours": ("duration", "hour"),
     "days": ("duration", "day"), "weeks": ("duration", "week"), "months": ("duration", "month"), "years": ("duration", "year"),
-    "decades": ("duration", "decade"), "milliseconds": ("duration", "millisecond"),
+    # pint's "decade" is a logarithmic ratio (dimensionless), not ten years
+    "decades": ("duration", "10 * year"), "milliseconds": ("duration", "millisecond"),
     "mph": ("speed", "mile/hour"), "km/h": ("speed", "km/hour"), "knots": ("speed", "knot"), "m/s": ("speed", "m/s"),
     "kg": ("weight", "kg"), "g": ("weight", "g"), "mg": ("weight", "mg"), "tonnes": ("weight", "tonne"),
     "lb": ("weight", "lb"), "oz": ("weight", "oz"), "tons": ("weight", "tonne"), "Gt": ("weight", "gigatonne"),
@@ -177,7 +178,7 @@ def pint_factor(canonical: str) -> float:
         return 1.0
     try:
         ureg = _registry()
-        return float(ureg.Quantity(1.0, expr).to(base).magnitude)
+        return float(ureg.parse_expression(expr).to(base).magnitude)  # an expression: "10 * year" is allowed
     except Exception:  # a unit pint cannot convert is compared only with itself
         return 1.0
 
