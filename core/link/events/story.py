@@ -95,7 +95,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                 if len(found_heads) <= _COMMON:
                     shared.update(found_heads)
             best, best_value = None, 0.0
-            for g in shared:
+            for g in sorted(shared):  # on a tie the earlier (larger) head wins, whatever the hash order
                 head = head_of[g]
                 theirs = head.core(own)
                 # Two meetings of different people in one story week are two meetings (people the
