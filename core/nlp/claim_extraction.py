@@ -16,7 +16,8 @@ designations ("12-gauge", "Falcon-9"), "2+2", phone numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from newsx.core.corpus.dates import resolve_date
 from newsx.core.model.analyses import Mention, RawClaim
@@ -25,6 +26,9 @@ from newsx.core.nlp import attribution, claim_scope
 from newsx.core.nlp.claim_lexicon import DECISIVE_EVENTS, noun_class
 from newsx.core.nlp.promo import is_advertising
 from newsx.core.nlp.quantities import Quantity, find_quantities
+
+if TYPE_CHECKING:  # types only: spaCy itself is imported by core.nlp.pipeline
+    from spacy.tokens import Doc, Span, Token
 
 # Verb or noun lemma -> event class: claims about one event class can be compared.
 EVENT_CLASSES = {
@@ -356,7 +360,7 @@ def _context(root, exclude) -> tuple[str, ...]:
 
 def _counted_phrase(noun, verb) -> str:
     """ "French troops to Mali": the noun with its modifiers and narrowing phrases."""
-    words = []
+    words: list[Token] = []
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < noun.i:
             words.extend(t for t in child.subtree)
@@ -435,7 +439,7 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     claims: list[RawClaim] = []
     anchor = article.published
     previous_atts: list = []
-    last_count = None  # (concept, counted, event) of the latest counted noun, for ellipsis
+    last_count: LastCount | None = None  # the latest counted noun, for ellipsis
     prev_refers: str | None = None
     # The Doc's text is the article's (spaCy keeps it verbatim); Doc.text and Span.text would
     # build a Token object for every token to join their texts again.
@@ -461,7 +465,8 @@ def extract_claims(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 continue
             top = _top(all_tokens)
             try:
-                claim = _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers)
+                found = QuantityInSentence(q, sent, si, top, num_tokens, all_tokens, article)
+                claim = _build(found, atts, previous_atts, anchor, last_count, prev_refers)
             except (ValueError, IndexError, KeyError, AttributeError, TypeError):
                 # an odd parse loses this one number, never the article's other claims
                 claim = None
@@ -545,7 +550,7 @@ _SAID_OF_IT = re.compile(r"\b(?:it|that)\s+(?:was|is|had been|has been|measured|
 def _carry_units(quantities, sent_text: str):
     """A bare number that restates a measure given earlier in its sentence ("put the magnitude at
     5.9, but the survey said it was 6.1") takes that measure's unit."""
-    out = []
+    out: list[Quantity] = []
     for q in quantities:
         before = next((p for p in reversed(out) if p.number_end <= q.number_start and p.unit and p.dimension != "count"), None)
         if (q.dimension == "count" and not q.unit and before is not None and not q.hyphenated
@@ -582,16 +587,135 @@ def _pronoun_subject(sent) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("it", "they", "he", "she") and t.head.dep_ == "ROOT" for t in sent)
 
 
-def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, article, anchor, last_count, prev_refers):
-    doc = sent.doc
+# --------------------------------------------------------------------------- one claim, step by step
+# `_build` reads one quantity of one sentence in four steps, each returning a small record: what
+# the number counts (`_counted_thing`), the event around it (`_claim_event`), what it is said of
+# (`_said_of`), who says so and when (`_claimer_and_said_on`, `_refers_to`).
+
+# The latest counted noun (concept, phrase, event, unit, sentence), for "killing one", "of them".
+LastCount = tuple[str, str, str, str, int]
+
+
+@dataclass(frozen=True)
+class QuantityInSentence:
+    """One quantity where the sentence's parse has it."""
+
+    q: Quantity
+    sent: Span
+    index: int  # the sentence's number in the article
+    top: Token  # the quantity's syntactic head
+    num_tokens: list[Token]  # the number's tokens
+    all_tokens: list[Token]  # the quantity's (number, unit, qualifier)
+    article: Article
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+
+@dataclass(frozen=True)
+class CountedThing:
+    """What the number counts, as far as the noun it modifies says."""
+
+    dimension: str  # the quantity's, or "age" when it is someone's age
+    unit: str
+    token: Token | None  # the counted noun (or whose age)
+    subset: bool  # "two of them": a part of something counted before
+    extra: bool  # "two other people": on top of those counted before
+    inherited: LastCount | None  # nothing counted here: the noun counted just before
+
+
+@dataclass(frozen=True)
+class SaidOf:
+    """What the claim is about, as grouping compares it."""
+
+    token: Token | None
+    lemma: str
+    counted: str
+    unit: str
+    event: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimer: str | None
+    said_on: str | None
+    exclude: list[tuple[int, int]]  # token ranges of the attribution, not part of the claim
+
+
+def _build(
+    found: QuantityInSentence,
+    atts: list,
+    previous_atts: list,
+    anchor: str | None,
+    last_count: LastCount | None,
+    prev_refers: str | None,
+) -> RawClaim | None:
+    """The claim of one quantity, or None when it counts nothing grouping can use."""
+    q, sent, top, doc = found.q, found.sent, found.top, found.doc
+    thing = _counted_thing(found, last_count)
+    if thing is None:
+        return None
+    event, clause = _claim_event(found, thing)
+    said_of = _said_of(found, thing, event, clause)
+    attribution_ = _claimer_and_said_on(found, atts, previous_atts, anchor)
+    clause_root = clause if clause is not None and hasattr(clause, "subtree") else sent.root
+    refers, when = _refers_to(found, clause, clause_root, attribution_.exclude, anchor, prev_refers)
+    dimension, exclude = thing.dimension, attribution_.exclude
+    extra = thing.extra
+    if extra and dimension == "count" and _other_than_another_event(last_count, found.index, said_of.lemma, said_of.event):
+        extra = False  # "killing 10 and wounding 70 others": others than the dead, not 70 more wounded
+    places = _narrow_places(said_of.token if dimension == "count" else None, clause_root, doc, exclude)
+    # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
+    context = _context(sent.root if dimension == "money" else clause_root, exclude)
+    entities = tuple(dict.fromkeys(e.text for e in attribution.entities(doc) if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
+    hypothetical, scope_dates, earlier = _scope(top, found.num_tokens, clause_root, sent, doc, exclude, anchor)
+    lemma = said_of.lemma
+    return RawClaim(
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        unit=said_of.unit or "",
+        dimension=dimension,
+        qualifier=q.qualifier,
+        counted=said_of.counted,
+        counted_lemma=lemma,
+        text=q.text,
+        start=sent.start_char + q.start,
+        end=sent.start_char + q.end,
+        sentence=found.index,
+        claimer=attribution_.claimer,
+        verb=(clause.lemma_.lower() if clause is not None and hasattr(clause, "lemma_") else None),
+        said_on=attribution_.said_on,
+        refers_to=refers,
+        entities=entities,
+        factor=q.factor,
+        event=said_of.event or "",
+        anchor=_event_class(lemma) if dimension not in ("count", "age") and lemma else "",
+        extra=extra,
+        subset=thing.subset,
+        places=places,
+        context=context,
+        when=when,
+        hypothetical=hypothetical,
+        scope_dates=scope_dates,
+        earlier=earlier,
+        clause_places=_places(clause_root, doc, exclude),
+    )
+
+
+def _counted_thing(found: QuantityInSentence, last_count: LastCount | None) -> CountedThing | None:
+    """The noun the number counts (its head, the noun of "two of the three victims", the size of
+    "a population of 120,000"), or someone's age; None when the number counts no thing."""
+    q, top, article, sent = found.q, found.top, found.article, found.sent
     head = top.head
-    dimension, unit, factor = q.dimension, q.unit, q.factor
+    dimension, unit = q.dimension, q.unit
     counted_tok = None
     subset = False
     extra = False
     inherited = None
-    inside = {t.i for t in all_tokens}
-    for t in list(top.children) + [c for n in num_tokens for c in n.children] + list(head.children if head.i != top.i else []):
+    inside = {t.i for t in found.all_tokens}
+    for t in list(top.children) + [c for n in found.num_tokens for c in n.children] + list(head.children if head.i != top.i else []):
         if t.i in inside or t.i + 1 in inside and t.lower_ == "more":
             continue  # "more than" is the qualifier, not "more people"
         if t.lower_ in EXTRA_WORDS and t.dep_ in ("amod", "advmod", "det", "quantmod", "nmod", "npadvmod"):
@@ -642,7 +766,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         if counted_tok is None and dimension == "count":
             if last_count is None:
                 return None
-            if q.value == 1 and last_count[4] != si:
+            if q.value == 1 and last_count[4] != found.index:
                 return None  # a bare "one" ("another one") leans on its own sentence only
             inherited = last_count
     if dimension == "count" and counted_tok is not None and counted_tok.pos_ == "ADJ" and counted_tok.lemma_.lower() not in EVENT_CLASSES:
@@ -656,38 +780,56 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             partners.append(counted_tok.head)
         if any(concept_of(p.lemma_) == kind for p in partners):
             extra = True
+    return CountedThing(dimension, unit or "", counted_tok, subset, extra, inherited)
 
+
+def _claim_event(found: QuantityInSentence, thing: CountedThing) -> tuple[str, Token | None]:
+    """The event class of the clause the claim lives in, and that clause's head."""
+    top = found.top
     # Where the claim lives in the tree: the counted noun or, for measures, the word it attaches to.
-    if dimension in ("count", "age") and counted_tok is not None:
-        base = counted_tok
+    if thing.dimension in ("count", "age") and thing.token is not None:
+        base = thing.token
     else:
         base = top
-    event, event_tok, clause = _climb_to_event(base if base.i != top.i or dimension != "count" else top)
+    event, _event_token, clause = _climb_to_event(base if base.i != top.i or thing.dimension != "count" else top)
     # "12 arrested", "the person killed": a participle on the number or noun names the event
-    for holder in (top, counted_tok):
+    for holder in (top, thing.token):
         if holder is None:
             continue
         acl = next((c for c in holder.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i == holder.i + 1), None)
         if acl is not None and _event_class(acl.lemma_) in EVENT_CLASSES.values():
             event, clause = _event_class(acl.lemma_), acl
             break
-    anchor_tok = None
-    if dimension not in ("count",):
-        node = top
-        for _ in range(10):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            if node.pos_ in ("NOUN", "VERB", "PROPN") and node.i not in {t.i for t in all_tokens} and node.text.isalpha():
-                if node.lemma_.lower() in attribution.REPORTING_VERBS:
-                    break  # climbed out of the claim into its attribution
-                if node.lower_ in _UNIT_WORDS:
-                    continue  # "50 kilometers (30 miles)": the conversion hangs on the first unit
-                if node.dep_ in ("amod", "compound") and node.head.pos_ == "NOUN" and node.head.i > node.i:
-                    continue  # "a 3.1 inch OLED display": a modifier of the noun the measure is about
-                anchor_tok = _specific_anchor(node)
-                break
-    if dimension == "age":
+    return event, clause
+
+
+def _measure_anchor(found: QuantityInSentence) -> Token | None:
+    """What a measure (not a count) is of: the first content word above it ("a 3.1 inch display")."""
+    node = found.top
+    own = {t.i for t in found.all_tokens}
+    for _ in range(10):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "VERB", "PROPN") and node.i not in own and node.text.isalpha():
+            if node.lemma_.lower() in attribution.REPORTING_VERBS:
+                break  # climbed out of the claim into its attribution
+            if node.lower_ in _UNIT_WORDS:
+                continue  # "50 kilometers (30 miles)": the conversion hangs on the first unit
+            if node.dep_ in ("amod", "compound") and node.head.pos_ == "NOUN" and node.head.i > node.i:
+                continue  # "a 3.1 inch OLED display": a modifier of the noun the measure is about
+            return _specific_anchor(node)
+    return None
+
+
+def _said_of(found: QuantityInSentence, thing: CountedThing, event: str, clause: Token | None) -> SaidOf:
+    """What the claim is about: whose age, which counted thing (as a concept and as written), or
+    what a measure is of; the event too, where the counted word itself names one ("20 dead")."""
+    q, top, doc = found.q, found.top, found.doc
+    counted_tok = thing.token
+    unit = thing.unit
+    anchor_tok = _measure_anchor(found) if thing.dimension != "count" else None
+    if thing.dimension == "age":
         if counted_tok is None and top.head.lower_ in ("aged", "ages", "age") and top.head.head.pos_ in ("NOUN", "PROPN"):
             counted_tok = top.head.head  # "Robert Pitman, aged 24,": whose age, however the number was read
         if counted_tok is None and anchor_tok is not None and anchor_tok.pos_ in ("NOUN", "PROPN"):
@@ -696,13 +838,15 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             counted_tok = counted_tok.head  # "Robert Pitman, aged 24,": whose age
         counted = counted_tok.text if counted_tok is not None else ""
         lemma = _person_key(counted_tok, doc) if counted_tok is not None else ""
-    elif dimension == "count":
-        if inherited is not None:
-            lemma, counted, inh_event, unit, _ = inherited
+    elif thing.dimension == "count":
+        if thing.inherited is not None:
+            lemma, counted, inherited_event, unit, _ = thing.inherited
             # "killing one" keeps its own verb; a bare "there were 50,000" keeps the previous event
             if not event or event in ("deploy",) and clause is not None and clause.lemma_.lower() in LIGHT_VERBS:
-                event = inh_event
+                event = inherited_event
         else:
+            if counted_tok is None:  # never: a count without a counted noun inherits one (_counted_thing)
+                raise ValueError("a count with nothing counted")
             lemma = concept_of(counted_tok.lemma_)
             if EVENT_CLASSES.get(counted_tok.lemma_.lower()) == "protest" or counted_tok.lemma_.lower() == "crowd":
                 lemma = "person"  # "more than 50,000 - the biggest protest": people at it
@@ -722,15 +866,20 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
         counted = anchor_tok.text if anchor_tok is not None else q.text
         if anchor_tok is not None:
             counted = _counted_phrase(anchor_tok, None) if anchor_tok.pos_ != "VERB" else anchor_tok.text
+    return SaidOf(counted_tok, lemma, counted, unit, event)
 
-    # attribution and dates
-    att, claimer = _claimer_of(top, sent, atts, previous_atts)
-    exclude = []
+
+def _claimer_and_said_on(found: QuantityInSentence, atts: list, previous_atts: list, anchor: str | None) -> Attribution:
+    """Who says it, and the day it was said: the reporting verb's own date ("said on Friday"),
+    else the article's."""
+    doc = found.doc
+    att, claimer = _claimer_of(found.top, found.sent, atts, previous_atts)
+    exclude: list[tuple[int, int]] = []
     if att is not None:
         exclude.append((att.head.left_edge.i, att.head.right_edge.i))
     said_on = anchor
     if att is not None and att.verb is not None:
-        candidates = []
+        candidates: list[Token] = []
         for child in att.verb.children:
             if child.dep_ == "prep":  # "said on Friday"
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
@@ -743,10 +892,23 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
                 if r and len(r) == 10:
                     said_on = r
                     exclude.append((child.left_edge.i, child.right_edge.i))
-    clause_root = clause if clause is not None and hasattr(clause, "subtree") else sent.root
+    return Attribution(claimer, said_on, exclude)
+
+
+def _refers_to(
+    found: QuantityInSentence,
+    clause: Token | None,
+    clause_root: Token,
+    exclude: list[tuple[int, int]],
+    anchor: str | None,
+    prev_refers: str | None,
+) -> tuple[str | None, str]:
+    """The date the claim is about (resolved), or failing that the words that say when ("last
+    spring"); a sentence going on with "it" keeps the previous sentence's date."""
+    doc, top, sent = found.doc, found.top, found.sent
     refers = None
     best = None
-    own = {t.i for t in all_tokens}
+    own = {t.i for t in found.all_tokens}
     for ent in _dates_in(clause_root, doc, exclude):
         if any(i in own for i in range(ent.start, ent.end)):
             continue
@@ -767,47 +929,7 @@ def _build(q, sent, si, top, num_tokens, all_tokens, atts, previous_atts, articl
             when = prev_refers[1:]
         else:
             refers = prev_refers
-
-    if extra and dimension == "count" and _other_than_another_event(last_count, si, lemma, event):
-        extra = False  # "killing 10 and wounding 70 others": others than the dead, not 70 more wounded
-    places = _narrow_places(counted_tok if dimension == "count" else None, clause_root, doc, exclude)
-    # money figures travel with their whole sentence ("share of the bailout"), counts with their clause
-    context = _context(sent.root if dimension == "money" else clause_root, exclude)
-    entities = tuple(dict.fromkeys(e.text for e in attribution.entities(doc) if sent.start <= e.start < sent.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")))
-    hypothetical, scope_dates, earlier = _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor)
-    start = sent.start_char + q.start
-    end = sent.start_char + q.end
-    return RawClaim(
-        value=q.value,
-        low=q.low,
-        high=q.high,
-        unit=unit or "",
-        dimension=dimension,
-        qualifier=q.qualifier,
-        counted=counted,
-        counted_lemma=lemma,
-        text=q.text,
-        start=start,
-        end=end,
-        sentence=si,
-        claimer=claimer,
-        verb=(clause.lemma_.lower() if clause is not None and hasattr(clause, "lemma_") else None),
-        said_on=said_on,
-        refers_to=refers,
-        entities=entities,
-        factor=factor,
-        event=event or "",
-        anchor=_event_class(lemma) if dimension not in ("count", "age") and lemma else "",
-        extra=extra,
-        subset=subset,
-        places=places,
-        context=context,
-        when=when,
-        hypothetical=hypothetical,
-        scope_dates=scope_dates,
-        earlier=earlier,
-        clause_places=_places(clause_root, doc, exclude),
-    )
+    return refers, when
 
 
 def _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor) -> tuple[bool, tuple[str, ...], bool]:
@@ -816,15 +938,15 @@ def _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor) -> tuple[bo
     # a date on the claim's verb or a verb above it governs it ("In February, a quake measuring 6.4
     # hit ..."); one in a clause beside it ("the war, which began in 2011, has killed") does not
     above = {t.i for t in claim_scope.ancestors_or_self(clause_root)}
-    found = []
+    found: list[tuple[int, str]] = []
     for ent in _dates_in(sent.root, doc, exclude):
         verb = _nearest_verb(doc[ent.start])
         if verb is not None and verb.i in above and claim_scope.tells_past(ent, verb):
             r = _resolve(ent.text, anchor)
             if r:
                 found.append((abs(ent.start - top.i), r))
-    found = [r for _, r in sorted(found)]  # the nearest first
-    return hypothetical, tuple(dict.fromkeys(found)), claim_scope.marked_earlier(clause_root, num_tokens)
+    nearest_first = [r for _, r in sorted(found)]
+    return hypothetical, tuple(dict.fromkeys(nearest_first)), claim_scope.marked_earlier(clause_root, num_tokens)
 
 
 def _marked_event(noun) -> str:
