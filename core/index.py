@@ -13,6 +13,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from newsx.core.model.analyses import ArticleAnalysis, ClaimGroup, Entity, Event, Story
 from newsx.core.model.articles import Article, LoadResult, Problem
@@ -183,7 +184,7 @@ def _analyse(
     progress: Progress | None,
     cache: Cache | None,
     meanwhile: Callable[[], object] | None = None,
-    on_meanwhile: Callable[[object], None] | None = None,
+    on_meanwhile: Callable[[Any], None] | None = None,
     while_parsing: Callable[[], None] | None = None,
 ) -> tuple["LazyAnalyses", int, list[str], list[str]]:
     """As `analyse_articles`, plus the cache keys; `meanwhile` runs alongside the parsing (only if

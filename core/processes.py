@@ -9,6 +9,8 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing import resource_tracker
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 
@@ -80,8 +82,8 @@ class Meanwhile:
 
     def __init__(self, work: Callable[[], Any] | None, done: Callable[[Any], None] | None) -> None:
         self.work, self.done = work, done
-        self._receive = None
-        self._process = None
+        self._receive: Connection | None = None
+        self._process: BaseProcess | None = None
 
     def run_here(self) -> None:
         if self.work is not None:
@@ -99,8 +101,9 @@ class Meanwhile:
         def child() -> None:
             send.send(work())
 
-        self._process = context.Process(target=child, daemon=True)
-        self._process.start()
+        process = context.Process(target=child, daemon=True)
+        process.start()
+        self._process = process
         send.close()
         self._receive = receive
 
@@ -117,7 +120,8 @@ class Meanwhile:
                 self.work = None
             finally:
                 self._receive.close()
-                self._process.join()
+                if self._process is not None:
+                    self._process.join()
                 self._receive = self._process = None
         self.run_here()
 
@@ -126,5 +130,6 @@ class Meanwhile:
         if self._process is not None:
             self._process.terminate()
             self._process.join()
-            self._receive.close()
+            if self._receive is not None:
+                self._receive.close()
             self._receive = self._process = None

@@ -50,7 +50,7 @@ _END_MARKER = re.compile(
 
 
 def _same(a: str, b: str | None) -> bool:
-    return bool(b) and " ".join(a.lower().split()) == " ".join(b.lower().split())
+    return b is not None and " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def _sentence_title(lines: list[str]) -> bool:

@@ -9,6 +9,10 @@ sentence when it fits. Works on spaCy tokens; never imports spaCy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # types only: spaCy itself is imported by core.nlp.pipeline
+    from spacy.tokens import Token
 
 REPORTING_VERBS = frozenset(
     """say tell report estimate assess claim state announce confirm add indicate note estimate
@@ -33,8 +37,8 @@ def entities(doc) -> tuple:
 @dataclass(frozen=True)
 class Attribution:
     speaker: str  # as written, trimmed to the noun phrase: "Genesee County Sheriff Robert J. Pickell"
-    verb: object | None  # the reporting verb token (None for "according to")
-    head: object  # the speaker's head token
+    verb: Token | None  # the reporting verb token (None for "according to")
+    head: Token  # the speaker's head token
     resolved: bool = True  # False: a pronoun or "the official" that no earlier source explained
 
 
@@ -187,6 +191,8 @@ def _closes_sentence(att: Attribution) -> bool:
     """ "..., state media said." / "..., police said on Monday.": the speaker and the verb come
     after a comma or a quote and nothing but the verb's own phrase follows."""
     verb = att.verb
+    if verb is None:  # "according to" has no verb to close anything
+        return False
     sent = verb.sent
     start = min(att.head.left_edge.i, verb.i)
     if start <= sent.start or verb.doc[start - 1].text not in (",", '"', "”", "'", "’"):

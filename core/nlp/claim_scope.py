@@ -19,6 +19,7 @@ import re
 from datetime import date
 
 from newsx.core.corpus.dates import to_date
+from newsx.core.model.analyses import RawClaim
 from newsx.core.nlp.gazetteer import place
 
 MODALS = frozenset("can could may might would".split())
@@ -141,7 +142,7 @@ class StoryScope:
     median date its claims were said on) and its countries (those named in the claims' sentences
     of more than half as many articles as the most named one)."""
 
-    def __init__(self, claims: list[tuple[str, object]]) -> None:
+    def __init__(self, claims: list[tuple[str, RawClaim]]) -> None:
         """`claims`: (article id, RawClaim) pairs."""
         self._countries: dict[str, str] = {}
         days = sorted(r.said_on for _, r in claims if r.said_on)

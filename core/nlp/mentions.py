@@ -7,6 +7,7 @@ offsets into the article text; tidying only moves its edges (a leading "the", a 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from newsx.core.model.analyses import Mention
@@ -249,7 +250,7 @@ def _split_glued_names(found: list[tuple[Mention, set[str]]]) -> list[tuple[Ment
     return out
 
 
-def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments: set[int] = frozenset()) -> list[Mention]:
+def resolve_in_article(found: list[tuple[Mention, set[str]]], subject_fragments: AbstractSet[int] = frozenset()) -> list[Mention]:
     """Point short name forms at the full name they stand for in this article.
 
     A surname, first name or title form ("Jordan", "Angela", "Admiral Lee") takes the nearest

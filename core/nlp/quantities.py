@@ -308,6 +308,7 @@ def _from_match(text: str, m: re.Match, original: str) -> Quantity | None:
         qualifier = "up to"  # "sub-300 sq m"
     prefix = m["prefix"]
     metres = False
+    value: float
     if m["vague"]:
         value, high = _VAGUE[" ".join(m["vague"].lower().split())]
         low: float | None = float(value)

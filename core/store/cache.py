@@ -115,7 +115,7 @@ class Cache:
         self.path = self.directory / CACHE_FILE
         self.notices: list[str] = []
         self.writable = True
-        self._conn = self._open()
+        self._conn: sqlite3.Connection | None = self._open()
 
     # ----------------------------------------------------------------- opening
 

@@ -57,7 +57,7 @@ def article_bounds(
     article: Article,
     analysis: ArticleAnalysis | None,
     event_at: Mapping[tuple[str, int], Event],
-    duplicate_dates: Iterable[str],
+    duplicate_dates: Iterable[str | None],
     dated: Container[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
     """(earliest, latest) publication date of an undated article, as YYYY-MM-DD or None.
@@ -99,12 +99,12 @@ def _consistent(lower: Sequence[date], upper: Sequence[date]) -> tuple[date | No
         return low, high
     # Either keep the upper bounds whole and drop the lower ones above them, or the other way
     # round, or any split between: try each candidate date as the cut and drop the fewest.
-    best: tuple[int, date | None, date | None] | None = None
+    best: tuple[int, date | None, date | None] = (len(lower) + len(upper) + 1, None, None)
     for cut in sorted({*lower, *upper}):
         kept_low = [d for d in lower if d <= cut]
         kept_high = [d for d in upper if d >= cut]
         dropped = len(lower) - len(kept_low) + len(upper) - len(kept_high)
-        if best is None or dropped < best[0]:
+        if dropped < best[0]:
             best = (dropped, max(kept_low, default=None), min(kept_high, default=None))
     return best[1], best[2]
 
@@ -139,14 +139,14 @@ def date_claims(
             bounds[article_id] = found
     if not bounds:
         return list(groups)
-    dated = []
+    with_dates = []
     for group in groups:
         claims = tuple(
             replace(c, said_between=bounds[c.article]) if c.said_on is None and c.article in bounds else c
             for c in group.claims
         )
-        dated.append(replace(group, claims=claims) if claims != group.claims else group)
-    return dated
+        with_dates.append(replace(group, claims=claims) if claims != group.claims else group)
+    return with_dates
 
 
 # --------------------------------------------------------------------------- order and display

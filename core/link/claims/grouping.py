@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newsx.core.corpus.dates import to_date
@@ -500,7 +501,7 @@ def _block(item: _Item) -> tuple:
     return (r.dimension, r.counted_lemma if r.dimension in ("count", "age") else "", r.subset) + bare + (item.scope,)
 
 
-def build_groups(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
+def build_groups(articles: list[Article], analyses: Mapping[str, ArticleAnalysis], entities: list[Entity]) -> list[ClaimGroup]:
     items: list[_Item] = []
     for article in articles:
         analysis = analyses.get(article.id)

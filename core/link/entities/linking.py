@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -118,7 +120,7 @@ def display_name(text: str, label: str) -> str:
     return person_display(text) if label == "PERSON" else clean_name(text)
 
 
-def link_entities(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> list[Entity]:
+def link_entities(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]) -> list[Entity]:
     spans = _collect_spans(articles, analyses)
     spans = _split_titled_people(spans)
     spans = _split_coordinated(spans)
@@ -483,8 +485,8 @@ def _surnames_of_one_person(forms: dict[str, _Form], voter: "_LabelVoter") -> di
     for word, keys in people.items():
         if word in other_words or word in voter.common_words() or len(word) < 3:
             continue
-        words = {k: set(forms[k].words) for k in keys}
-        maximal = [k for k in keys if not any(words[k] < words[o] for o in keys)]
+        words_of = {k: set(forms[k].words) for k in keys}
+        maximal = [k for k in keys if not any(words_of[k] < words_of[o] for o in keys)]
         if len(maximal) == 1:
             surname = person_words(forms[maximal[0]].name)[-1]
             if surname[:1].isupper() and name_key(surname) == word:
@@ -494,14 +496,14 @@ def _surnames_of_one_person(forms: dict[str, _Form], voter: "_LabelVoter") -> di
 
 def _stated_acronyms(articles) -> list[tuple[str, str, int, str]]:
     """Every "Full Name (ACR)" in the texts: (article id, letters, start of the name, name)."""
-    found = []
+    found: list[tuple[str, str, int, str]] = []
     for article in articles:
         if "(" not in article.text:
             continue
         for match in _EXPANSION.finditer(article.text):
             letters = acronym_letters(match.group(2))
             expansion = letters and _expansion_for(match.group(1), letters)
-            if expansion:
+            if expansion and letters:
                 start = match.start(1) + match.group(1).rindex(expansion)
                 found.append((article.id, letters, start, expansion))
     return found
@@ -959,8 +961,8 @@ def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
     return "PRODUCT" if maker is not None and maker.label == "ORG" else label
 
 
-def _canonical(members: list[_Form], label: str, qualified: set[str] = frozenset(),
-               common_words: set[str] = frozenset()) -> str:
+def _canonical(members: list[_Form], label: str, qualified: AbstractSet[str] = frozenset(),
+               common_words: AbstractSet[str] = frozenset()) -> str:
     plain = [f for f in members if f.key not in qualified]
     members = plain or members
     if label == "PERSON":
@@ -1033,7 +1035,7 @@ class _LabelVoter:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 
 
-def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: set[str] = frozenset()) -> list[Entity]:
+def _build_entities(articles, forms, uf, voter: "_LabelVoter", qualified: AbstractSet[str] = frozenset()) -> list[Entity]:
     order = {a.id: i for i, a in enumerate(articles)}
     groups: dict[str, list[_Form]] = defaultdict(list)
     for key, form in forms.items():

@@ -87,7 +87,8 @@ def _pieces(run, text: str, names: dict[str, str], longest: int):
     and "the" ("Oman and the UAE"), each without a leading compass word ("Southern Iran")."""
     if _match(run, text, names, longest) is not None:
         return [run]
-    pieces, current = [], []
+    pieces: list[list] = []
+    current: list = []
     for token in run:
         if text[token[0]:token[1]] in _SPLITTERS:
             if current:

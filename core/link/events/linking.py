@@ -11,7 +11,9 @@ launch. Articles without a date borrow one from the articles they share events w
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from newsx.core.corpus.dates import resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
@@ -50,7 +52,7 @@ class _Cluster:
 _BIG_POSTING = 200
 
 
-def link_events(articles: list[Article], analyses: dict[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
+def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
     """The corpus's events: the same event in several articles becomes one `Event`, sorted by date."""
     resolve = _entity_resolver(entities)
     labels = {e.id: e.label for e in entities}
@@ -124,7 +126,7 @@ def _cluster_parts(nodes: list[_Node], parts: list[list[int]], story: dict[str, 
     gives them (the order of events with equal dates and sizes depends on it)."""
     if len(parts) == 1:
         return _cluster(nodes, story)
-    elsewhere = [alongside(lambda part=part: _cluster_part(nodes, part, story)) for part in parts[1:]]
+    elsewhere = [alongside(partial(_cluster_part, nodes, part, story)) for part in parts[1:]]
     clusters = _cluster_part(nodes, parts[0], story)
     for result in elsewhere:
         clusters.extend(result())
@@ -288,8 +290,8 @@ def _resolve_loosely(when: str, anchor: str, future: bool) -> str | None:
         return value  # "may test-launch ... on Tuesday": still the next Tuesday
     other = resolve_date(when, anchor, future=True)
     if value and other and value != other and len(value) == len(other) == 10:
-        day = to_date(anchor)
-        if day and abs((to_date(other) - day).days) < abs((to_date(value) - day).days):
+        day, other_day, value_day = to_date(anchor), to_date(other), to_date(value)
+        if day and other_day and value_day and abs((other_day - day).days) < abs((value_day - day).days):
             return other
     return value
 
@@ -675,13 +677,13 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     parties: Counter[str] = Counter()
     agent_votes: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    triggers: Counter[str] = Counter()
+    trigger_votes: Counter[str] = Counter()
     for node in named:
         parties.update(node.parties)
         agent_votes.update(node.agents)
         places.update(node.places)
-        triggers[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
-    trigger = triggers.most_common(1)[0][0]
+        trigger_votes[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+    trigger = trigger_votes.most_common(1)[0][0]
     verbs = [n.raw for n in named if n.raw.trigger == trigger]
     passive = [r.text.lower() for r in verbs if r.passive]
     participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
@@ -792,7 +794,7 @@ def _reported_date(members: list[_Node]) -> str | None:
     # On a tie, the earlier day: reports of an event only follow it.
     most = min(days, key=lambda d: (-days[d], d))
     peak = to_date(most)
-    early = [d for d in days if peak and to_date(d) and 0 <= (peak - to_date(d)).days <= 1]
+    early = [d for d in days if peak and (day := to_date(d)) and 0 <= (peak - day).days <= 1]
     return min(early) if early else most
 
 

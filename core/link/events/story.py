@@ -188,10 +188,10 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
     if head.date and other.date:
         # A meeting scheduled for the next day is not the one just held: no slack across tenses.
         return dates_close(head.date, other.date, tolerance if head.future == other.future else 0)
-    dated, undated = (head, other) if head.date else (other, head) if other.date else (None, None)
-    if dated is not None and dated.date:
+    dated, undated = (head, other) if head.date else (other, head)
+    if dated.date:
         first, last = _span(dated.date)
-        if first is None:
+        if first is None or last is None:
             return True
         # Reports of it come out from a day before it to a week after (a month: after its days).
         return all(-tolerance <= (a - first).days and (a - last).days <= REPORT_WINDOW for a in _days(undated.anchors))

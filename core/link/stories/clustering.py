@@ -129,12 +129,12 @@ def average_link_pairs(n: int, pairs_i, pairs_j, values, threshold: float) -> li
             sims = {(local[int(a)], local[int(b)]): float(v) for a, b, v in zip(gi.tolist(), gj.tolist(), gv.tolist())}
             clusters.extend([int(members[k]) for k in found] for found in average_link(m, sims, threshold))
             continue
-        local = np.empty(n, dtype=np.int64)
-        local[members] = np.arange(m)
+        position_in_group = np.empty(n, dtype=np.int64)
+        position_in_group[members] = np.arange(m)
         distance = np.ones((m, m))
         gap = np.maximum(1.0 - gv, 0.0)  # a similarity a rounding above 1 is at distance 0
-        distance[local[gi], local[gj]] = gap
-        distance[local[gj], local[gi]] = gap
+        distance[position_in_group[gi], position_in_group[gj]] = gap
+        distance[position_in_group[gj], position_in_group[gi]] = gap
         upper = distance[np.triu_indices(m, 1)]  # scipy's condensed form: row by row above the diagonal
         tree = linkage(upper, method="average")
         # A hair above 1 - threshold: a mean exactly at the threshold merges, as in `average_link`.
@@ -272,8 +272,8 @@ def _title(group: list[Article], similar, position: Mapping[str, int]) -> str:
     ids = [position[a.id] for a in group]
     # Each article's summed similarity to the rest of its story (the diagonal is empty).
     centrality = similar[ids][:, ids].sum(axis=1).A1.tolist()
-    best = max(range(len(group)), key=lambda k: (not group[k].title_guessed, centrality[k]))
-    return group[best].title
+    central = max(range(len(group)), key=lambda k: (not group[k].title_guessed, centrality[k]))
+    return group[central].title
 
 
 def story_of(stories: list[Story] | tuple[Story, ...]) -> dict[str, str]:

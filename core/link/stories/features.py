@@ -165,7 +165,9 @@ def article_features(
     n = len(articles)
     # Every term once, in order of first sight; then each article's terms as column numbers.
     vocabulary = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
-    indptr, indices, tfs = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    tfs: list[int] = []
     for terms in counts:
         indices.extend(map(vocabulary.__getitem__, terms))
         tfs.extend(terms.values())
