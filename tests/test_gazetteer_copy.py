@@ -31,3 +31,21 @@ def test_a_damaged_or_planted_copy_is_not_trusted(fresh, tmp_path, monkeypatch):
         monkeypatch.setattr(gazetteer, "_built", None)
         gazetteer.warm_up(tmp_path)
         assert gazetteer.place("Texas").kind == "subdivision"
+
+
+def test_copies_of_older_versions_go_once_unused_and_one_in_use_stays(fresh, tmp_path):
+    # Each version of newsx or of its data packages keeps a copy of ~5 MB: the cache folder must
+    # not fill with them.
+    import os
+    import time
+
+    old = tmp_path / "gazetteer-0123456789abcdef0123.pickle"
+    recent = tmp_path / "gazetteer-fedcba9876543210fedc.pickle"
+    for copy in (old, recent):
+        copy.write_bytes(b"a copy of another version")
+    long_ago = time.time() - (gazetteer.STALE_COPY_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    gazetteer.warm_up(tmp_path)
+    assert not old.exists()
+    assert recent.exists()  # another installed version may still read it
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 2

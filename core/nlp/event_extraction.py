@@ -62,7 +62,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         for i in range(sent.start, sent.end):
             at = token_mention.get(i)
             if at is not None and at.label == "DATE" and at.start not in dates:
-                dates[m.start] = (i, m)
+                dates[at.start] = (i, at)
         dates_in.append(list(dates.values()))
 
     anchor = article.published

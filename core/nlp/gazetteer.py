@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import re
+import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -103,7 +104,13 @@ def _read_copy(path: Path) -> _Tables | None:
             tables = _PlacesOnly(f).load()
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError, IndexError):
         return None
-    return tables if isinstance(tables, _Tables) else None
+    if not isinstance(tables, _Tables):
+        return None
+    try:
+        os.utime(path)  # in use: see _remove_stale_copies
+    except OSError:
+        pass
+    return tables
 
 
 def _write_copy(path: Path, tables: _Tables) -> None:
@@ -116,6 +123,23 @@ def _write_copy(path: Path, tables: _Tables) -> None:
         os.replace(temporary, path)
     except OSError:  # the copy only ever saves time
         temporary.unlink(missing_ok=True)
+        return
+    _remove_stale_copies(path)
+
+
+# A copy no newsx has read for this long was made by a version no longer installed (each copy is
+# ~5 MB, one per version of the data packages and of this code); one still in use is kept.
+STALE_COPY_DAYS = 30
+
+
+def _remove_stale_copies(kept: Path) -> None:
+    cutoff = time.time() - STALE_COPY_DAYS * 86400
+    for other in kept.parent.glob("gazetteer-*.pickle"):
+        try:
+            if other != kept and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass  # another process removed it, or it is not ours to remove
 
 
 _KIND_RANK = {"country": 0, "subdivision": 1, "city": 2}
