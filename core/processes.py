@@ -1,16 +1,17 @@
 """How this process may start others: forked when that is safe, spawned otherwise; work done
-alongside other work in a process of its own."""
+alongside other work in a worker of a process pool."""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from multiprocessing.context import BaseContext
 from typing import Any
 
 
@@ -35,7 +36,7 @@ def worker_count() -> int:
 
 def can_fork() -> bool:
     """Workers started now would be forked (see `worker_context`), and this process may start
-    any: a process working aside (`Meanwhile`) is a daemon, and daemons have no children."""
+    any (a daemon process, such as a worker of `multiprocessing.Pool`, may have no children)."""
     return not multiprocessing.current_process().daemon and worker_context().get_start_method() == "fork"
 
 
@@ -61,29 +62,48 @@ def prepare_spawn() -> None:
 
 
 def alongside(work: Callable[[], Any]) -> Callable[[], Any]:
-    """Start `work` (no spaCy; its result picklable) in a forked process when forking is safe here
-    (see `worker_context`); the function returned waits for the result. Otherwise, or if the
-    process fails, the work runs here when the result is asked for."""
+    """Start `work` (no spaCy; its result picklable) in a forked worker of a pool of its own when
+    forking is safe here (see `worker_context`); the function returned waits for the result and
+    shuts the pool down. Otherwise, or if the worker fails, the work runs here when the result is
+    asked for."""
     results: list[Any] = []
     aside = Meanwhile(work, results.append)
+    pool = None
     if can_fork():
-        aside.start_aside(worker_context())
+        context = worker_context()
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        aside.submit_to(pool, context)
 
     def result() -> Any:
-        aside.finish()
+        try:
+            aside.finish()
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)  # its threads end here: this process may fork again
         return results[0]
 
     return result
 
 
+# Work handed to forked workers without pickling it (a closure over large data, shared by the fork
+# rather than copied through a pipe): registered here before the workers fork, looked up there.
+_INHERITED: dict[int, Callable[[], Any]] = {}
+_tokens = itertools.count()
+
+
+def _run_inherited(token: int) -> Any:
+    """Runs in a forked worker: the work was in `_INHERITED` when this process was forked."""
+    return _INHERITED[token]()
+
+
 class Meanwhile:
-    """Work done alongside other work: in a forked process of its own (`start_aside`; its result
-    comes back through a pipe), else here (`run_here`)."""
+    """Work done alongside other work: in a forked worker of a `concurrent.futures` process pool
+    (`submit_to`), else here (`run_here`); its result goes to `done`."""
 
     def __init__(self, work: Callable[[], Any] | None, done: Callable[[Any], None] | None) -> None:
         self.work, self.done = work, done
-        self._receive: Connection | None = None
-        self._process: BaseProcess | None = None
+        self._future: Future[Any] | None = None
+        self._token: int | None = None
 
     def run_here(self) -> None:
         if self.work is not None:
@@ -92,44 +112,39 @@ class Meanwhile:
                 self.done(result)
             self.work = None
 
-    def start_aside(self, context) -> None:
-        if self.work is None:
+    def submit_to(self, pool: ProcessPoolExecutor, context: BaseContext) -> None:
+        """Hand the work to `pool`, a pool of forked workers, before its first other task: a pool
+        forks its workers at its first submit, and only workers forked after the work was
+        registered have it. With spawned workers the work stays here, for `finish`."""
+        if self.work is None or context.get_start_method() != "fork":
             return
-        receive, send = context.Pipe(duplex=False)
-        work = self.work
-
-        def child() -> None:
-            send.send(work())
-
-        process = context.Process(target=child, daemon=True)
-        process.start()
-        self._process = process
-        send.close()
-        self._receive = receive
+        self._token = next(_tokens)
+        _INHERITED[self._token] = self.work
+        self._future = pool.submit(_run_inherited, self._token)
 
     def finish(self) -> None:
-        """The result, from the process aside if one was started; if it failed, the work runs here."""
-        if self._receive is not None:
+        """The result, from the pool if the work was handed to one; if it failed, the work runs here."""
+        if self._future is not None:
             try:
-                result = self._receive.recv()
-            except (EOFError, OSError):
+                result = self._future.result()
+            except Exception:  # a worker that died or failed: the work is done here instead
                 pass
             else:
                 if self.done is not None:
                     self.done(result)
                 self.work = None
             finally:
-                self._receive.close()
-                if self._process is not None:
-                    self._process.join()
-                self._receive = self._process = None
+                self._forget()
         self.run_here()
 
     def abandon(self) -> None:
-        """Stop the process aside, if the other work ends (or fails) before its result was taken."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            if self._receive is not None:
-                self._receive.close()
-            self._receive = self._process = None
+        """Drop the work handed to the pool, if the other work ends (or fails) before its result
+        was taken (a task already running ends with the pool)."""
+        if self._future is not None:
+            self._future.cancel()
+            self._forget()
+
+    def _forget(self) -> None:
+        if self._token is not None:
+            _INHERITED.pop(self._token, None)
+        self._future = self._token = None

@@ -62,12 +62,19 @@ def test_work_done_alongside_gives_its_result_from_the_main_thread_and_from_a_th
 
 
 def test_work_done_alongside_may_itself_start_work_alongside(capfd):
-    """A process working aside is a daemon, which may not start processes: work it starts aside
-    runs in it instead, with the same result and no error output."""
+    """Work done aside in a pool's worker may start work aside of its own (in a pool of its
+    own, or in it when that cannot fork), with the same result and no error output."""
     from newsx.core.processes import alongside
 
     assert alongside(lambda: alongside(lambda: 41 + 1)() + 1)() == 43
     assert "Error" not in capfd.readouterr().err
+
+
+def test_work_whose_result_cannot_come_back_from_its_worker_is_done_here():
+    from newsx.core.processes import alongside
+
+    # a function cannot be pickled back from the worker: the work runs here instead
+    assert alongside(lambda: (lambda: 5))()() == 5
 
 
 SPAWN_UNDER_CAPTURE = """

@@ -223,9 +223,8 @@ def _parse_in_workers(
     context = worker_context()
     if context.get_start_method() == "fork":
         # The model loads here once, before the fork, so every worker has it (and the analysis
-        # code, warmed up); the other work runs in a process of its own meanwhile, on the core
-        # that would otherwise wait for the load.
-        meanwhile.start_aside(context)
+        # code, warmed up); the other work is the pool's first task, done by one worker while the
+        # others parse.
         load_pipeline(model)
         from newsx.core.nlp.analysis import prepare_for_workers  # see _parse_here
 
@@ -235,6 +234,7 @@ def _parse_in_workers(
     ranges = task_ranges(articles, processes, batch_size)
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=load_pipeline, initargs=(model,))
     try:
+        meanwhile.submit_to(pool, context)
         tasks = [pool.submit(_analyse_batch, articles[r.start : r.stop], model, batch_size) for r in ranges]
         if while_parsing is not None:
             while_parsing()
