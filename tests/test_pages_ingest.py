@@ -103,3 +103,11 @@ def test_a_table_without_header_cells_and_a_layout_table(tmp_path):
     paragraphs = a.text.split("\n\n")
     assert "Bireuen: 3 deaths." in paragraphs
     assert f"{P2} Aid began to arrive in the province late on Tuesday night, officials said." in paragraphs
+
+
+def test_a_year_in_a_table_is_not_taken_for_the_pages_date_a_declared_date_is(tmp_path):
+    years = "<table><tr><th>District</th><th>2023</th><th>2024</th></tr><tr><td>Pidie Jaya</td><td>9</td><td>12</td></tr></table>"
+    body = f"<article><h1>Quake toll</h1><p>{P1}</p>{years}<p>{P2}</p></article>"
+    assert _load(tmp_path, page("<title>Quake toll</title>", body)).published is None
+    declared = '<title>Quake toll</title><meta property="article:published_time" content="2025-03-04T08:00:00Z">'
+    assert _load(tmp_path, page(declared, body), name="dated.html").published == "2025-03-04"

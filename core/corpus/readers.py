@@ -113,11 +113,21 @@ def _page_title(raw: str, doc) -> tuple[str | None, str | None]:
     return title, site
 
 
+# The page's date from its markup (meta tags, <time>, a date element, the URL), the publication
+# date before a later edit. Not htmldate's search of the free text, which takes any year it finds
+# ("2024" heading a table of figures becomes 2024-01-01); an undated page's own header lines are
+# read by `building` as they are for text files.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _extract(raw: str, **precision: Any):
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=True, **precision)
+        return trafilatura.bare_extraction(
+            raw, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params=_DATE_SEARCH, **precision,
+        )
     except (RecursionError, ValueError, TypeError, AttributeError, LookupError) as exc:
         raise ReadError(f"cannot parse HTML ({type(exc).__name__})") from exc
 
