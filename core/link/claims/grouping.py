@@ -25,6 +25,7 @@ from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import overload
 
 from newsx.core.corpus.dates import to_date
 from newsx.core.link.claims import similarity
@@ -83,7 +84,16 @@ def _bare_alike(ra: RawClaim, rb: RawClaim) -> bool:
             and label not in ("", "figure"))
 
 
+@overload
+def _base(item: _Item, value: float) -> float: ...
+
+
+@overload
+def _base(item: _Item, value: float | None) -> float | None: ...
+
+
 def _base(item: _Item, value: float | None) -> float | None:
+    """`value` of `item` in its dimension's base unit; a value is always there, a bound may not be."""
     return None if value is None else value * (item.raw.factor or 1.0)
 
 
@@ -237,7 +247,7 @@ class _Profile:
     words: Counter = field(default_factory=Counter)
     values: Counter = field(default_factory=Counter)
     days: dict[str, tuple[float, float]] = field(default_factory=dict)
-    by_article: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # values per article
+    by_article: dict[str, set[float]] = field(default_factory=lambda: defaultdict(set))  # values per article
     revised: bool = False  # a claim says the figure moved ("has risen to")
     typical: float | None = None  # the most frequent value
     size: int = 0
@@ -289,10 +299,10 @@ class _Profile:
         for day, (low, high) in other.days.items():
             mine = self.days.get(day)
             self.days[day] = (low, high) if mine is None else (min(mine[0], low), max(mine[1], high))
-        for key, found in other.by_sentence.items():
-            self.by_sentence[key].extend(found)
-        for key, found in other.by_article.items():
-            self.by_article[key] |= found
+        for sentence, items in other.by_sentence.items():
+            self.by_sentence[sentence].extend(items)
+        for article, values in other.by_article.items():
+            self.by_article[article] |= values
 
 
 def _ratio_ok(low: float, high: float, day: str, days: dict[str, tuple[float, float]], dimension: str) -> bool:
@@ -641,7 +651,7 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
     dated = [i for i in items if i.raw.said_on]
     by_day: dict[str, list[_Item]] = defaultdict(list)
     for i in dated:
-        by_day[i.raw.said_on].append(i)
+        by_day[_day(i.raw)].append(i)  # its `said_on`: every claim of `dated` has one
     days = sorted(by_day)
     same_day_clash = any(_any_clash(found) for found in by_day.values())
     # a flight time or a distance of one event is measured, not revised: only counts, money and
@@ -656,7 +666,7 @@ def _verdict_one(items: list[_Item]) -> tuple[str, str]:
         rising = all(lasts[k] <= firsts[k + 1] or lasts[k] <= lasts[k + 1] for k in range(len(days) - 1))
         rising = rising and lasts[-1] > firsts[0]
         if disjoint_over_time and rising:
-            first = min(dated, key=lambda i: i.raw.said_on)
+            first = min(dated, key=lambda i: _day(i.raw))
             last = max(dated, key=lambda i: (i.raw.said_on, i.raw.value))
             return "changed", (
                 f"revised from {first.raw.text.strip()} ({first.raw.said_on}) to {last.raw.text.strip()} ({last.raw.said_on})"
