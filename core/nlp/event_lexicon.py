@@ -7,6 +7,7 @@ import re
 
 from newsx.core.corpus.dates import MONTHS, WEEKDAYS
 from newsx.core.nlp.event_classes import class_families, class_nouns, class_verbs
+from newsx.core.nlp.verb_forms import past_participle
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
 FAMILIES: dict[str, str] = {
@@ -125,12 +126,18 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
     passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it."""
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
+    acts = not noun or lemma in NOUN_VERBS  # a verb, or a noun with a verb of its own ("arrest")
+    if participle and " " in verb:
+        participle = past_participle(verb)  # the whole phrase: "found guilty", not "found"
+    undergone = past_participle(verb)
     verb = {"find guilty": "found guilty"}.get(verb, verb)
     where = f" in {places[0]}" if places else ""
     objects = [o for o in objects if o not in participants][:2]
     if participle and objects:
         by = f" by {join_names(list(participants)[:2])}" if participants else ""
         return f"{join_names(objects)} {participle}{by}{where}"
+    if objects and not participants and acts and verb not in UNDERGONE:
+        return f"{join_names(objects)} {undergone}{where}"  # "the arrest of X" by nobody named: X arrested
     if objects and (not participants or verb in UNDERGONE):
         participants, objects = objects, []  # "the death of X": X dies
     who = join_names(list(participants)[:3])
@@ -140,6 +147,8 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         where = f" {join_names(objects)}{where}"
     if not who:
         return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
+    if not acts:
+        return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
     if len(participants) == 1 and " " not in verb and verb != "found guilty":
         verb = third_person(verb)
     elif len(participants) == 1 and verb.startswith("hold "):

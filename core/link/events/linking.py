@@ -21,7 +21,16 @@ from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joi
 from newsx.core.link.events.story import StoryCluster, merge_story_events
 from newsx.core.model.analyses import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
-from newsx.core.nlp.event_lexicon import EVENT_NOUNS, FAMILIES, LEAD_SENTENCES, NOUN_VERBS, make_label, month_hint, weekday_hint
+from newsx.core.nlp.event_lexicon import (
+    EVENT_NOUNS,
+    FAMILIES,
+    LEAD_SENTENCES,
+    NOUN_VERBS,
+    UNDERGONE,
+    make_label,
+    month_hint,
+    weekday_hint,
+)
 from newsx.core.processes import alongside
 
 
@@ -698,6 +707,10 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
     doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
+    if doers and NOUN_VERBS.get(trigger, trigger) in UNDERGONE:
+        # Who died (resigned, crashed) is who most of its reports name; the others named beside
+        # them are who they were with or worked for ("Felt, Hoover's deputy, died").
+        doers = [(p, n) for p, n in doers if n == doers[0][1]]
     top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
