@@ -1,4 +1,4 @@
-"""How well the bounds of core.claim_dating hold: hide one dated article's date at a time.
+"""How well the bounds of core.link.claims.dating hold: hide one dated article's date at a time.
 
 For every dated article of a cluster, the corpus is indexed again with that article's date taken
 away (so its relative dates stay unresolved, as in a real undated article), and the bounds it gets

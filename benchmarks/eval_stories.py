@@ -10,8 +10,10 @@ of one kind (two earthquakes), so they must split. The analyses come from the ca
 
 `--fit` chooses MERGE_THRESHOLD on the even-numbered topics and reports on the odd ones (and the
 other way round), so no figure comes from the clusters it was fitted on. The bars of the story
-split (core/story_split.py) are fit by `fit_story_split.py`. Every mix also prints the claim groups
-and events that hold articles of two gold stories, with their mean and worst over the mixes.
+split (core/link/stories/split.py) are fit by `fit_story_split.py`. Every mix also prints the claim groups
+and events that hold articles of two gold stories, with their mean and worst over the mixes. Three
+kinds of mix: random subfolders, both halves of random topics (two similar events), and one half
+of each of random topics (different stories only).
 """
 
 from __future__ import annotations
@@ -103,6 +105,18 @@ def across_line(counts: tuple[int, int, int, int]) -> str:
     return f"claim groups across gold stories {bad_groups:>3} of {groups:>4}; events across {bad_events:>3} of {events:>4} ({share:.2%})"
 
 
+def summary_line(kind: str, scores: list[float], mixing: list[tuple[int, int, int, int]]) -> str:
+    """Mean and worst F1 of one kind of mix, and of its claim groups and events across gold stories."""
+    group_shares = [g / n if n else 0.0 for g, n, _, _ in mixing]
+    event_shares = [e / n if n else 0.0 for _, _, e, n in mixing]
+    return (
+        f"{kind}es: mean F1 {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}; "
+        f"claim groups across gold stories mean {sum(g for g, *_ in mixing) / len(mixing):.1f} "
+        f"({sum(group_shares) / len(mixing):.2%}), worst {max(g for g, *_ in mixing)} ({max(group_shares):.2%}); "
+        f"events across mean {sum(event_shares) / len(mixing):.2%}, worst {max(event_shares):.2%}"
+    )
+
+
 def subset(articles, analyses, folders):
     chosen = [a for a in articles if Path(a.path).parent.name in folders]
     return chosen
@@ -171,19 +185,20 @@ def main() -> None:
         chosen_topics = set(rng.sample(topics, args.size // 2))
         chosen = {f for f in folders if topic(f) in chosen_topics}
         mixes.append((f"pairs mix {m + 1} ({len(chosen)} halves)", chosen))
+    # Different stories only: one half of each of `size` topics (what a reader's folder of
+    # unrelated stories is like).
+    for m in range(args.mixes):
+        chosen_topics = rng.sample(topics, min(args.size, len(topics)))
+        chosen = {rng.choice([f for f in folders if topic(f) == t]) for t in chosen_topics}
+        mixes.append((f"distinct mix {m + 1} ({len(chosen)} topics)", chosen))
     for name, chosen in mixes:
         arts = subset(articles, analyses, chosen)
         scores.append(report(name, arts))
         mixing.append(across_stories(arts, analyses, sub_near(arts)))
         print("    " + across_line(mixing[-1]))
-    print(f"mixes: mean F1 {sum(scores) / len(scores):.3f}, worst {min(scores):.3f}")
-    group_shares = [g / n if n else 0.0 for g, n, _, _ in mixing]
-    event_shares = [e / n if n else 0.0 for _, _, e, n in mixing]
-    print(
-        f"mixes: claim groups across gold stories mean {sum(g for g, *_ in mixing) / len(mixing):.1f} "
-        f"({sum(group_shares) / len(mixing):.2%}), worst {max(g for g, *_ in mixing)} ({max(group_shares):.2%}); "
-        f"events across mean {sum(event_shares) / len(mixing):.2%}, worst {max(event_shares):.2%}"
-    )
+    for kind in ("mix", "pairs mix", "distinct mix"):
+        mine = [k for k, (name, _) in enumerate(mixes) if name.startswith(kind + " ")]
+        print(summary_line(kind, [scores[k] for k in mine], [mixing[k] for k in mine]))
     # One story alone must stay one story.
     alone = []
     for f in folders:

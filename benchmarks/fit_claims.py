@@ -1,4 +1,4 @@
-"""Fit the claim-similarity weights (core.claim_similarity.Weights) by leave-one-cluster-out.
+"""Fit the claim-similarity weights (core.link.claims.similarity.Weights) by leave-one-cluster-out.
 
 usage: python benchmarks/fit_claims.py [--rounds N]
 
@@ -6,7 +6,7 @@ For each of the six ECB+ dev claim clusters: fit the weights on the five others 
 descent over a small grid per weight, objective = mean + worst grouping F1 of the five; a change
 that makes any of the five worse is not taken), then score
 the held-out cluster with them. Prints the held-out figures (their mean and worst: the honest
-estimate), and the weights fit on all six (what core.claim_similarity ships, by hand).
+estimate), and the weights fit on all six (what core.link.claims.similarity ships, by hand).
 Needs the analyses in the cache (NEWSX_CACHE_DIR; run benchmarks/claims_dev.py once).
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from claims_dev import load, score  # noqa: E402
 
-from newsx.core import claim_similarity  # noqa: E402
+from newsx.core.link.claims import similarity as claim_similarity  # noqa: E402
 
 GRID = {
     "threshold": (0.2, 0.3, 0.45, 0.6, 0.8),

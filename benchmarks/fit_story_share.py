@@ -3,7 +3,7 @@
     python benchmarks/fit_story_share.py
 
 A main kind of event reported by that share of a corpus's articles joins its reports on dates and
-people alone (core/event_story.py). Topics are split even/odd by number; each half picks the share
+people alone (core/link/events/story.py). Topics are split even/odd by number; each half picks the share
 that scores best on it (B-cubed F1 plus the main event's coverage) and the other half is reported
 with it. Analyses come from eval_events' cache.
 """

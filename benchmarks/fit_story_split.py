@@ -1,4 +1,4 @@
-"""Fit the story split's two bars (core/story_split.py) leaving one ECB+ topic out.
+"""Fit the story split's two bars (core/link/stories/split.py) leaving one ECB+ topic out.
 
     python benchmarks/fit_story_split.py
 

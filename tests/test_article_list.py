@@ -25,7 +25,7 @@ def test_option_height_is_the_height_textual_draws(title, outlet, width, wrap, o
 
 
 def test_option_shows_the_title_then_outlet_and_date_dimmed():
-    # Loaded text has no control codes (core.safety); the bell here is dropped as Textual would.
+    # Loaded text has no control codes (core.corpus.safety); the bell here is dropped as Textual would.
     article = Article(id="a1", path="a.txt", title="Troops\x07 arrive", text="", outlet="Wire", published="2024-10-08")
     prompt = article_prompt(article)
     assert prompt.plain == "Troops arrive\nWire · 2024-10-08"

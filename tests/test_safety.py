@@ -1,4 +1,4 @@
-"""core.safety: whatever a file holds, the text that leaves it is inert and keeps its words."""
+"""core.corpus.safety: whatever a file holds, the text that leaves it is inert and keeps its words."""
 
 from __future__ import annotations
 

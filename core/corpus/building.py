@@ -2,7 +2,7 @@
 
 The header (lines before the first paragraph of running text) gives the title, byline,
 timestamps and captions, which are read and then dropped. The body is cleaned of furniture
-(`core.cleaning`); copyright lines and contributor footers are read for the outlet first.
+(`core.corpus.cleaning`); copyright lines and contributor footers are read for the outlet first.
 Metadata given by the file (front matter, JSON fields, HTML meta, a sidecar) always wins.
 """
 

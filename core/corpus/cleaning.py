@@ -3,7 +3,7 @@
 Pages copied from news sites carry more than the article: photo captions (often twice), donation
 and newsletter appeals, "Related:" link lists, share buttons, copyright lines, UI strings in the
 site's own language. Each classifier here looks at one line and answers a yes/no question; the
-article builder (`core.metadata`) decides what to drop and what to read metadata from.
+article builder (`core.corpus.metadata`) decides what to drop and what to read metadata from.
 Rules are deliberately conservative: a real sentence must survive.
 """
 

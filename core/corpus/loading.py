@@ -104,7 +104,7 @@ def load_corpus(
 ) -> LoadResult:
     """Load every supported file; `paths` None or empty loads the bundled seeds.
 
-    With `cache_dir`, files unchanged since they were last read come from the cache (core.cache),
+    With `cache_dir`, files unchanged since they were last read come from the cache (core.store.cache),
     built inside `long_lived()` (they live as long as the corpus).
     """
     paths = list(paths or []) or seed_paths()
@@ -218,7 +218,7 @@ def read_bytes(path: Path, max_file_mb: float) -> bytes:
 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode bytes as text: BOM, else UTF-8, else the declared charset, else the detected one
-    (`core.charsets`), else Windows-1252, saying which when not UTF-8."""
+    (`core.corpus.charsets`), else Windows-1252, saying which when not UTF-8."""
     if not data.strip():
         raise LoadError("empty file")
     for bom, encoding, name in ((b"\xef\xbb\xbf", "utf-8-sig", None), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16")):

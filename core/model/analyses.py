@@ -59,7 +59,7 @@ class RawClaim:
     said_on: str | None = None  # YYYY-MM-DD
     refers_to: str | None = None  # YYYY-MM-DD or YYYY-MM or YYYY
     entities: tuple[str, ...] = ()  # surface forms of named entities in the clause
-    # Features the grouping compares (filled by core.claims; defaults keep old cache rows readable).
+    # Features the grouping compares (filled by core.nlp.claim_extraction; defaults keep old cache rows readable).
     factor: float = 1.0  # value * factor = value in the dimension's base unit (km, minutes, km/h)
     event: str = ""  # event class of the clause: "kill", "injure", "deploy", "protest", ...
     anchor: str = ""  # what a measure belongs to: "chase", "altitude", "building"
@@ -68,7 +68,7 @@ class RawClaim:
     places: tuple[str, ...] = ()  # places named in the clause
     context: tuple[str, ...] = ()  # content lemmas of the clause
     when: str = ""  # the date expression as written when it could not be resolved (no article date)
-    # Scope (core.claim_scope): a modal on the governing verb, the dates governing the clause, an
+    # Scope (core.nlp.claim_scope): a modal on the governing verb, the dates governing the clause, an
     # event marked earlier, and every place named in the clause.
     hypothetical: bool = False
     scope_dates: tuple[str, ...] = ()
@@ -240,7 +240,7 @@ class Claim:
     refers_to: str | None
     outlet: str | None = None
     # (earliest, latest), either None: when an undated article's text bounds the claim
-    # (core.claim_dating); None when `said_on` is known or nothing bounds it.
+    # (core.link.claims.dating); None when `said_on` is known or nothing bounds it.
     said_between: tuple[str | None, str | None] | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,12 +3,12 @@
 `extract_claims` reads one parsed article (spaCy Doc; never imports spaCy) and returns plain
 `RawClaim`s; `core.link.claims.grouping` lines them up across articles.
 
-For each quantity `core.quantities` finds in a sentence:
+For each quantity `core.nlp.quantities` finds in a sentence:
 - what it counts: the noun the number modifies (or, for "3,000 of them" / "killing one", the noun
   of the quantity named just before), with its modifiers and the prepositional phrases that narrow it;
 - the event: the clause's verb as a class ("killed"/"died" -> kill), or an event noun for light verbs;
-- the claimer (core.attribution) and the dates: `said_on` (the reporting verb's date, else the
-  article's) and `refers_to` (the date the clause is about), resolved with core.dates.
+- the claimer (core.nlp.attribution) and the dates: `said_on` (the reporting verb's date, else the
+  article's) and `refers_to` (the date the clause is about), resolved with core.corpus.dates.
 Things that are numbers but not claims are skipped: years, days of the month, clock times, ordinals,
 designations ("12-gauge", "Falcon-9"), "2+2", phone numbers.
 """
@@ -89,7 +89,7 @@ def _event_class(lemma: str) -> str:
 
 
 def concept_of(lemma: str) -> str:
-    """The kind of thing counted: people, troops, or the noun itself (core.claim_lexicon)."""
+    """The kind of thing counted: people, troops, or the noun itself (core.nlp.claim_lexicon)."""
     return noun_class(lemma)
 
 
@@ -933,7 +933,7 @@ def _refers_to(
 
 
 def _scope(top, num_tokens, clause_root, sent, doc, exclude, anchor) -> tuple[bool, tuple[str, ...], bool]:
-    """(hypothetical, scope dates, marked earlier): see core.claim_scope."""
+    """(hypothetical, scope dates, marked earlier): see core.nlp.claim_scope."""
     hypothetical = claim_scope.is_hypothetical(claim_scope.governing_verb(top))
     # a date on the claim's verb or a verb above it governs it ("In February, a quake measuring 6.4
     # hit ..."); one in a clause beside it ("the war, which began in 2011, has killed") does not

@@ -1,6 +1,6 @@
 """The scope of a claim beyond its words: is it a report at all, and is it about this story's event?
 
-Read from one claim's parse (core.claims) and decided across a corpus (core.grouping):
+Read from one claim's parse (core.nlp.claim_extraction) and decided across a corpus (core.link.claims.grouping):
 - `hypothetical`: the verb governing the number carries a modal ("a magnitude 6 quake can cause
   severe damage", "the toll could rise to 50"): a threshold or a forecast, not a report. A perfect
   modal ("might have been destroyed") still reports what happened.
@@ -9,7 +9,7 @@ Read from one claim's parse (core.claims) and decided across a corpus (core.grou
   from the story's own by comparing them with the story's date.
 - `earlier`: the clause is about an event marked earlier ("the last major quake ... was").
 - `foreign_places`: places of the clause, named anywhere in it ("killed by a quake in eastern
-  China"), for grouping to compare with the countries the story is about (core.gazetteer).
+  China"), for grouping to compare with the countries the story is about (core.nlp.gazetteer).
 """
 
 from __future__ import annotations

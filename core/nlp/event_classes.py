@@ -4,7 +4,7 @@ source uses ("struck", "hit", "jolted" an island; "bought", "acquired", "the acq
 A general lexicon of the kinds of event news reports (disasters, violence, crime and justice, deals,
 politics, sport, business), in the spirit of VerbNet/FrameNet classes, kept small and explicit:
 no lexical database ships its data on PyPI for offline use. Each class maps lemmas to one family
-name; `core.event_lexicon.FAMILIES` merges these with its own.
+name; `core.nlp.event_lexicon.FAMILIES` merges these with its own.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Small string rules for names: titles, keys, tokens, acronyms.
 
-Shared by the per-article step (`core.mentions`) and the corpus step (`core.linking`). Only
+Shared by the per-article step (`core.nlp.mentions`) and the corpus step (`core.link.entities.linking`). Only
 general vocabulary lives here (honorifics, office titles, function words), never a name.
 """
 

@@ -1,6 +1,6 @@
 """The only module that imports spaCy, and only when something must actually be parsed.
 
-`parse_articles` runs `nlp.pipe` over article texts and hands each Doc to `core.analysis`, which
+`parse_articles` runs `nlp.pipe` over article texts and hands each Doc to `core.nlp.analysis`, which
 turns it into a plain `ArticleAnalysis`; no spaCy object leaves this module's callers.
 """
 

@@ -70,7 +70,7 @@ _WEIGHT = {"kg": ("kg", 1.0), "kilograms": ("kg", 1.0), "tons": ("tonnes", 1000.
 _PERCENT = {"percent": "%", "per cent": "%", "%": "%", "pc": "%", "pct": "%", "percentage points": "points"}
 
 # Currencies written before the number ("$141", "euro110", "€22bn", "HK$3", "RM23.50", "AUD1.5m") or after
-# it ("22 billion euros", "10.5 million Australian dollars"; core.units reads those). A$, HK$, S$ are not USD.
+# it ("22 billion euros", "10.5 million Australian dollars"; core.nlp.units reads those). A$, HK$, S$ are not USD.
 _CURRENCY_PREFIX = {
     "us$": "USD", "us $": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
     "nz$": "NZD", "nt$": "TWD", "r$": "BRL", "mex$": "MXN", "$": "USD", "€": "EUR", "euro": "EUR", "£": "GBP",

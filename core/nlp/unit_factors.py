@@ -1,4 +1,4 @@
-"""value * factor = the value in its dimension's base unit, as pint computes it (see `core.units`).
+"""value * factor = the value in its dimension's base unit, as pint computes it (see `core.nlp.units`).
 
 Written by `python -m newsx.core.nlp.units > core/nlp/unit_factors.py`; do not edit by hand."""
 

@@ -243,7 +243,7 @@ def factor_table_source() -> str:
     """The text of `core.nlp.unit_factors`, from pint."""
     rows = "".join(f"    {name!r}: {pint_factor(name)!r},\n" for name in _CANONICAL)
     return (
-        '"""value * factor = the value in its dimension\'s base unit, as pint computes it (see `core.units`).\n\n'
+        '"""value * factor = the value in its dimension\'s base unit, as pint computes it (see `core.nlp.units`).\n\n'
         'Written by `python -m newsx.core.nlp.units > core/nlp/unit_factors.py`; do not edit by hand."""\n\n'
         f"FACTORS = {{\n{rows}}}\n"
     )

@@ -39,7 +39,7 @@ def ordered_groups(groups: tuple[ClaimGroup, ...]) -> list[ClaimGroup]:
 
 def ordered_claims(group: ClaimGroup) -> list[Claim]:
     """Claims in time order (a date or the bounds of one, then what they refer to); undated last.
-    The same order as the Markdown report (core.claim_dating)."""
+    The same order as the Markdown report (core.link.claims.dating)."""
     return claim_dating.ordered_claims(group.claims)
 
 

@@ -32,7 +32,7 @@ def article_prompt(article: Article) -> ArticlePrompt:
         title = title[: TITLE_MAX - 1].rstrip() + "…"
     # An unknown outlet or date is said so, not shown as the file id (which tells a reader nothing).
     meta = " · ".join(part for part in (article.outlet, article.published) if part) or "no outlet or date"
-    # Content drops a few control codes (bell, backspace); loaded text has none (core.safety),
+    # Content drops a few control codes (bell, backspace); loaded text has none (core.corpus.safety),
     # but spans must count what is left.
     title, meta = Content(title).plain, Content(meta).plain
     plain = f"{title}\n{meta}"

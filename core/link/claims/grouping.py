@@ -50,13 +50,13 @@ class _Item:
     index: int = 0  # order in the corpus: groups keep the order of their first claim
     kind: int = 0  # claims of one kind compare alike with any claim outside their own sentence
     words: int = 0  # the claim's context words, as an id
-    scope: tuple = ()  # core.claim_scope.StoryScope.key: hypothetical, earlier event, other country
+    scope: tuple = ()  # core.nlp.claim_scope.StoryScope.key: hypothetical, earlier event, other country
 
 
 def _kind(raw: RawClaim) -> tuple:
     """Everything `hard_ok` and `soft_ok` read of a claim of its dimension when the other is in
     another sentence. Counts leave out their value, date said and wording (the value and the words
-    are compared with a whole group, see core.claim_similarity), so thousands of counts fall into
+    are compared with a whole group, see core.link.claims.similarity), so thousands of counts fall into
     a few kinds."""
     shared = (raw.dimension, raw.extra, raw.subset, raw.refers_to, raw.places)
     if raw.dimension == "count":
@@ -179,7 +179,7 @@ def _hard_ok(a: _Item, b: _Item, same_sentence: bool) -> bool:
 
 
 def _kind_score(a: _Item, b: _Item) -> float:
-    """core.claim_similarity.kind_score, plus (for money, whose kind holds its value) the same
+    """core.link.claims.similarity.kind_score, plus (for money, whose kind holds its value) the same
     amount in one currency."""
     w = similarity.WEIGHTS
     if _bare_alike(a.raw, b.raw):

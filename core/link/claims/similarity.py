@@ -1,6 +1,6 @@
 """How alike two claims read: a score over soft evidence, in place of equality of brittle features.
 
-Grouping (core.grouping) first rules pairs out on hard evidence (another dimension, another thing
+Grouping (core.link.claims.grouping) first rules pairs out on hard evidence (another dimension, another thing
 counted, disjoint places or times, killed vs injured) and then asks this module how much the rest
 says "same quantity": the event verb's class, the places, the time the claim is about, the words
 around the number, and whether the values themselves fit. The weights below are fit by
@@ -8,7 +8,7 @@ leave-one-cluster-out on the ECB+ dev clusters (benchmarks/fit_claims.py); none 
 word of any story.
 
 The score has two parts so that grouping stays near-linear:
-- `kind_score(a, b)` reads only what a claim's kind holds (core.grouping._kind), so it is worked out
+- `kind_score(a, b)` reads only what a claim's kind holds (core.link.claims.grouping._kind), so it is worked out
   once per pair of kinds, however many copies of a wire story carry them;
 - `context_share` and `value_score` compare one claim with a whole group through counters the group
   keeps (its words, its values), in time proportional to the claim, not to the group.
@@ -72,7 +72,7 @@ def places_relation(a: RawClaim, b: RawClaim) -> str:
 
 @lru_cache(maxsize=4096)
 def _within(inner: str, outer: str) -> bool:
-    """`inner` is `outer` (another spelling) or lies in the country `outer` (core.gazetteer)."""
+    """`inner` is `outer` (another spelling) or lies in the country `outer` (core.nlp.gazetteer)."""
     a, b = place(place_name(inner)), place(place_name(outer))
     if a is None or b is None:
         return False
@@ -110,7 +110,7 @@ def kind_score(a: RawClaim, b: RawClaim, w: Weights) -> float:
         anchor_a = a.anchor if a.anchor not in WEAK_ANCHORS and a.anchor != a.unit else ""
         anchor_b = b.anchor if b.anchor not in WEAK_ANCHORS and b.anchor != b.unit else ""
         if anchor_a and anchor_b:
-            # "quake" and "temblor": one thing (core.claim_lexicon's classes)
+            # "quake" and "temblor": one thing (core.nlp.claim_lexicon's classes)
             alike = same_stem(anchor_a, anchor_b) or noun_class(anchor_a) == noun_class(anchor_b)
             score += w.anchor_same if alike else -w.anchor_differ
         elif a.event and b.event and a.event == b.event:

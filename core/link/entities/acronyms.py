@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from newsx.core.nlp.names import ACRONYM_SKIP, acronym_letters, clean_name, name_key
 
-# General vocabulary, like the titles in `core.names`: acronym -> the names it stands for.
+# General vocabulary, like the titles in `core.nlp.names`: acronym -> the names it stands for.
 KNOWN: dict[str, tuple[str, ...]] = {
     "UN": ("United Nations",),
     "EU": ("European Union",),

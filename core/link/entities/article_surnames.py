@@ -2,7 +2,7 @@
 missed it.
 
 The model often tags "Jane Smith" and then leaves a later "Smith said" untagged, or tags it as
-something else; and when the full name itself was only found again (`core.missed_names`) nothing
+something else; and when the full name itself was only found again (`core.link.entities.missed_names`) nothing
 resolved the bare surname in that article. Inside one article a surname that exactly one person
 named there carries, and no other person named there uses as any part of a name, is that person.
 Only a whole run of capitalised words counts ("Smith Barney" is not Smith); a surname that is also

@@ -3,7 +3,7 @@
 The model often calls a place a person or an organisation ("Khartoum said", "a Huntsville prison")
 and disagrees with itself across articles. Each mention votes with the model's label; the words
 around it vote too ("in X", "the village of X", "X, Texas", a list of places it stands in), and a
-gazetteer hit (`core.gazetteer`) says whether the name can be a place at all. A name that is also a
+gazetteer hit (`core.nlp.gazetteer`) says whether the name can be a place at all. A name that is also a
 common word of the corpus ("Mobile", "Police" written in lower case elsewhere), or that the corpus
 resolves to a person's full name, keeps the model's label.
 """

@@ -14,7 +14,7 @@ candidates sharing a block (a word, an acronym's letters, a first word), never a
   - "Security Council" / "UN Security Council", "Xinhua" / "Xinhua News", plural peoples, and
     "U.S. Trade Council" / "Trade Council" when only one country qualifies it;
   - a bare surname left unresolved in its article, when the corpus has one person it fits;
-    and inside one article, the one person named there with that surname (`core.article_surnames`);
+    and inside one article, the one person named there with that surname (`core.link.entities.article_surnames`);
   - one name written with and without a space ("SeaMicro" / "Sea Micro").
 The entity takes its fullest form as name and the label its fullest forms carry.
 """
@@ -329,7 +329,7 @@ def _resolve_with_corpus_labels(spans: list[_Span]) -> list[_Span]:
 
 
 def _add_untagged_names(articles, analyses, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
-    """Names the model tagged nowhere, which the words around them say are names (`core.untagged_names`)."""
+    """Names the model tagged nowhere, which the words around them say are names (`core.link.entities.untagged_names`)."""
     covered: dict[str, list[tuple[int, int]]] = {}
     for article in articles:
         analysis = analyses.get(article.id)
@@ -390,7 +390,7 @@ def _add_missed_mentions(articles, forms: dict[str, _Form], voter: "_LabelVoter"
 
 
 def _add_bare_surnames(articles, forms: dict[str, _Form], voter: "_LabelVoter") -> None:
-    """A bare surname of the one person its article names with it (`core.article_surnames`):
+    """A bare surname of the one person its article names with it (`core.link.entities.article_surnames`):
     untagged mentions are added to that person, and a lone word the model tagged otherwise
     ("Smith" as a work of art) moves to them."""
     people_in: dict[str, dict[str, tuple[list[str], frozenset[str]]]] = defaultdict(dict)
@@ -981,7 +981,7 @@ def _canonical(members: list[_Form], label: str, qualified: AbstractSet[str] = f
 
 
 class _LabelVoter:
-    """`core.label_vote` over one group of forms: the model's labels, the words around each
+    """`core.link.entities.label_vote` over one group of forms: the model's labels, the words around each
     mention and the gazetteer. The corpus's lower-case words are read only when a name needs them."""
 
     def __init__(self, articles, forms) -> None:

@@ -2,7 +2,7 @@
 
 A reader's folder, feed or week of wire copy holds many stories; claims, events and entity links
 only make sense inside one. Four steps, each near-linear in the corpus:
-1. Features (`core.story_features`): per article, TF-IDF weights of its content words and of the
+1. Features (`core.link.stories.features`): per article, TF-IDF weights of its content words and of the
    named entities its analysis found, and the dates it was written or speaks of.
 2. Candidates: pairs that share some of their most distinctive terms (each article's top terms,
    ignoring terms found in a large share of the corpus), found by a sparse matrix product, so the
@@ -11,7 +11,7 @@ only make sense inside one. Four steps, each near-linear in the corpus:
 3. Clustering: average-link agglomeration over the candidate graph (a pair never compared counts as
    0), stopped when no two clusters are on average similar enough. Average link, not connected
    components: one article mentioning two events must not chain their stories together.
-4. Splitting (`core.story_split`): a story whose articles fall in two groups that share little once
+4. Splitting (`core.link.stories.split`): a story whose articles fall in two groups that share little once
    the story's common words are discounted, and that speak of different years, is two stories.
 Near-duplicates (one wire story run twice) are always one story.
 """

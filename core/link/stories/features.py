@@ -1,4 +1,4 @@
-"""What `core.stories` compares articles by: weighted terms and dates, and the candidate pairs.
+"""What `core.link.stories.clustering` compares articles by: weighted terms and dates, and the candidate pairs.
 
 Terms are content words (lowercased, stop words and numbers left out) and the named entities the
 analysis found (the fuller in-article form: "Lohan" counts as "Lindsay Lohan"), each weighted by
