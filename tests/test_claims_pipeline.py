@@ -165,3 +165,15 @@ def test_a_measure_is_about_the_noun_its_phrase_names_not_a_modifier(tmp_path):
                      tmp_path / "cache")
     (raw,) = [c for c in index.analyses["phone"].claims if c.value == 3.1]
     assert raw.anchor == "display"
+
+
+def test_people_evacuated_and_people_rescued_are_two_figures(tmp_path):
+    flood = {
+        "east": ("East Wire", "2024-05-02", "Floods hit the Marren valley on Tuesday. Officials said 1,200 people were evacuated from the valley."),
+        "west": ("West Daily", "2024-05-02", "Floods hit the Marren valley on Tuesday. Rescuers said 30 people were rescued from rooftops in the valley."),
+    }
+    index = index_of(flood, tmp_path)
+    evacuated, _ = find(index, "east", "1,200")
+    rescued, _ = find(index, "west", "30")
+    assert evacuated.id != rescued.id  # not a conflict between 1,200 and 30
+    assert "evacuated" in evacuated.topic and "rescued" in rescued.topic

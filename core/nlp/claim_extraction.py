@@ -45,7 +45,7 @@ EVENT_CLASSES = {
     "protester": "protest", "demonstrator": "protest", "strike": "protest", "walkout": "protest",
     "fire": "burn", "blaze": "burn", "burn": "burn", "torch": "burn", "firebomb": "burn",
     "chase": "chase", "pursuit": "chase", "pursue": "chase", "fly": "fly", "flight": "fly",
-    "rescue": "rescue", "save": "rescue", "evacuate": "rescue", "usher": "usher",
+    "rescue": "rescue", "save": "rescue", "evacuate": "evacuate", "evacuation": "evacuate", "usher": "usher",
     "transport": "transport", "ship": "transport", "shipment": "transport", "deliver": "transport",
     "delivery": "transport", "supply": "transport", "provide": "transport", "carry": "transport",
     "lend": "lend", "loan": "lend", "bailout": "lend", "package": "lend",

@@ -771,7 +771,8 @@ def _first_clash(items: list[_Item]) -> tuple[_Item, _Item] | None:
 
 _PARTICIPLES = {
     "kill": "killed", "injure": "injured", "shoot": "shot", "arrest": "arrested", "deploy": "",
-    "protest": "at protests", "rescue": "rescued", "burn": "set on fire", "move": "moved", "find": "found",
+    "protest": "at protests", "rescue": "rescued", "evacuate": "evacuated", "burn": "set on fire", "move": "moved",
+    "find": "found",
 }
 
 
