@@ -29,3 +29,9 @@ def test_a_noun_with_no_verb_of_its_own_is_not_conjugated():
 
 def test_a_passive_phrase_keeps_all_its_words():
     assert make_label((), "find guilty", (), participle="found", objects=["Tom Vik"]) == "Tom Vik found guilty"
+
+
+def test_one_party_alone_does_not_meet_and_troops_are_sent_to_a_place():
+    assert make_label(("NATO",), "meeting", (), noun=True, symmetric=True) == "NATO meeting"
+    assert make_label(("NATO", "Ana Reyes"), "meeting", (), noun=True, symmetric=True) == "NATO and Ana Reyes meet"
+    assert make_label(("Portland",), "deployment", ("Corvale",), noun=True, toward=True) == "Portland deploys to Corvale"

@@ -122,16 +122,19 @@ PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "their", "its
 
 
 
-def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=()) -> str:
+def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=(),
+               symmetric: bool = False, toward: bool = False) -> str:
     """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
-    passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it."""
+    passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it.
+    `symmetric`: a meeting, which one party alone does not do ("NATO meeting", not "NATO meets");
+    `toward`: the place is where it goes ("deploy to Russia")."""
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
     acts = not noun or lemma in NOUN_VERBS  # a verb, or a noun with a verb of its own ("arrest")
     if participle and " " in verb:
         participle = past_participle(verb)  # the whole phrase: "found guilty", not "found"
     undergone = past_participle(verb)
     verb = {"find guilty": "found guilty"}.get(verb, verb)
-    where = f" in {places[0]}" if places else ""
+    where = f" {'to' if toward else 'in'} {places[0]}" if places else ""
     objects = [o for o in objects if o not in participants][:2]
     if participle and objects:
         by = f" by {join_names(list(participants)[:2])}" if participants else ""
@@ -149,6 +152,8 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
     if not acts:
         return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
+    if symmetric and len(participants) == 1 and not objects:
+        return f"{who} {lemma if noun else 'meeting'}{where}"
     if len(participants) == 1 and " " not in verb and verb != "found guilty":
         verb = third_person(verb)
     elif len(participants) == 1 and verb.startswith("hold "):

@@ -711,6 +711,12 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         # Who died (resigned, crashed) is who most of its reports name; the others named beside
         # them are who they were with or worked for ("Felt, Hoover's deputy, died").
         doers = [(p, n) for p, n in doers if n == doers[0][1]]
+    # Troops are sent to a place: a place they undergo is where they go ("deploy to Russia").
+    toward = FAMILIES.get(trigger) == "deploy"
+    if toward:
+        bound = Counter({p: n for p, n in undergoers if labels.get(p) in ("GPE", "LOC")})
+        undergoers = [(p, n) for p, n in undergoers if p not in bound]
+        places = places + bound
     top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
@@ -730,7 +736,8 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
             label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
         else:
-            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects)
+            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects,
+                               symmetric=symmetric, toward=toward)
     triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:
