@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from test_events_linking import Corpus
+
 from newsx.core.nlp.event_lexicon import make_label
 from newsx.core.nlp.verb_forms import past_participle
 
@@ -35,3 +37,14 @@ def test_one_party_alone_does_not_meet_and_troops_are_sent_to_a_place():
     assert make_label(("NATO",), "meeting", (), noun=True, symmetric=True) == "NATO meeting"
     assert make_label(("NATO", "Ana Reyes"), "meeting", (), noun=True, symmetric=True) == "NATO and Ana Reyes meet"
     assert make_label(("Portland",), "deployment", ("Corvale",), noun=True, toward=True) == "Portland deploys to Corvale"
+
+
+def test_a_capital_beside_its_own_country_is_not_named_twice_in_a_label():
+    c = Corpus()
+    for n in range(2):
+        a = c.article(f"a{n}", published="2024-10-30")
+        c.event(a, "deploy", participants=[("North Korea", "GPE"), ("Pyongyang", "GPE")], places=[("Russia", "GPE")],
+                date="2024-10-30", sentence=0)
+    events, _ = c.link()
+    (deployment,) = [e for e in events if e.trigger == "deploy"]
+    assert "Pyongyang" not in deployment.label and "North Korea" in deployment.label

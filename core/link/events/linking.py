@@ -21,6 +21,7 @@ from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joi
 from newsx.core.link.events.story import StoryCluster, merge_story_events
 from newsx.core.model.analyses import ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
+from newsx.core.nlp import gazetteer
 from newsx.core.nlp.event_lexicon import (
     EVENT_NOUNS,
     FAMILIES,
@@ -717,7 +718,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         bound = Counter({p: n for p, n in undergoers if labels.get(p) in ("GPE", "LOC")})
         undergoers = [(p, n) for p, n in undergoers if p not in bound]
         places = places + bound
-    top_parties = _distinct_names([display(p) for p, _ in doers])[: 3 if symmetric else 2]
+    top_parties = _without_capitals(_distinct_names([display(p) for p, _ in doers]))[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     told = Counter(n.raw.verb for n in named if n.raw.verb)
@@ -762,6 +763,15 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _without_capitals(names: list[str]) -> list[str]:
+    """Names without a capital beside its own country: "Pyongyang" there stands for the government
+    the country's name already names ("North Korea deploys", not "North Korea and Pyongyang")."""
+    countries = {found.country for n in names if (found := gazetteer.place(n)) is not None and found.kind == "country"}
+    if not countries:
+        return names
+    return [n for n in names if gazetteer.capital_of(n) not in countries]
 
 
 def _names_an_event(name: str) -> bool:

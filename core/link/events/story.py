@@ -28,6 +28,8 @@ STORY_OVERLAP = 0.3
 DAY_TOLERANCE = 1
 # Articles about an undated event are written from a day before it to this many days after.
 REPORT_WINDOW = 7
+# Undated reports of the story's own kind of event may look back on its date this many days on.
+LOOK_BACK_DAYS = 30
 # How many kinds of event (the most reported first) join on the story they tell.
 STORY_FAMILIES = 2
 # An entity named by more heads than this is too common to find heads by.
@@ -117,7 +119,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                         continue  # its reports name other people and nothing of the head's: another story
                     # Without names in common, dates must say it is the same week: an undated
                     # report does not join a dated head (nor a dated report an undated head).
-                    if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance):
+                    if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance, look_back=True):
                         best = g
                         break
             if best is None:
@@ -180,7 +182,7 @@ def _absorb(head: StoryCluster, c: StoryCluster) -> None:
     head.own.update(c.own)
 
 
-def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
+def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, look_back: bool = False) -> bool:
     if not _whens_fit(head, other):
         return False
     if head.future != other.future and not (head.date and other.date):
@@ -193,8 +195,11 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int) -> bool:
         first, last = _span(dated.date)
         if first is None or last is None:
             return True
-        # Reports of it come out from a day before it to a week after (a month: after its days).
-        return all(-tolerance <= (a - first).days and (a - last).days <= REPORT_WINDOW for a in _days(undated.anchors))
+        # Reports of it come out from a day before it to a week after (a month: after its days);
+        # with `look_back` (the story's own event), up to LOOK_BACK_DAYS after: reports that tell
+        # of an ongoing event ("the deployment", begun weeks before) without its date.
+        window = LOOK_BACK_DAYS if look_back else REPORT_WINDOW
+        return all(-tolerance <= (a - first).days and (a - last).days <= window for a in _days(undated.anchors))
     # Neither dated: reports of one event come out within a few days of one another.
     mine, theirs = _days(head.anchors), _days(other.anchors)
     if not mine or not theirs:
