@@ -227,3 +227,16 @@ def test_reports_of_an_ongoing_event_weeks_after_its_start_are_that_event():
     events, _ = c.link()
     deployments = [set(e.articles) for e in events if FAMILIES.get(e.trigger) == "deploy"]
     assert deployments == [set(ids)]
+
+
+def test_the_trials_reports_look_back_on_the_shooting_most_of_the_story_reports():
+    # The shooting (2012) is what most articles report, with its date; the trial's reports a year
+    # and a half on speak of "the shooting" without one: the same shooting.
+    days = ("2013-09-26", "2013-09-26", "2013-09-27", "2013-09-27", "2013-09-28")
+    c, ids = _story(days)
+    for n, a in enumerate(ids[:4]):
+        c.event(a, "shooting", places=[(f"Place{n}", "GPE")], date="2012-04-08", sentence=0)
+    c.event(ids[4], "shooting", places=[("Place4", "GPE")], sentence=2)
+    events, _ = c.link()
+    shootings = [set(e.articles) for e in events if FAMILIES.get(e.trigger) == "shoot"]
+    assert shootings == [set(ids)]

@@ -119,7 +119,10 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                         continue  # its reports name other people and nothing of the head's: another story
                     # Without names in common, dates must say it is the same week: an undated
                     # report does not join a dated head (nor a dated report an undated head).
-                    if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance, look_back=True):
+                    # A dated head most of the story reports is the story's event itself: any later
+                    # report may look back on it (the trial's reports on last year's shooting).
+                    window = None if head.date and len(head.articles) >= DOMINANT_SHARE * corpus else LOOK_BACK_DAYS
+                    if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance, window):
                         best = g
                         break
             if best is None:
@@ -182,7 +185,9 @@ def _absorb(head: StoryCluster, c: StoryCluster) -> None:
     head.own.update(c.own)
 
 
-def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, look_back: bool = False) -> bool:
+def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: int | None = REPORT_WINDOW) -> bool:
+    """Whether the two can be one event by their dates. `window`: how many days after a dated
+    event an undated report of it may be written (None: any time after)."""
     if not _whens_fit(head, other):
         return False
     if head.future != other.future and not (head.date and other.date):
@@ -196,10 +201,10 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, look_bac
         if first is None or last is None:
             return True
         # Reports of it come out from a day before it to a week after (a month: after its days);
-        # with `look_back` (the story's own event), up to LOOK_BACK_DAYS after: reports that tell
-        # of an ongoing event ("the deployment", begun weeks before) without its date.
-        window = LOOK_BACK_DAYS if look_back else REPORT_WINDOW
-        return all(-tolerance <= (a - first).days and (a - last).days <= window for a in _days(undated.anchors))
+        # of the story's own kind, up to LOOK_BACK_DAYS after: reports that tell of an ongoing
+        # event ("the deployment", begun weeks before) without its date.
+        return all(-tolerance <= (a - first).days and (window is None or (a - last).days <= window)
+                   for a in _days(undated.anchors))
     # Neither dated: reports of one event come out within a few days of one another.
     mine, theirs = _days(head.anchors), _days(other.anchors)
     if not mine or not theirs:
