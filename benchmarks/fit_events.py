@@ -42,7 +42,7 @@ def _main_grid():
     from newsx.core.link.events import linking as event_linking
     from newsx.core.link.events import main as event_main
     def apply(setting):
-        event_linking.LEAD_SENTENCES, event_main.CORE_SHARE = setting
+        event_linking.MAIN_LEAD_SENTENCES, event_main.CORE_SHARE = setting
 
     return ("lead sentences", "core share"), list(product(LEADS, CORE_SHARES)), apply
 
