@@ -66,3 +66,19 @@ def test_the_headline_names_the_event_in_any_form_of_its_word():
     assert in_headline("scrap", "scrapped", "Mayor scraps curfew")
     assert in_headline("die", "died", "Jazz singer dies at 85")
     assert not in_headline("visit", "visited", "Mayor scraps curfew")
+
+
+def test_a_deal_agreed_and_a_deal_done_are_one_acquisition():
+    # "HP agreed to buy EYP" (to come) and "HP acquired EYP", "the acquisition": one deal, where
+    # "will meet" and "met" would be two meetings.
+    from test_events_linking import Corpus
+
+    buyer, bought = ("Hewlett-Packard", "ORG"), ("EYP Mission Critical Facilities", "ORG")
+    c = Corpus()
+    ids = [c.article(f"a{n}", published=day) for n, day in enumerate(("2007-11-12", "2007-11-12", "2007-11-13", "2007-11-13"))]
+    c.event(ids[0], "buy", participants=[buyer, bought], future=True)
+    c.event(ids[1], "buy", participants=[buyer, bought], future=True)
+    c.event(ids[2], "acquire", participants=[buyer, bought])
+    c.event(ids[3], "acquisition", participants=[buyer, bought])
+    events, _ = c.link()
+    assert [set(e.articles) for e in events] == [set(ids)]

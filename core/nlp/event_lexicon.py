@@ -163,6 +163,11 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     return f"{who} {verb}{where}"
 
 
+# Kinds of event that are news when agreed: "agreed to buy", "will acquire" and "bought" report one
+# deal, where "will meet" is another meeting than the one just held.
+TENSE_BLIND_FAMILIES = frozenset({"acquire"})
+
+
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
 UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
 

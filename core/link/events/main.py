@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
+from newsx.core.nlp.event_lexicon import TENSE_BLIND_FAMILIES
 
 # The main event's people: those named as its parties in this share of its articles (at least one).
 CORE_SHARE = 0.25
@@ -48,7 +49,8 @@ def main_event_joins(clusters: list[LeadCluster]) -> tuple[int | None, list[int]
     joins = []
     for k in leading:
         c = clusters[k]
-        if k == main or c.future != head.future or not (c.lead_people & core):
+        tenses_differ = c.future != head.future and head.family not in TENSE_BLIND_FAMILIES
+        if k == main or tenses_differ or not (c.lead_people & core):
             continue
         if c.family != head.family and c.known and head.known:
             continue  # two kinds of event the lexicon tells apart

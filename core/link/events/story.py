@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsx.core.corpus.dates import to_date
-from newsx.core.nlp.event_lexicon import month_hint, weekday_hint
+from newsx.core.nlp.event_lexicon import TENSE_BLIND_FAMILIES, month_hint, weekday_hint
 
 # A cluster joins a head when this share of the smaller of their story entity sets is common
 # (fitted leave-one-cluster-out on ECB+, with both halves of each topic in one corpus as the check
@@ -190,11 +190,13 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
     event an undated report of it may be written (None: any time after)."""
     if not _whens_fit(head, other):
         return False
-    if head.future != other.future and not (head.date and other.date):
+    tense_blind = head.family in TENSE_BLIND_FAMILIES
+    if head.future != other.future and not (head.date and other.date) and not tense_blind:
         return False  # "will meet" is another meeting than the one reported
     if head.date and other.date:
         # A meeting scheduled for the next day is not the one just held: no slack across tenses.
-        return dates_close(head.date, other.date, tolerance if head.future == other.future else 0)
+        same_tense = head.future == other.future or tense_blind
+        return dates_close(head.date, other.date, tolerance if same_tense else 0)
     dated, undated = (head, other) if head.date else (other, head)
     if dated.date:
         first, last = _span(dated.date)
