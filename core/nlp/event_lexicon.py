@@ -163,9 +163,10 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     return f"{who} {verb}{where}"
 
 
-# Kinds of event that are news when agreed: "agreed to buy", "will acquire" and "bought" report one
-# deal, where "will meet" is another meeting than the one just held.
-TENSE_BLIND_FAMILIES = frozenset({"acquire"})
+# Kinds of event that are news when agreed or announced: "agreed to buy", "will acquire" and
+# "bought" report one deal, "will nominate" and "nominated" one pick, where "will meet" is another
+# meeting than the one just held.
+TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint"})
 
 
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
