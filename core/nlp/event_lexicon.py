@@ -132,15 +132,15 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     acts = not noun or lemma in NOUN_VERBS  # a verb, or a noun with a verb of its own ("arrest")
     if participle and " " in verb:
         participle = past_participle(verb)  # the whole phrase: "found guilty", not "found"
-    undergone = past_participle(verb)
-    verb = {"find guilty": "found guilty"}.get(verb, verb)
     where = f" {'to' if toward else 'in'} {places[0]}" if places else ""
     objects = [o for o in objects if o not in participants][:2]
     if participle and objects:
         by = f" by {join_names(list(participants)[:2])}" if participants else ""
         return f"{join_names(objects)} {participle}{by}{where}"
     if objects and not participants and acts and verb not in UNDERGONE:
-        return f"{join_names(objects)} {undergone}{where}"  # "the arrest of X" by nobody named: X arrested
+        # "the arrest of X" by nobody named: X arrested
+        return f"{join_names(objects)} {past_participle(verb)}{where}"
+    verb = {"find guilty": "found guilty"}.get(verb, verb)
     if objects and (not participants or verb in UNDERGONE):
         participants, objects = objects, []  # "the death of X": X dies
     who = join_names(list(participants)[:3])
@@ -167,6 +167,12 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
 # "bought" report one deal, "will nominate" and "nominated" one pick, where "will meet" is another
 # meeting than the one just held.
 TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint"})
+
+
+def parted_by_tense(family: str, future: bool, other_future: bool) -> bool:
+    """One told as to come and the other as done are two events of this kind ("will meet" and
+    "met"), unless it is a kind that is news when agreed (`TENSE_BLIND_FAMILIES`)."""
+    return future != other_future and family not in TENSE_BLIND_FAMILIES
 
 
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").

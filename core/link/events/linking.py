@@ -26,10 +26,10 @@ from newsx.core.nlp.event_lexicon import (
     EVENT_NOUNS,
     FAMILIES,
     NOUN_VERBS,
-    TENSE_BLIND_FAMILIES,
     UNDERGONE,
     make_label,
     month_hint,
+    parted_by_tense,
     weekday_hint,
 )
 from newsx.core.processes import alongside
@@ -557,7 +557,7 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
         return 0.0
     if not _when_compatible(a.date, a.when_key, b.date, b.when_key):
         return 0.0
-    if a.raw.future != b.raw.future and not (a.date and b.date) and a.family not in TENSE_BLIND_FAMILIES:
+    if parted_by_tense(a.family, a.raw.future, b.raw.future) and not (a.date and b.date):
         return 0.0  # "will meet" is another meeting than the one just reported, unless the dates agree
     shared = a.parties & b.parties
     union = a.parties | b.parties

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
-from newsx.core.nlp.event_lexicon import TENSE_BLIND_FAMILIES
+from newsx.core.nlp.event_lexicon import parted_by_tense
 
 # The main event's people: those named as its parties in this share of its articles (at least one).
 CORE_SHARE = 0.25
@@ -49,8 +49,7 @@ def main_event_joins(clusters: list[LeadCluster]) -> tuple[int | None, list[int]
     joins = []
     for k in leading:
         c = clusters[k]
-        tenses_differ = c.future != head.future and head.family not in TENSE_BLIND_FAMILIES
-        if k == main or tenses_differ or not (c.lead_people & core):
+        if k == main or parted_by_tense(head.family, c.future, head.future) or not (c.lead_people & core):
             continue
         if c.family != head.family and c.known and head.known:
             continue  # two kinds of event the lexicon tells apart

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsx.core.corpus.dates import to_date
-from newsx.core.nlp.event_lexicon import TENSE_BLIND_FAMILIES, month_hint, weekday_hint
+from newsx.core.nlp.event_lexicon import month_hint, parted_by_tense, weekday_hint
 
 # A cluster joins a head when this share of the smaller of their story entity sets is common
 # (fitted leave-one-cluster-out on ECB+, with both halves of each topic in one corpus as the check
@@ -190,13 +190,12 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
     event an undated report of it may be written (None: any time after)."""
     if not _whens_fit(head, other):
         return False
-    tense_blind = head.family in TENSE_BLIND_FAMILIES
-    if head.future != other.future and not (head.date and other.date) and not tense_blind:
+    parted = parted_by_tense(head.family, head.future, other.future)
+    if parted and not (head.date and other.date):
         return False  # "will meet" is another meeting than the one reported
     if head.date and other.date:
         # A meeting scheduled for the next day is not the one just held: no slack across tenses.
-        same_tense = head.future == other.future or tense_blind
-        return dates_close(head.date, other.date, tolerance if same_tense else 0)
+        return dates_close(head.date, other.date, 0 if parted else tolerance)
     dated, undated = (head, other) if head.date else (other, head)
     if dated.date:
         first, last = _span(dated.date)
