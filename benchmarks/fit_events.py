@@ -23,7 +23,7 @@ import eval_events  # noqa: E402
 
 OVERLAPS = (0.2, 0.3, 0.5)
 TOLERANCES = (1, 2)
-FAMILIES = (1, 2)
+FAMILIES = (1, 2, 3)
 # The main-event pass: how many opening sentences hold a lead (linking's side: the extraction keeps
 # opening acts of its own LEAD_SENTENCES), and the share of its articles that name a core person.
 LEADS = (2, 3, 5)

@@ -36,6 +36,7 @@ from newsx.core.nlp.event_lexicon import (
     month_hint,
     weekday_hint,
 )
+from newsx.core.nlp.event_senses import NAMING_VERBS, found_guilty, launch_sense, sense, sexual_assault
 
 
 def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list[RawEvent]:
@@ -114,7 +115,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 end=last.idx + len(last.text),
                 sentence=sentence_of.get(token.i, 0),
                 label=make_label(agents, lemma, place_names[:1], token.pos_ != "VERB" and not verb,
-                                 text.lower() if passive else None, patients),
+                                 _participle(token, lemma, text) if passive else None, patients),
                 date=date,
                 participants=names,
                 roles=tuple(role_of[n] for n in names),
@@ -170,14 +171,18 @@ def _trigger(token):
             return None
         if lemma in RELEASE_VERBS and _puts_out_a_thing(token):
             return "release", token, token, None
+        negated = any(c.dep_ == "neg" for c in token.children)
+        sensed = None if negated else sense(token)
+        if sensed is not None:
+            return sensed[0], sensed[1], sensed[2], None  # "was found dead", "fired the coach"
         if lemma in REPORTING_VERBS:
             return None
-        if any(c.dep_ == "neg" for c in token.children):
+        if negated:
             return None  # "did not elaborate": nothing happened
         doc = token.doc
         if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "test":
             return "test-" + lemma, doc[token.i - 2], token, None  # "test-fired", "test-launch"
-        if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
+        if found_guilty(token):
             return "find guilty", token, token, None
         if lemma == "check" and any(c.lower_ in ("in", "into") and c.dep_ in ("prep", "prt") for c in token.children):
             return "check in", token, token, None  # into a clinic, a hotel
@@ -193,8 +198,21 @@ def _trigger(token):
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
             return "test-fire", token.doc[token.i - 2], token, None
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
+            if sexual_assault(token):
+                return "sexual assault", token, token, None  # a crime, not an armed attack
+            if noun == "launch" and (kind := launch_sense(token)) is not None:
+                # of a product (an unveiling), or of balloons: not a missile launch
+                return ("unveiling" if kind == "unveil" else kind), token, token, None
             return noun, token, token, None
     return None
+
+
+def _participle(token, lemma: str, text: str) -> str:
+    """The passive label's verb: the source's own ("fired", "found dead"), except a reporting verb
+    that names someone to a role ("was announced as the new host": named)."""
+    if lemma == "appoint" and token.lemma_.lower() in NAMING_VERBS:
+        return "named"
+    return text.lower()
 
 
 def _puts_out_a_thing(verb) -> bool:
@@ -238,10 +256,16 @@ def _worth_keeping(token, lemma, participants, places, date) -> bool:
 
 
 def _opening_act(token, sentence: int, participants, roles, future: bool) -> bool:
-    """A finite main verb of an opening sentence whose doer is a named person or organisation."""
-    if token.pos_ != "VERB" or token.dep_ != "ROOT" or future or sentence >= LEAD_SENTENCES:
+    """The main verb of an opening sentence whose doer is a named person or organisation: done
+    ("Holt reversed the ban"), or to come ("Ellen DeGeneres will host the Oscars", "Weitz is
+    expected to direct New Moon"), which is the news of a story that announces something."""
+    if token.pos_ != "VERB" or sentence >= LEAD_SENTENCES:
         return False
-    if token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if future:
+        main = token.dep_ == "ROOT" or (token.dep_ == "xcomp" and token.head.dep_ == "ROOT")
+        if not main or token.tag_ != "VB":
+            return False
+    elif token.dep_ != "ROOT" or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     return any(r == "agent" and m.label in ("PERSON", "ORG") for m, r in zip(participants, roles))
 
@@ -404,8 +428,8 @@ def _is_future(token, clause) -> bool:
         # "scheduled to meet", "plans to deploy 10,000 by December"
         if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in FUTURE_HEADS | {"plan", "intention", "bid"}:
             return True
-        if any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in FUTURE_HEADS for c in verb.children):
-            return True  # "a meeting scheduled for 28 October"
+        if any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in FUTURE_HEADS for c in verb.children):
+            return True  # "a meeting scheduled for 28 October", "elections which are planned for December"
     return False
 
 

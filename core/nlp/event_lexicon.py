@@ -57,7 +57,7 @@ NOUN_VERBS = {
     "meeting": "meet", "talk": "hold talks", "talks": "hold talks", "summit": "meet", "conference": "meet",
     "briefing": "meet", "launch": "launch", "test": "test", "test-fire": "test-fire", "flight": "launch",
     "deployment": "deploy", "dispatch": "dispatch", "condemnation": "condemn", "killing": "kill",
-    "murder": "murder", "death": "die", "shooting": "shoot", "injury": "injure", "arrest": "arrest",
+    "murder": "murder", "death": "die", "suicide": "die", "sexual assault": "assault", "molestation": "molest", "shooting": "shoot", "injury": "injure", "arrest": "arrest",
     "detention": "detain", "indictment": "indict", "conviction": "convict", "verdict": "convict",
     "sentencing": "sentence", "explosion": "explode", "blast": "explode", "bombing": "bomb",
     "attack": "attack", "strike": "strike", "raid": "raid", "assault": "assault", "airstrike": "strike",
@@ -105,7 +105,7 @@ LIGHT_VERBS = {
     "ensure", "offer", "feel", "read", "receive", "ride", "sit", "stand", "turn", "move", "head",
 }
 # Verbs whose object noun names the event they carry out ("hold a meeting", "conduct a test").
-SUPPORT_VERBS = {"hold", "conduct", "carry", "stage", "attend", "have", "make", "host", "join"}
+SUPPORT_VERBS = {"hold", "conduct", "carry", "stage", "attend", "have", "make", "host", "join", "commit"}
 # Verbs whose open complement is not yet done ("scheduled to meet", "set to join").
 FUTURE_HEADS = {"schedule", "set", "plan", "expect", "due", "prepare", "intend", "aim", "go", "hope", "want"}
 
@@ -154,12 +154,12 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
     if symmetric and len(participants) == 1 and not objects:
         return f"{who} {lemma if noun else 'meeting'}{where}"
-    if len(participants) == 1 and " " not in verb and verb != "found guilty":
-        verb = third_person(verb)
-    elif len(participants) == 1 and verb.startswith("hold "):
-        verb = "holds " + verb[5:]
-    elif len(participants) == 1 and verb.startswith("go "):
-        verb = "goes " + verb[3:]
+    if len(participants) == 1 and verb != "found guilty":
+        # A phrase conjugates its first word: "checks in", "holds talks", "loses to".
+        first, _, rest = verb.partition(" ")
+        verb = f"{third_person(first)} {rest}".strip()
+    if objects and verb.endswith(" to"):
+        where = f" {join_names(objects)}{where}"  # "Chiefs lose to Colts"
     return f"{who} {verb}{where}"
 
 
@@ -175,8 +175,14 @@ def parted_by_tense(family: str, future: bool, other_future: bool) -> bool:
     return future != other_future and family not in TENSE_BLIND_FAMILIES
 
 
+# Triggers whose doer undergoes the rest of their family's event: who "lost to" is who was beaten.
+CONVERSE_TRIGGERS = frozenset({"lose to"})
+
+
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
 UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
+# Of those, what only a person does.
+PERSONAL_ACTS = {"die", "resign"}
 
 
 def join_names(names: list[str]) -> str:
@@ -191,6 +197,27 @@ def third_person(verb: str) -> str:
     if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + "s"
+
+# Periods under way as the article is written: "fired this season" can be Saturday's firing.
+_ONGOING = re.compile(r"^(?:this|so far this|earlier this) (?:season|year|week|month|weekend)$")
+_ELSEWHEN = re.compile(r"\b(?:last|next|ago|previous|former|coming)\b")
+
+
+def whens_agree(a: str, b: str, tolerance: int = 1) -> bool:
+    """Two unresolved dates as written that can be one day: the same words, weekdays at most
+    `tolerance` days apart ("Friday night" and "early Saturday" tell of one fire), or a period
+    under way and a time not said to be another ("this season" and "Saturday")."""
+    if a == b:
+        return True
+    for one, other in ((a, b), (b, a)):
+        if _ONGOING.match(one) and not _ELSEWHEN.search(other):
+            return True
+    x, y = weekday_hint(a), weekday_hint(b)
+    if x is None or y is None:
+        return False
+    apart = abs(x - y) % 7
+    return min(apart, 7 - apart) <= tolerance and month_hint(a) == month_hint(b)
+
 
 def month_hint(text: str | None) -> int | None:
     if not text:

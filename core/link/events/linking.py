@@ -23,14 +23,17 @@ from newsx.core.model.analyses import ArticleAnalysis, Entity, Event, EventMenti
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
 from newsx.core.nlp.event_lexicon import (
+    CONVERSE_TRIGGERS,
     EVENT_NOUNS,
     FAMILIES,
     NOUN_VERBS,
+    PERSONAL_ACTS,
     UNDERGONE,
     make_label,
     month_hint,
     parted_by_tense,
     weekday_hint,
+    whens_agree,
 )
 from newsx.core.processes import alongside
 
@@ -215,15 +218,23 @@ def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[
     cluster_of = {i: k for k, c in enumerate(clusters) for i in c.nodes}
     lead_of: dict[str, int] = {}  # article -> the node it leads with
     headlined: dict[str, int] = {}  # article -> the first node of its opening that its headline names
+    to_come: dict[str, int] = {}  # article -> the first event to come of its opening, for want of one done
     for i in sorted(cluster_of, key=lambda i: (nodes[i].raw.sentence, nodes[i].raw.start)):
         node = nodes[i]
-        if node.raw.future or node.raw.sentence >= MAIN_LEAD_SENTENCES:
+        if node.raw.sentence >= MAIN_LEAD_SENTENCES:
+            continue
+        if node.raw.future:
+            if node.strong:
+                to_come.setdefault(node.article, i)
             continue
         if node.article not in lead_of and node.strong:
             lead_of[node.article] = i
         if node.article not in headlined and in_headline(node.raw.trigger, node.raw.text, titles.get(node.article, "")):
             headlined[node.article] = i
     lead_of.update(headlined)
+    # A story that announces ("will host", "is to direct") leads with what is to come.
+    for article, i in to_come.items():
+        lead_of.setdefault(article, i)
     leads_in: dict[int, list[_Node]] = defaultdict(list)
     for i in lead_of.values():
         leads_in[cluster_of[i]].append(nodes[i])
@@ -537,7 +548,7 @@ def _when_compatible(date: str | None, when: str | None, other_date: str | None,
     if date and other_date:
         return dates_compatible(date, other_date)
     if when and other_when:
-        return when == other_when
+        return whens_agree(when, other_when)
     # One resolved, one only written: compare what the words do say (month, weekday).
     resolved, written = (date, other_when) if date else (other_date, when)
     if not resolved or not written:
@@ -695,11 +706,14 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     places: Counter[str] = Counter()
     trigger_votes: Counter[str] = Counter()
     for node in named:
+        trigger_votes[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+    trigger = trigger_votes.most_common(1)[0][0]
+    for node in named:
+        if node.raw.trigger in CONVERSE_TRIGGERS and node.raw.trigger != trigger:
+            continue  # who "lost to" whom says who won only the other way round
         parties.update(node.parties)
         agent_votes.update(node.agents)
         places.update(node.places)
-        trigger_votes[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
-    trigger = trigger_votes.most_common(1)[0][0]
     verbs = [n.raw for n in named if n.raw.trigger == trigger]
     passive = [r.text.lower() for r in verbs if r.passive]
     participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
@@ -714,10 +728,15 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
     doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
-    if doers and NOUN_VERBS.get(trigger, trigger) in UNDERGONE:
-        # Who died (resigned, crashed) is who most of its reports name; the others named beside
-        # them are who they were with or worked for ("Felt, Hoover's deputy, died").
-        doers = [(p, n) for p, n in doers if n == doers[0][1]]
+    if NOUN_VERBS.get(trigger, trigger) in UNDERGONE:
+        # Who died (resigned, crashed) is who most of its reports name, as subject ("X died") or
+        # object ("the death of X", "X was found dead"); the others named beside them are who they
+        # were with or worked for ("Felt, Hoover's deputy, died"). Only a person dies or resigns.
+        doers = sorted(doers + undergoers, key=lambda kv: (-kv[1], kv[0]))
+        undergoers = []
+        if NOUN_VERBS.get(trigger, trigger) in PERSONAL_ACTS:
+            doers = [(p, n) for p, n in doers if labels.get(p) == "PERSON"] or doers
+        doers = [(p, n) for p, n in doers if n == doers[0][1]] if doers else []
     # Troops are sent to a place: a place they undergo is where they go ("deploy to Russia").
     toward = FAMILIES.get(trigger) == "deploy"
     if toward:
@@ -808,7 +827,8 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     found = _best_date(dates or _borrowed_dates(members))
     if not news:
         return found
-    if found and len(articles) >= 3 and len(backing) * 2 <= len(articles):
+    ahead = all(n.raw.future for n in members)  # announced: the date one report gives is when it is due
+    if found and len(articles) >= 3 and len(backing) * 2 <= len(articles) and not ahead:
         return _reported_date(members) or found  # told as news by most: a date in one is background
     return found or _reported_date(members)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsx.core.corpus.dates import to_date
-from newsx.core.nlp.event_lexicon import month_hint, parted_by_tense, weekday_hint
+from newsx.core.nlp.event_lexicon import month_hint, parted_by_tense, weekday_hint, whens_agree
 
 # A cluster joins a head when this share of the smaller of their story entity sets is common
 # (fitted leave-one-cluster-out on ECB+, with both halves of each topic in one corpus as the check
@@ -30,8 +30,11 @@ DAY_TOLERANCE = 1
 REPORT_WINDOW = 7
 # Undated reports of the story's own kind of event may look back on its date this many days on.
 LOOK_BACK_DAYS = 30
-# How many kinds of event (the most reported first) join on the story they tell.
-STORY_FAMILIES = 2
+# Reports of an event announced ahead (an election, a ceremony's host) come out up to this many days before it.
+LOOK_AHEAD_DAYS = 365
+# How many kinds of event (the most reported first) join on the story they tell: a shooting, the
+# deaths and the wounded (fitted leave-one-cluster-out, benchmarks/fit_events.py: 3 in every fold).
+STORY_FAMILIES = 3
 # An entity named by more heads than this is too common to find heads by.
 _COMMON = 400
 # A main kind of event reported by this share of the corpus's articles is the story itself (one
@@ -79,14 +82,17 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
     # earthquake and the deaths) join on the story they tell. Other kinds join only on their own
     # parties and places (two arrests in one story on one day stay two unless they name the same people).
     reach = {f: len(set().union(*(clusters[k].articles for k in ks))) for f, ks in by_family.items()}
-    main = set(sorted(reach, key=lambda f: (-reach[f], f))[:STORY_FAMILIES])
     corpus = len(set().union(*(c.articles for c in clusters))) if clusters else 0
+    ranked = sorted(reach, key=lambda f: (-reach[f], f))
+    # Beyond the two most reported, a kind joins on the story only when most of the story reports it.
+    main = set(ranked[:2]) | {f for f in ranked[2:STORY_FAMILIES] if reach[f] >= DOMINANT_SHARE * corpus}
     dominant = {f for f in main if reach[f] >= max(2, DOMINANT_SHARE * corpus)}
     groups: list[list[int]] = []
     for family, found in by_family.items():
         own = family not in main
         units = _within_articles(clusters, found, tolerance)
-        units.sort(key=lambda u: (-len(u[1].articles), -len(u[1].nodes), u[0][0]))
+        # Most reported first; of those alike, a dated one heads (undated reports join on its date).
+        units.sort(key=lambda u: (-len(u[1].articles), -len(u[1].nodes), u[1].date is None, u[0][0]))
         head_of: dict[int, StoryCluster] = {}
         posting: dict[str, list[int]] = defaultdict(list)
         for positions, c in units:
@@ -201,6 +207,9 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
         first, last = _span(dated.date)
         if first is None or last is None:
             return True
+        if dated.future and undated.future:
+            # Announced ahead ("elections will be held on December 15"): reports come before it.
+            return all((first - a).days <= LOOK_AHEAD_DAYS and (a - last).days <= tolerance for a in _days(undated.anchors))
         # Reports of it come out from a day before it to a week after (a month: after its days);
         # of the story's own kind, up to LOOK_BACK_DAYS after: reports that tell of an ongoing
         # event ("the deployment", begun weeks before) without its date.
@@ -214,9 +223,9 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
 
 
 def _whens_fit(head: StoryCluster, other: StoryCluster) -> bool:
-    """Unresolved dates must be the same words ("Thursday" is not "December last year"), and fit
-    what a resolved date says (its month, its weekday)."""
-    if head.whens and other.whens and not (head.whens & other.whens):
+    """Unresolved dates must agree ("Thursday" is not "December last year"; "Friday night" may be
+    "early Saturday"), and fit what a resolved date says (its month, its weekday)."""
+    if head.whens and other.whens and not any(whens_agree(a, b) for a in head.whens for b in other.whens):
         return False
     for dated, written in ((head, other), (other, head)):
         day = _day(dated.date) if dated.date else None

@@ -1,0 +1,162 @@
+"""Verbs whose kind of event depends on what surrounds them.
+
+"fired" is a dismissal when a person is fired ("the Blazers fired their coach") and a weapon's
+when a missile is; "found" is a death in "was found dead"; "hanged himself" is a death; "announced"
+only reports, except in "was announced as the new host", which is an appointment. Each function reads
+one spaCy token and its children (never imports spaCy) and gives the lemma that names the event's
+kind, with the tokens its text spans, or None when the verb means something else.
+"""
+
+from __future__ import annotations
+
+# Nouns for people in a post, who can be fired or appointed ("the coach was fired").
+ROLE_NOUNS = frozenset({
+    "coach", "manager", "employee", "worker", "staff", "staffer", "director", "chief", "executive", "ceo",
+    "official", "aide", "head", "minister", "secretary", "president", "editor", "player", "officer",
+    "chairman", "chairwoman", "adviser", "advisor", "commissioner", "superintendent", "principal",
+    "teacher", "host", "anchor", "star", "actor", "actress", "captain", "general", "commander",
+})
+# Verbs that, with "dead", report a death: "was found dead", "is presumed dead".
+DEATH_REPORT_VERBS = frozenset({"find", "presume", "fear", "pronounce", "declare", "confirm", "report", "leave"})
+# Verbs that put a person out of a post when a person is their object.
+DISMISS_VERBS = frozenset({"fire", "terminate", "axe", "ax", "can"})
+# Reporting verbs that, passive with "as", name someone to a role: "was announced as the new host".
+NAMING_VERBS = frozenset({"announce", "unveil", "reveal", "confirm", "name", "introduce"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+# Things a company launches or introduces, as opposed to a missile or a rocket.
+PRODUCT_NOUNS = frozenset({
+    "phone", "smartphone", "handset", "device", "laptop", "notebook", "computer", "tablet", "product", "model",
+    "service", "app", "application", "software", "version", "line", "lineup", "console", "car", "vehicle",
+    "camera", "watch", "browser", "edition", "brand", "platform", "processor", "chip", "drug", "store",
+})
+
+
+def _is_person(token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS
+
+
+def _undergoer(verb):
+    """Who the verb is done to: its object, passive subject, or the noun a participle describes."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return verb.head  # "O'Brien, fired on June 8", "the fifth coach to be fired"
+    return None
+
+
+def _is_product(token) -> bool:
+    """A thing made and sold: a PRODUCT name ("MacBook Pro"), or a product noun ("its new phone")."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(w.ent_type_ == "PRODUCT" for w in words) or token.lemma_.lower() in PRODUCT_NOUNS
+
+
+# What is launched as a missile launch is: rockets and what they carry.
+LAUNCHED_CRAFT = frozenset({
+    "missile", "rocket", "icbm", "satellite", "projectile", "spacecraft", "shuttle", "probe", "warhead",
+    "drone", "torpedo", "capsule", "vehicle", "launcher", "slbm", "irbm", "mrbm",
+})
+# Counts before what is launched: "hundreds of balloons", "a barrage of rockets".
+_COUNT_NOUNS = frozenset({"hundred", "thousand", "dozen", "number", "series", "barrage", "salvo", "volley", "pair", "couple"})
+
+
+def _launched_things(token) -> list:
+    if token.pos_ == "VERB":
+        things = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    else:
+        things = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    found = []
+    for thing in things:
+        if thing.lemma_.lower() in _COUNT_NOUNS or thing.pos_ == "NUM":
+            # "hundreds of balloons": the balloons
+            inner = [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            found.extend(inner or [thing])
+        else:
+            found.append(thing)
+    return found
+
+
+def launch_sense(token) -> str | None:
+    """What a launch launches: None for a rocket or a missile (or when unsaid: "the launch drew
+    condemnation"), "unveil" for a product ("Apple launched its new MacBook Pro"), else "launch X"
+    for anything else ("launched hundreds of balloons", "launched a campaign"): not a missile launch."""
+    things = _launched_things(token)
+    if not things or any(t.lemma_.lower() in LAUNCHED_CRAFT or t.ent_type_ in ("CARDINAL",) for t in things):
+        return None
+    by_company = any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.children)
+    if any(_is_product(t) or (by_company and t.ent_type_ in ("ORG", "WORK_OF_ART")) for t in things):
+        return "unveil"  # "T-Mobile will launch the BlackBerry Curve": a company's named thing
+    return "launch " + things[0].lemma_.lower()
+
+
+
+def found_guilty(token) -> bool:
+    """ "found him guilty", "found Scott Peterson guilty Friday": "guilty" shortly after "find",
+    before any other verb (the parser hangs it in different places)."""
+    if token.lemma_.lower() != "find":
+        return False
+    sentence_end = token.sent.end
+    for t in token.doc[token.i + 1 : min(token.i + 8, sentence_end)]:
+        if t.lower_ == "guilty":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+# What is won or lost in a contest.
+CONTEST_NOUNS = frozenset({"game", "match", "race", "election", "bout", "fight", "final", "series", "title",
+                           "championship", "tournament", "playoff", "vote", "contest", "battle", "seat"})
+
+
+def _lost_to_someone(verb) -> bool:
+    """ "lost to the Colts" (a named side), "lost the game": not "lost his job", "lost to cancer"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(p.dep_ == "pobj" and p.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for p in child.children):
+                return True
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in CONTEST_NOUNS:
+            return True
+    return False
+
+
+_SEXUAL = frozenset({"sexual", "sexually", "indecent", "indecently"})
+
+
+def sexual_assault(token) -> bool:
+    """ "sexual assault", "sexually assaulting": a crime against a person, not an armed attack."""
+    return token.lemma_.lower() == "assault" and any(c.dep_ in ("amod", "advmod") and c.lower_ in _SEXUAL for c in token.children)
+
+
+def sense(token) -> tuple[str, object, object] | None:
+    """(lemma of the event's kind, first token, last token) for a verb whose kind its context
+    decides, else None. The source's own words stay the event's text ("fired", "found dead")."""
+    lemma = token.lemma_.lower()
+    if lemma in DEATH_REPORT_VERBS:
+        dead = next((c for c in token.children if c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")), None)
+        if dead is not None:
+            return "die", token, dead  # "found dead", "presumed dead"
+    if lemma == "hang" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):
+        return "die", token, token  # "hanged himself"
+    if sexual_assault(token):
+        return "sexually assault", token, token
+    if lemma == "lose" and _lost_to_someone(token):
+        return "lose to", token, token  # the other side's win: "the Chiefs lost to the Colts"
+    if lemma == "launch" and (kind := launch_sense(token)) is not None:
+        return kind, token, token  # a product unveiled, or balloons launched: not a missile launch
+    undergoer = _undergoer(token)
+    if lemma in DISMISS_VERBS and undergoer is not None and _is_person(undergoer):
+        return "dismiss", token, token
+    if lemma == "relieve" and undergoer is not None and _is_person(undergoer) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return "dismiss", token, token  # "relieved of his duties"
+    if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and (
+        undergoer is not None and _is_person(undergoer)
+    ):
+        return "oust", token, token
+    if lemma in NAMING_VERBS and any(c.dep_ == "nsubjpass" and _is_person(c) for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in token.children
+    ):
+        return "appoint", token, token  # "has been announced as the new Doctor Who"
+    return None

@@ -1,0 +1,127 @@
+"""A verb whose kind of event depends on its words: a coach fired is a dismissal, not a fire; a
+body found dead is a death; "will host" is the news of a story that announces what is to come."""
+
+from __future__ import annotations
+
+from conftest import index_of
+
+from newsx.core.nlp.event_lexicon import whens_agree
+
+COACH_STORY = {
+    "c1": ("Valley Sun", "2022-11-14", "The Riverside Hawks fired head coach Tom Briggs on Monday after a 2-9 start. "
+           "A fire destroyed the team's old training barn in June."),
+    "c2": ("Metro Daily", "2022-11-14", "Tom Briggs was relieved of his duties as head coach of the Riverside Hawks, "
+           "general manager Ann Lowe said on Monday."),
+    "c3": ("Sports Wire", "2022-11-15", "The Riverside Hawks have fired Tom Briggs, the coach who led them to two "
+           "titles."),
+}
+
+HIKER_STORY = {
+    "h1": ("Alpine Times", "2023-02-06", "Hiker Anna Reyes was found dead on Sunday near Crane Peak, police said."),
+    "h2": ("Mountain Post", "2023-02-06", "Anna Reyes, 34, died after a fall near Crane Peak on Sunday, police said."),
+    "h3": ("Valley Sun", "2023-02-07", "Anna Reyes is presumed dead after falling from a ridge near Crane Peak."),
+}
+
+HOST_STORY = {
+    "o1": ("Screen Daily", "2024-08-02", "Comedian Lena Marsh will host the Grammy Awards next year, the academy "
+           "said on Friday."),
+    "o2": ("Music Wire", "2024-08-02", "Lena Marsh is set to host the Grammy Awards for a second time."),
+    "o3": ("Pop Post", "2024-08-03", "Organisers said Lena Marsh will host the ceremony in February. She hosted it "
+           "once before."),
+}
+
+
+def test_a_coach_fired_is_a_dismissal_not_a_fire(tmp_path):
+    index = index_of(COACH_STORY, tmp_path)
+    dismissal = [e for e in index.events if "Tom Briggs" in e.label]
+    assert len(dismissal) == 1
+    assert set(dismissal[0].articles) == set(COACH_STORY)  # "fired" and "relieved of his duties"
+    assert dismissal[0].trigger == "dismiss"
+    # The barn fire is another event, of its own kind.
+    assert all(e.trigger != "dismiss" for e in index.events if e is not dismissal[0])
+    fires = [e for e in index.events if e.trigger in ("fire", "destroy")]
+    assert fires and all(set(e.articles) == {"c1"} for e in fires)
+
+
+def test_found_dead_and_presumed_dead_report_the_death(tmp_path):
+    index = index_of(HIKER_STORY, tmp_path)
+    death = max(index.events, key=lambda e: len(e.articles))
+    assert set(death.articles) == set(HIKER_STORY)
+    assert death.label.startswith("Anna Reyes")
+    assert death.date == "2023-02-05"  # "on Sunday"
+
+
+def test_an_announced_host_is_the_stories_main_event(tmp_path):
+    index = index_of(HOST_STORY, tmp_path)
+    main = max(index.events, key=lambda e: len(e.articles))
+    assert set(main.articles) == set(HOST_STORY)
+    assert "Lena Marsh" in main.label and "host" in main.label
+    # What she did before is another event than what she will do.
+    words = {HOST_STORY[t.article][2][t.start:t.end] for t in main.triggers}
+    assert "hosted" not in words
+
+
+def test_a_person_dies_not_the_organisation_named_beside_them(tmp_path):
+    story = {
+        f"d{n}": ("Wire", "2004-07-28", f"Frederick Dunmore, a former Brightwater Council aide, was found dead {where}.")
+        for n, where in enumerate(("at his home", "in his home on Saturday", "at home, police said"))
+    }
+    index = index_of(story, tmp_path)
+    death = max(index.events, key=lambda e: len(e.articles))
+    assert len(death.articles) == 3
+    assert death.label.startswith("Frederick Dunmore") and "Brightwater" not in death.label
+
+
+def test_unresolved_days_one_apart_can_be_one_event():
+    assert whens_agree("friday night", "early saturday")
+    assert whens_agree("sunday", "monday morning")
+    assert not whens_agree("friday", "monday")
+    assert not whens_agree("last week", "friday")
+
+
+GADGET_STORY = {
+    "g1": ("Tech Daily", "2023-09-13", "Orbitel launched its new Nova X2 phone on Tuesday in Denver. Meanwhile, "
+           "Northland launched a ballistic missile into the sea on Tuesday, officials said."),
+    "g2": ("Gadget Wire", "2023-09-13", "Orbitel unveiled the Nova X2 phone at an event in Denver on Tuesday."),
+}
+
+
+def test_a_phone_launched_is_unveiled_not_a_missile_launch(tmp_path):
+    index = index_of(GADGET_STORY, tmp_path)
+    said = lambda e: {GADGET_STORY[t.article][2][t.start:t.end] for t in e.triggers}  # noqa: E731
+    phone = [e for e in index.events if "unveiled" in said(e)]
+    assert len(phone) == 1 and set(phone[0].articles) == {"g1", "g2"}
+    assert "Nova X2" in phone[0].label
+    missile = [e for e in index.events if "Northland" in e.label]
+    assert len(missile) == 1 and missile[0] is not phone[0] and missile[0].articles == ("g1",)
+
+
+GAME_STORY = {
+    "w1": ("Sports Wire", "2012-12-24", "The Riverside Hawks beat the Lakeview Owls 20-13 on Sunday to clinch a "
+           "playoff spot."),
+    "w2": ("Metro Daily", "2012-12-24", "The Lakeview Owls lost to the Riverside Hawks 20-13 on Sunday."),
+    "w3": ("Valley Sun", "2012-12-24", "The Riverside Hawks defeated the Lakeview Owls on Sunday."),
+}
+
+
+def test_lost_to_reports_the_other_sides_win(tmp_path):
+    index = index_of(GAME_STORY, tmp_path)
+    win = max(index.events, key=lambda e: len(e.articles))
+    assert set(win.articles) == set(GAME_STORY)
+    assert win.label.startswith("Riverside Hawks")  # who won, though one source says who lost
+
+
+ELECTION_STORY = {
+    "e1": ("Wire", "2013-09-26", "Parliamentary elections in Freeland which are planned for December 15, 2013, will "
+           "have two parties for the first time."),
+    "e2": ("Daily", "2013-10-04", "Freeland will hold parliamentary elections with two parties, its election "
+           "commission said."),
+    "e3": ("Post", "2013-10-02", "Freeland's election commission plans to hold elections on December 15, 2013."),
+}
+
+
+def test_reports_weeks_ahead_of_an_announced_election_are_one_event(tmp_path):
+    index = index_of(ELECTION_STORY, tmp_path)
+    election = max(index.events, key=lambda e: len(e.articles))
+    assert set(election.articles) == set(ELECTION_STORY)
+    assert election.date == "2013-12-15"
