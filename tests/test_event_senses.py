@@ -125,3 +125,20 @@ def test_reports_weeks_ahead_of_an_announced_election_are_one_event(tmp_path):
     election = max(index.events, key=lambda e: len(e.articles))
     assert set(election.articles) == set(ELECTION_STORY)
     assert election.date == "2013-12-15"
+
+
+DUI_STORY = {
+    "u1": ("Sports Wire", "2009-02-02", "Defensive tackle Jamal Carter was arrested on suspicion of DUI early Sunday, "
+           "the California Highway Patrol said."),
+    "u2": ("Metro Daily", "2009-02-02", "Jamal Carter was arrested on suspicion of drunken driving on Sunday."),
+    "u3": ("Valley Sun", "2009-02-03", "Police said Jamal Carter was arrested for driving under the influence on "
+           "Sunday."),
+}
+
+
+def test_drunk_driving_is_the_offence_and_not_an_organisation(tmp_path):
+    index = index_of(DUI_STORY, tmp_path)
+    offence = [e for e in index.events if e.trigger == "drive drunk"]
+    assert len(offence) == 1 and set(offence[0].articles) == set(DUI_STORY)  # DUI, drunken driving, under the influence
+    arrest = [e for e in index.events if e.trigger == "arrest"]
+    assert arrest and all("DUI" not in e.label for e in arrest)

@@ -36,7 +36,15 @@ from newsx.core.nlp.event_lexicon import (
     month_hint,
     weekday_hint,
 )
-from newsx.core.nlp.event_senses import NAMING_VERBS, found_guilty, launch_sense, sense, sexual_assault
+from newsx.core.nlp.event_senses import (
+    DRUNK_DRIVING_ACRONYMS,
+    NAMING_VERBS,
+    drunk_driving,
+    found_guilty,
+    launch_sense,
+    sense,
+    sexual_assault,
+)
 
 
 def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list[RawEvent]:
@@ -194,12 +202,16 @@ def _trigger(token):
             return None
         return lemma, token, token, None
     if token.pos_ in ("NOUN", "PROPN"):
+        if drunk_driving(token) and token.dep_ != "compound":
+            return "drive drunk", token, token, None  # "arrested on suspicion of DUI"
         noun = token.lower_ if token.lower_ == "talks" else lemma
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
             return "test-fire", token.doc[token.i - 2], token, None
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
             if sexual_assault(token):
                 return "sexual assault", token, token, None  # a crime, not an armed attack
+            if drunk_driving(token):
+                return "drive drunk", token, token, None
             if noun == "launch" and (kind := launch_sense(token)) is not None:
                 # of a product (an unveiling), or of balloons: not a missile launch
                 return ("unveiling" if kind == "unveil" else kind), token, token, None
@@ -396,7 +408,8 @@ def _arguments(token, clause, token_mention):
             for t in _core_tokens(part):
                 m = token_mention.get(t.i)
                 # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.
-                if m is not None and not (m.start <= trigger_start < m.end):
+                # Nor is an offence the model took for an organisation ("DUI").
+                if m is not None and not (m.start <= trigger_start < m.end) and m.text.upper() not in DRUNK_DRIVING_ACRONYMS:
                     found[m.start] = m
             named = any(m.label in ("PERSON", "ORG") for m in found.values())
             for m in found.values():

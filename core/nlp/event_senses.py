@@ -76,6 +76,35 @@ def _launched_things(token) -> list:
     return found
 
 
+# Where a product goes when it is released: "added to its line-up", "coming to the network".
+PRODUCT_HOMES = frozenset({"lineup", "line-up", "portfolio", "range", "catalog", "catalogue", "network",
+                           "store", "shelf", "market", "stores", "shelves"})
+# Verbs that release a product when a company does them to one: "T-Mobile will offer the BlackBerry".
+MARKETING_VERBS = frozenset({"offer", "carry", "sell", "stock", "add"})
+
+
+def released_product(token) -> bool:
+    """A company making a product available: "T-Mobile will carry the BlackBerry Curve", "the Q10
+    will be added to its line-up", "the phone is coming to the network". Not "sold its stake"."""
+    lemma = token.lemma_.lower()
+    if lemma in ("add", "come") and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() in PRODUCT_HOMES for p in c.children)
+        for c in token.children
+    ):
+        return True
+    if lemma not in MARKETING_VERBS:
+        return False
+    by_company = any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.children) or (
+        token.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.head.children)
+    )
+    things = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if any(_is_product(t) for t in things):
+        # a company's or its ("it will be carrying the smartphone")
+        return by_company or any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children)
+    named = lemma != "sell"  # a company sold by name is a deal, not a product on sale
+    return by_company and named and any(t.ent_type_ in ("ORG", "PRODUCT") for t in things)
+
+
 def launch_sense(token) -> str | None:
     """What a launch launches: None for a rocket or a missile (or when unsaid: "the launch drew
     condemnation"), "unveil" for a product ("Apple launched its new MacBook Pro"), else "launch X"
@@ -121,6 +150,19 @@ def _lost_to_someone(verb) -> bool:
 
 
 _SEXUAL = frozenset({"sexual", "sexually", "indecent", "indecently"})
+# Drunk driving as news abbreviates it; the model often takes these for organisations.
+DRUNK_DRIVING_ACRONYMS = frozenset({"DUI", "DWI", "OWI", "OUI"})
+
+
+def drunk_driving(token) -> bool:
+    """ "drunken driving", "driving under the influence", "a DUI": an offence, the event of an arrest."""
+    if token.text.upper() in DRUNK_DRIVING_ACRONYMS and token.pos_ in ("PROPN", "NOUN"):
+        return True
+    if token.lemma_.lower() not in ("drive", "driving"):
+        return False
+    if any(c.dep_ in ("amod", "advmod", "acomp") and c.lower_ in ("drunk", "drunken", "impaired", "intoxicated") for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(p.lower_ == "influence" for p in c.children) for c in token.children)
 
 
 def sexual_assault(token) -> bool:
@@ -140,8 +182,12 @@ def sense(token) -> tuple[str, object, object] | None:
         return "die", token, token  # "hanged himself"
     if sexual_assault(token):
         return "sexually assault", token, token
+    if drunk_driving(token):
+        return "drive drunk", token, token
     if lemma == "lose" and _lost_to_someone(token):
         return "lose to", token, token  # the other side's win: "the Chiefs lost to the Colts"
+    if released_product(token):
+        return "release", token, token  # "will start selling the new phone"
     if lemma == "launch" and (kind := launch_sense(token)) is not None:
         return kind, token, token  # a product unveiled, or balloons launched: not a missile launch
     undergoer = _undergoer(token)
