@@ -210,8 +210,6 @@ def _trigger(token):
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
             if sexual_assault(token):
                 return "sexual assault", token, token, None  # a crime, not an armed attack
-            if drunk_driving(token):
-                return "drive drunk", token, token, None
             if noun == "launch" and (kind := launch_sense(token)) is not None:
                 # of a product (an unveiling), or of balloons: not a missile launch
                 return ("unveiling" if kind == "unveil" else kind), token, token, None
