@@ -20,6 +20,8 @@ ROLE_NOUNS = frozenset({
 DEATH_REPORT_VERBS = frozenset({"find", "presume", "fear", "pronounce", "declare", "confirm", "report", "leave"})
 # Verbs that put a person out of a post when a person is their object.
 DISMISS_VERBS = frozenset({"fire", "terminate", "axe", "ax", "can"})
+# Verbs that put a person out of a post in some phrasing: "relieved of his duties", "pushed out".
+_PUT_OUT_VERBS = DISMISS_VERBS | {"relieve", "push", "force"}
 # Reporting verbs that, passive with "as", name someone to a role: "was announced as the new host".
 NAMING_VERBS = frozenset({"announce", "unveil", "reveal", "confirm", "name", "introduce"})
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
@@ -29,6 +31,16 @@ PRODUCT_NOUNS = frozenset({
     "service", "app", "application", "software", "version", "line", "lineup", "console", "car", "vehicle",
     "camera", "watch", "browser", "edition", "brand", "platform", "processor", "chip", "drug", "store",
 })
+
+
+def _objects_of(token, preposition: str) -> list:
+    """The objects of the token's prepositional phrases with this preposition ("of the phone")."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == preposition for p in c.children if p.dep_ == "pobj"]
+
+
+def _by_company(verb) -> bool:
+    """The verb's subject is an organisation: "T-Mobile will launch ...", "Apple launched ..."."""
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in verb.children)
 
 
 def _is_person(token) -> bool:
@@ -64,13 +76,12 @@ def _launched_things(token) -> list:
     if token.pos_ == "VERB":
         things = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     else:
-        things = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        things = _objects_of(token, "of")
     found = []
     for thing in things:
         if thing.lemma_.lower() in _COUNT_NOUNS or thing.pos_ == "NUM":
             # "hundreds of balloons": the balloons
-            inner = [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-            found.extend(inner or [thing])
+            found.extend(_objects_of(thing, "of") or [thing])
         else:
             found.append(thing)
     return found
@@ -94,9 +105,7 @@ def released_product(token) -> bool:
         return True
     if lemma not in MARKETING_VERBS:
         return False
-    by_company = any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.children) or (
-        token.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.head.children)
-    )
+    by_company = _by_company(token) or (token.dep_ == "xcomp" and _by_company(token.head))
     things = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if any(_is_product(t) for t in things):
         # a company's or its ("it will be carrying the smartphone")
@@ -110,13 +119,12 @@ def launch_sense(token) -> str | None:
     condemnation"), "unveil" for a product ("Apple launched its new MacBook Pro"), else "launch X"
     for anything else ("launched hundreds of balloons", "launched a campaign"): not a missile launch."""
     things = _launched_things(token)
-    if not things or any(t.lemma_.lower() in LAUNCHED_CRAFT or t.ent_type_ in ("CARDINAL",) for t in things):
+    if not things or any(t.lemma_.lower() in LAUNCHED_CRAFT or t.ent_type_ == "CARDINAL" for t in things):
         return None
-    by_company = any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in token.children)
+    by_company = _by_company(token)
     if any(_is_product(t) or (by_company and t.ent_type_ in ("ORG", "WORK_OF_ART")) for t in things):
         return "unveil"  # "T-Mobile will launch the BlackBerry Curve": a company's named thing
     return "launch " + things[0].lemma_.lower()
-
 
 
 def found_guilty(token) -> bool:
@@ -140,13 +148,9 @@ CONTEST_NOUNS = frozenset({"game", "match", "race", "election", "bout", "fight",
 
 def _lost_to_someone(verb) -> bool:
     """ "lost to the Colts" (a named side), "lost the game": not "lost his job", "lost to cancer"."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "to":
-            if any(p.dep_ == "pobj" and p.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for p in child.children):
-                return True
-        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in CONTEST_NOUNS:
-            return True
-    return False
+    if any(p.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") for p in _objects_of(verb, "to")):
+        return True
+    return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in CONTEST_NOUNS for c in verb.children)
 
 
 _SEXUAL = frozenset({"sexual", "sexually", "indecent", "indecently"})
@@ -190,17 +194,14 @@ def sense(token) -> tuple[str, object, object] | None:
         return "release", token, token  # "will start selling the new phone"
     if lemma == "launch" and (kind := launch_sense(token)) is not None:
         return kind, token, token  # a product unveiled, or balloons launched: not a missile launch
-    undergoer = _undergoer(token)
-    if lemma in DISMISS_VERBS and undergoer is not None and _is_person(undergoer):
-        return "dismiss", token, token
-    if lemma == "relieve" and undergoer is not None and _is_person(undergoer) and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-    ):
-        return "dismiss", token, token  # "relieved of his duties"
-    if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and (
-        undergoer is not None and _is_person(undergoer)
-    ):
-        return "oust", token, token
+    # Who undergoes it is looked up only for these verbs: this runs on every verb of every article.
+    if lemma in _PUT_OUT_VERBS and (undergoer := _undergoer(token)) is not None and _is_person(undergoer):
+        if lemma in DISMISS_VERBS:
+            return "dismiss", token, token
+        if lemma == "relieve" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return "dismiss", token, token  # "relieved of his duties"
+        if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            return "oust", token, token  # "pushed out", "forced out"
     if lemma in NAMING_VERBS and any(c.dep_ == "nsubjpass" and _is_person(c) for c in token.children) and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in token.children
     ):

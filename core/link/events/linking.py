@@ -728,13 +728,14 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
     doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
-    if NOUN_VERBS.get(trigger, trigger) in UNDERGONE:
+    told_as = NOUN_VERBS.get(trigger, trigger)  # the verb the label tells it with ("death": "die")
+    if told_as in UNDERGONE:
         # Who died (resigned, crashed) is who most of its reports name, as subject ("X died") or
         # object ("the death of X", "X was found dead"); the others named beside them are who they
         # were with or worked for ("Felt, Hoover's deputy, died"). Only a person dies or resigns.
         doers = sorted(doers + undergoers, key=lambda kv: (-kv[1], kv[0]))
         undergoers = []
-        if NOUN_VERBS.get(trigger, trigger) in PERSONAL_ACTS:
+        if told_as in PERSONAL_ACTS:
             doers = [(p, n) for p, n in doers if labels.get(p) == "PERSON"] or doers
         doers = [(p, n) for p, n in doers if n == doers[0][1]] if doers else []
     # Troops are sent to a place: a place they undergo is where they go ("deploy to Russia").
