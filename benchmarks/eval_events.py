@@ -5,7 +5,7 @@
 For each cluster it builds the real index (per-article analyses cached in benchmarks/out/cache, by
 PIPELINE_VERSION; the corpus steps always rerun) and reads the gold event mentions of validated
 sentences that belong to cross-document chains (chain ids that are not INTRA_/SINGLETON_). A gold
-mention is *found* when one of newsx's event triggers overlaps it. Then:
+mention is *found* when one of newsx's event triggers overlaps it (on the title line, one newsx found in the headline). Then:
 - B-cubed F1 of newsx's events against the gold chains, over those mentions (a mention no trigger
   found counts as a singleton);
 - the main chain: the gold chain spanning the most documents. Its event is the newsx event holding
@@ -33,6 +33,8 @@ from itertools import combinations
 from pathlib import Path
 from statistics import mean
 
+from newsx.core.model.analyses import HEADLINE_SENTENCE
+
 REPO = Path(__file__).resolve().parent.parent
 ECBPLUS = REPO.parent / "shared" / "eval" / "ecbplus"
 CACHE = REPO / "benchmarks" / "out" / "cache"
@@ -52,7 +54,8 @@ def gold_mentions(gold: dict) -> list[dict]:
             line_start = text.rfind("\n", 0, m["start"]) + 1
             line_end = text.find("\n", m["end"])
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            found.append({**m, "doc": document["doc_id"], "line": line, "line_offset": m["start"] - line_start})
+            found.append({**m, "doc": document["doc_id"], "line": line, "line_offset": m["start"] - line_start,
+                          "title_line": line_start == 0})
     return found
 
 
@@ -63,6 +66,17 @@ def locate(mention: dict, article_text: str) -> tuple[int, int] | None:
         return None
     start = at + mention["line_offset"]
     return start, start + len(mention["text"])
+
+
+def locate_in_title(mention: dict, title: str) -> tuple[int, int] | None:
+    """The gold mention's offsets in newsx's title, when it is on the file's first line (the title)."""
+    if not mention["title_line"] or not title:
+        return None
+    at = title.find(mention["line"]) if len(title) >= len(mention["line"]) else (0 if mention["line"].startswith(title) else -1)
+    if at < 0:
+        return None
+    start = at + mention["line_offset"]
+    return (start, start + len(mention["text"])) if start + len(mention["text"]) <= len(title) else None
 
 
 def b_cubed(assigned: list[tuple[dict, str | None]]) -> tuple[float, float]:
@@ -131,20 +145,25 @@ def score_cluster(name: str, index=None, events=None) -> dict:
     events = list(index.events if events is None else events)
     article_of = {a.id: a for a in index.articles}
     triggers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    headline_triggers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # offsets in the title
     for event in events:
         for t in event.triggers:
-            triggers[t.article].append((t.start, t.end, event.id))
+            found_in = headline_triggers if t.sentence == HEADLINE_SENTENCE else triggers
+            found_in[t.article].append((t.start, t.end, event.id))
 
     mentions = gold_mentions(gold)
     assigned: list[tuple[dict, str]] = []  # (gold mention, newsx event id)
     every: list[tuple[dict, str | None]] = []  # every gold mention, None when not found
     for m in mentions:
         article = article_of.get(m["doc"])
-        span = locate(m, article.text) if article else None
         hit = None
-        for start, end, event_id in triggers.get(m["doc"], ()) if span else ():
-            if start < span[1] and span[0] < end:
-                hit = event_id
+        for span, found_in in ((locate(m, article.text) if article else None, triggers),
+                               (locate_in_title(m, article.title) if article else None, headline_triggers)):
+            for start, end, event_id in found_in.get(m["doc"], ()) if span else ():
+                if start < span[1] and span[0] < end:
+                    hit = event_id
+                    break
+            if hit is not None:
                 break
         every.append((m, hit))
         if hit is not None:

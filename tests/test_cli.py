@@ -139,14 +139,17 @@ def test_copies_of_one_text_are_parsed_once(tmp_path, tiny):
     from newsx.core.index import build_index
     from newsx.core.settings import Settings
 
+    (tiny / "copy.txt").write_text(TINY, encoding="utf-8")
     body = TINY.split("\n", 1)[1]
-    (tiny / "copy.txt").write_text("Bridge opens to crowds\n" + body, encoding="utf-8")
+    (tiny / "retitled.txt").write_text("Bridge opens to crowds\n" + body, encoding="utf-8")
     loaded = load_corpus([tiny])
-    assert len(loaded.articles) == 2 and loaded.articles[0].text == loaded.articles[1].text
+    assert len(loaded.articles) == 3 and len({a.text for a in loaded.articles}) == 1
     index = build_index(loaded, Settings(cache_dir=tmp_path / "cache"))
-    assert index.parsed == 1
-    first, second = (index.analyses[a.id] for a in loaded.articles)
-    assert first == second and first.mentions
+    # the headline is read too: a copy under another headline is parsed for its headline's events
+    assert index.parsed == 2
+    first, copy, retitled = (index.analyses[a.id] for a in sorted(loaded.articles, key=lambda a: a.id))
+    assert first == copy and first.mentions
+    assert retitled.mentions == first.mentions and retitled.events != first.events
 
 
 def test_corrupt_cache_is_reported_once_and_rebuilt(capsys, tiny, tmp_path):

@@ -86,6 +86,10 @@ class RawClaim:
         return from_dict(cls, data)
 
 
+# The sentence number of an event mention found in the article's headline: its offsets are in the title.
+HEADLINE_SENTENCE = -1
+
+
 @dataclass(frozen=True)
 class RawEvent:
     """An event mention in one sentence: a trigger with who, where and when."""
@@ -94,7 +98,7 @@ class RawEvent:
     text: str  # trigger as written
     start: int
     end: int
-    sentence: int
+    sentence: int  # HEADLINE_SENTENCE: in the headline
     label: str  # short description: "Angela Merkel meet Emmanuel Macron"
     date: str | None = None  # resolved YYYY-MM-DD (or YYYY-MM / YYYY)
     participants: tuple[str, ...] = ()  # entity surface forms (resolved refs where known)
@@ -103,7 +107,7 @@ class RawEvent:
     future: bool = False  # scheduled or expected, not yet happened when written
     passive: bool = False  # "was arrested": the participants underwent it
     roles: tuple[str, ...] = ()  # per participant: "agent" (does it) or "patient" (undergoes it)
-    participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention
+    participant_starts: tuple[int, ...] = ()  # article offsets of each participant's mention (none in a headline)
     place_starts: tuple[int, ...] = ()
     verb: str = ""  # the verb's lemma when the trigger is the event noun it tells of ("an earthquake struck")
     lead_only: bool = False  # kept only as its article's opening act: an event when other sources report it too
@@ -193,7 +197,7 @@ class EventMention:
     article: str
     sentence: int
     text: str = ""  # the sentence, for display
-    start: int = -1  # the trigger's offsets in the article text (-1: unknown)
+    start: int = -1  # the trigger's offsets in the article text, or the title's in a headline (-1: unknown)
     end: int = -1
 
 
@@ -217,6 +221,7 @@ class Event:
             "articles": list(self.articles),
             "entities": list(self.entities),
             "mentions": [
+                # sentence HEADLINE_SENTENCE (-1): in the headline, offsets into the title
                 {"article": m.article, "sentence": m.sentence, "start": m.start, "end": m.end} for m in self.mentions
             ],
         }

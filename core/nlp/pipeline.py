@@ -171,11 +171,13 @@ def parse_articles(
 def _parse_here(articles: list[Article], model: str, batch_size: int) -> Iterator[tuple[int, ArticleAnalysis]]:
     # every extractor and lexicon, ~150 ms of imports (-X importtime): only once something is parsed
     from newsx.core.nlp.analysis import analyse_doc
+    from newsx.core.nlp.headlines import headline_text
 
     nlp = load_pipeline(model)
     texts: Iterable[tuple[str, int]] = ((a.text, i) for i, a in enumerate(articles))
-    for doc, position in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        yield position, analyse_doc(doc, articles[position])
+    headlines = nlp.pipe((headline_text(a) for a in articles), batch_size=batch_size)
+    for (doc, position), headline in zip(nlp.pipe(texts, as_tuples=True, batch_size=batch_size), headlines):
+        yield position, analyse_doc(doc, articles[position], headline)
 
 
 # Smallest task worth sending to a worker (about a quarter of a second of parsing).

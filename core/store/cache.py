@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported where used: reopening reads articles before any an
     from newsx.core.model.analyses import ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
-PIPELINE_VERSION = "46"
+PIPELINE_VERSION = "47"
 SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
@@ -57,9 +57,11 @@ class _NotOurs(sqlite3.DatabaseError):
 
 
 def analysis_key(article: Article, model_fingerprint: str) -> str:
-    """What an analysis depends on: the text, the date relative dates resolve against, the model."""
+    """What an analysis depends on: the text and headline, the date relative dates resolve against,
+    the model."""
     digest = hashlib.sha256()
-    for part in (PIPELINE_VERSION, model_fingerprint, article.published or "", article.text):
+    headline = "" if article.title_guessed else article.title
+    for part in (PIPELINE_VERSION, model_fingerprint, article.published or "", article.text, headline):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from newsx.core.corpus.dates import MONTHS, WEEKDAYS, to_date
-from newsx.core.model.analyses import ArticleAnalysis, Claim, ClaimGroup, Event
+from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Claim, ClaimGroup, Event
 from newsx.core.model.articles import Article
 
 # How far a weekday name reaches from the publication date (news says "Thursday" for the last
@@ -67,7 +67,8 @@ def article_bounds(
     lower: list[date] = []
     upper: list[date] = []
     for raw in analysis.events if analysis else ():
-        event = event_at.get((article.id, raw.start))
+        # a headline's offsets are the title's: its trigger is not the one at that place in the text
+        event = None if raw.sentence == HEADLINE_SENTENCE else event_at.get((article.id, raw.start))
         day = _day(raw.date)
         when = (raw.when or "").strip()
         if day is None and event is not None and (
@@ -125,7 +126,7 @@ def date_claims(
     event_at: dict[tuple[str, int], Event] = {}
     for event in events:
         for mention in event.triggers:
-            if mention.article in wanted and mention.start >= 0:
+            if mention.article in wanted and mention.start >= 0 and mention.sentence != HEADLINE_SENTENCE:
                 event_at.setdefault((mention.article, mention.start), event)
     dated = {a.id for a in articles if a.published}
     bounds: dict[str, tuple[str | None, str | None]] = {}

@@ -19,7 +19,7 @@ from newsx.core.corpus.dates import resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 from newsx.core.link.events.story import StoryCluster, merge_story_events
-from newsx.core.model.analyses import ArticleAnalysis, Entity, Event, EventMention, RawEvent
+from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
 from newsx.core.nlp.event_lexicon import (
@@ -50,6 +50,7 @@ class _Node:
     anchor: str | None
     date: str | None
     when_key: str | None  # the date as written, when it did not resolve
+    published: str | None = None  # the article's own date (`anchor` may be borrowed from others)
 
 
 @dataclass
@@ -85,7 +86,7 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
             agents = frozenset(_ids(article.id, agent_names, agent_starts, resolve))
             nodes.append(
                 _Node(article.id, raw, FAMILIES.get(raw.trigger, raw.trigger), frozenset(parties), strong, agents,
-                      frozenset(places), article.published, raw.date, when_key)
+                      frozenset(places), article.published, raw.date, when_key, article.published)
             )
     named: dict[str, set[str]] = defaultdict(set)  # the entities each article names
     for entity in entities:
@@ -101,10 +102,11 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
         clusters = _cluster_parts(nodes, parts, story)
     persons = frozenset(e.id for e in entities if e.label == "PERSON")
     clusters = _story_pass(nodes, clusters, story, persons)
-    clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, {a.id: a.title for a in articles}))
+    titles = {a.id: a.title for a in articles}
+    clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, titles))
     names = {e.id: e.name for e in entities}
     order = {a.id: n for n, a in enumerate(articles)}
-    events = [_make_event(nodes, c, names, order, labels) for c in clusters]
+    events = [_make_event(nodes, c, names, order, labels, titles) for c in clusters]
     events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
 
@@ -696,11 +698,14 @@ def _best_date(dates: list[str], earliest: bool = False) -> str | None:
     return pick(days)
 
 
-def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str]) -> Event:
-    in_order = lambda n: (order.get(n.article, 0), n.raw.start)  # noqa: E731
+def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], order: dict[str, int], labels: dict[str, str],
+                titles: dict[str, str]) -> Event:
+    in_order = lambda n: (order.get(n.article, 0), n.raw.sentence, n.raw.start)  # noqa: E731  (headline first)
     members = sorted((nodes[i] for i in cluster.nodes), key=in_order)
     # The main event is labelled as the most of its sources lead with it, not by every verb that joined.
     named = members if cluster.label_nodes is None else sorted((nodes[i] for i in cluster.label_nodes), key=in_order)
+    # Headlines name it in their own shorthand ("AMD", a job for a name): the body's words label it.
+    named = [n for n in named if n.raw.sentence != HEADLINE_SENTENCE] or named
     parties: Counter[str] = Counter()
     agent_votes: Counter[str] = Counter()
     places: Counter[str] = Counter()
@@ -765,7 +770,9 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         else:
             label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects,
                                symmetric=symmetric, toward=toward)
-    triggers = tuple(EventMention(n.article, n.raw.sentence, start=n.raw.start, end=n.raw.end) for n in members)
+    # A headline's trigger is shown with its headline: its offsets are in the title, not the text.
+    triggers = tuple(EventMention(n.article, n.raw.sentence, text=titles.get(n.article, "") if n.raw.sentence == HEADLINE_SENTENCE else "",
+                                  start=n.raw.start, end=n.raw.end) for n in members)
     first_in_sentence: dict[tuple[str, int], EventMention] = {}
     for t in triggers:
         first_in_sentence.setdefault((t.article, t.sentence), t)
@@ -815,6 +822,10 @@ def _top_place(places: Counter, display, names: list[str]) -> list[str]:
     return []
 
 
+# From this many articles, one article's date does not date the story's main event on its own.
+SOLE_DATE_MIN_ARTICLES = 5
+
+
 def _event_date(members: list[_Node], news: bool) -> str | None:
     """The dates its mentions give, preferring those near their article's date (a stray "in 2012"
     in one report of this week's event is another time); else, for the story's main kinds of event
@@ -824,6 +835,11 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     articles = {n.article for n in members}
     backing = {n.article for n in members if n.date}
     if recent:
+        recent_backing = {n.article for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)}
+        if news and len(recent_backing) == 1 and len(articles) >= SOLE_DATE_MIN_ARTICLES:
+            # One report's day (a headline's "fully restored: 4 November") against the many that
+            # give none: the story's event is dated by when most reports came out.
+            return _reported_date(members) or _best_date(recent, earliest=True)
         return _best_date(recent, earliest=True)
     found = _best_date(dates or _borrowed_dates(members))
     if not news:
@@ -845,7 +861,8 @@ def _near_anchor(value: str, anchor: str) -> bool:
 def _reported_date(members: list[_Node]) -> str | None:
     """An event several dated articles report without saying when: the day they first came out
     (the earliest date from a day before the one most of them give on)."""
-    days = Counter(n.anchor for n in {n.article: n for n in members}.values() if n.anchor and len(n.anchor) == 10)
+    # Only the articles' own dates: an undated one lent the date of others would count them twice.
+    days = Counter(n.published for n in {n.article: n for n in members}.values() if n.published and len(n.published) == 10)
     if sum(days.values()) < 2:
         return None
     # On a tie, the earlier day: reports of an event only follow it.
