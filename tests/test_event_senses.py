@@ -142,3 +142,37 @@ def test_drunk_driving_is_the_offence_and_not_an_organisation(tmp_path):
     assert len(offence) == 1 and set(offence[0].articles) == set(DUI_STORY)  # DUI, drunken driving, under the influence
     arrest = [e for e in index.events if e.trigger == "arrest"]
     assert arrest and all("DUI" not in e.label for e in arrest)
+
+
+PARTY_STORY = {
+    "p1": ("Coast News", "2019-12-14", "A gunman opened fire at an office Christmas party in Halden on Friday, "
+           "police said. The Green Party called for calm."),
+    "p2": ("Harbor Post", "2019-12-14", "Two guests were wounded when a former employee walked into the company "
+           "party in Halden on Friday."),
+    "p3": ("Daily Wire", "2019-12-15", "Guests at the holiday party in Halden hid under tables, witnesses said. "
+           "The ruling party promised a review of gun laws."),
+}
+
+BENCH_STORY = {
+    "r1": ("Sports Desk", "2021-01-06", "The Ravens placed Marcus Dell on injured reserve on Wednesday."),
+    "r2": ("Gridiron Daily", "2021-01-06", "Marcus Dell was put on IR by the Ravens on Wednesday with a torn ligament."),
+    "r3": ("Metro Daily", "2021-01-07", "Police in Salem placed Tom Vik under arrest on Tuesday after a chase."),
+}
+
+
+def test_a_party_is_the_gathering_where_it_happened_not_a_political_party(tmp_path):
+    index = index_of(PARTY_STORY, tmp_path)
+    gatherings = [e for e in index.events if e.trigger == "party"]
+    assert len(gatherings) == 1, [(e.label, e.articles) for e in index.events]
+    assert set(gatherings[0].articles) == set(PARTY_STORY)
+    # "the Green Party" and "the ruling party" are no gathering
+    assert not any(t.sentence == 1 for t in gatherings[0].triggers)
+
+
+def test_a_player_placed_on_injured_reserve_and_a_man_placed_under_arrest(tmp_path):
+    index = index_of(BENCH_STORY, tmp_path)
+    benched = [e for e in index.events if "Marcus Dell" in e.label]
+    assert len(benched) == 1 and set(benched[0].articles) == {"r1", "r2"}, [e.label for e in index.events]
+    assert "injured reserve" in benched[0].label and "Injured" not in benched[0].label
+    arrest = [e for e in index.events if "r3" in e.articles]
+    assert [e.trigger for e in arrest] == ["arrest"]

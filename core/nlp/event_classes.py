@@ -59,6 +59,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "meet": (("negotiate", "bargain"), ("negotiation", "bargaining")),
     "offer": (("bid",), ("offer", "bid", "proposal")),
     "ceremony": ((), ("ceremony", "gala", "festival", "concert", "premiere", "telecast", "broadcast")),
+    # "party" too, when it is one (`event_senses.gathering_party`): mostly it is a political party
+    "gathering": ((), ("reception", "banquet", "luncheon", "wedding", "funeral", "vigil", "parade", "celebration")),
     "contest": ((), ("tournament", "championship", "playoff", "match", "game", "race", "bout", "final")),
     "outage": ((), ("outage", "downtime", "blackout", "disruption", "glitch")),
     "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),

@@ -41,6 +41,7 @@ from newsx.core.nlp.event_senses import (
     NAMING_VERBS,
     drunk_driving,
     found_guilty,
+    gathering_party,
     launch_sense,
     sense,
     sexual_assault,
@@ -84,6 +85,12 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         lemma, first, last, verb = trigger
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
+        if last.i != token.i and last.i in token_mention:
+            # the state the trigger ends on ("placed on Injured Reserve") is not a party or place
+            inside = token_mention[last.i]
+            kept = [(m, r) for m, r in zip(participants, roles) if m != inside]
+            participants, roles = [m for m, _ in kept], [r for _, r in kept]
+            places = [m for m in places if m != inside]
         future = _is_future(token, clause)
         when, date = _date_of(token, clause, dates_in[sentence_of[token.i]], doc, anchor, last_date, future)
         if date and len(date) == 10:
@@ -204,6 +211,8 @@ def _trigger(token):
     if token.pos_ in ("NOUN", "PROPN"):
         if drunk_driving(token) and token.dep_ != "compound":
             return "drive drunk", token, token, None  # "arrested on suspicion of DUI"
+        if gathering_party(token):
+            return "party", token, token, None  # a gathering, not a political party
         noun = token.lower_ if token.lower_ == "talks" else lemma
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
             return "test-fire", token.doc[token.i - 2], token, None

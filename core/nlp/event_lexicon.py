@@ -36,7 +36,8 @@ FAMILIES: dict[str, str] = {
     **dict.fromkeys(("fire", "blaze", "inferno"), "fire"),
 }
 # The general classes of news events, under the families above where a word is in both.
-FAMILIES = {**class_families(), **FAMILIES}
+FAMILIES = {**class_families(), **FAMILIES, "party": "gathering",
+            **dict.fromkeys(("place on injured reserve", "place on leave", "place on probation"), "sideline")}
 
 # Verbs that name one kind of news event even with nobody named ("was killed", "exploded").
 TELLING_VERBS = frozenset(class_verbs())
@@ -163,6 +164,9 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         verb = f"{third_person(first)} {rest}".strip()
     if objects and verb.endswith(" to"):
         where = f" {join_names(objects)}{where}"  # "Chiefs lose to Colts"
+    elif objects and verb.split(" ")[1:2] in (["on"], ["under"]):
+        first, _, rest = verb.partition(" ")  # "Saints place Pierre Thomas on injured reserve"
+        verb = f"{first} {join_names(objects)} {rest}"
     return f"{who} {verb}{where}"
 
 

@@ -174,6 +174,61 @@ def sexual_assault(token) -> bool:
     return token.lemma_.lower() == "assault" and any(c.dep_ in ("amod", "advmod") and c.lower_ in _SEXUAL for c in token.children)
 
 
+# Words that make "party" a political one or a side in a matter: "the ruling party", "a third party".
+_PARTY_SIDES = frozenset({
+    "political", "ruling", "opposition", "third", "communist", "democratic", "republican", "conservative",
+    "liberal", "socialist", "nationalist", "green", "labour", "labor", "coalition", "governing", "guilty",
+    "injured", "interested", "warring", "responsible", "other", "both", "either", "each", "all", "main",
+    "major", "minor", "far-right", "far-left", "centrist", "populist", "national", "parliamentary",
+})
+# What a gathering is held for or where: "a Christmas party", "an office party", "a birthday party".
+_PARTY_OCCASIONS = frozenset({
+    "christmas", "holiday", "birthday", "office", "house", "dinner", "cocktail", "garden", "farewell",
+    "retirement", "engagement", "halloween", "pool", "block", "frat", "fraternity", "street", "dance",
+    "costume", "bachelor", "bachelorette", "surprise", "graduation", "staff", "company", "launch",
+    "victory", "wedding", "year", "eve", "beach", "yacht", "tea", "slumber", "release", "work",
+})
+# Verbs done to a gathering: "threw a party", "crashed the party".
+_PARTY_VERBS = frozenset({"throw", "host", "attend", "crash", "hold", "organize", "organise", "plan", "storm",
+                          "enter", "leave", "raid", "invite", "gatecrash"})
+_PARTY_PLACES = frozenset({"at", "during", "after", "outside", "inside"})
+
+
+def gathering_party(token) -> bool:
+    """ "at an office Christmas party", "threw a party": a gathering, the scene of an event, not a
+    political party ("the ruling party", "the Labour Party") or a side ("a third party")."""
+    if token.lemma_.lower() != "party" or token.ent_type_ in ("ORG", "NORP") or token.dep_ in ("compound", "poss"):
+        return False
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss", "det")]
+    if any(m.lower_ in _PARTY_SIDES or m.ent_type_ in ("ORG", "NORP") for m in modifiers):
+        return False
+    if any(m.lower_ in _PARTY_OCCASIONS for m in modifiers):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _PARTY_PLACES:
+        return True
+    return token.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in _PARTY_VERBS
+
+
+# Verbs that put someone in a state that is itself the news: "placed under arrest", "put on trial",
+# "placed on injured reserve". The kind of event is the state's (an arrest, a trial).
+_STATUS_VERBS = frozenset({"place", "put", "send", "move", "land"})
+_ON_THE_SIDELINES = "place on injured reserve"
+_STATUS_SENSES = {"arrest": "arrest", "trial": "trial", "leave": "place on leave", "probation": "place on probation"}
+
+
+def status_sense(verb) -> tuple[str, object] | None:
+    """(the event's kind, the state's token) when the verb puts someone in a state that is news."""
+    for state in (*_objects_of(verb, "on"), *_objects_of(verb, "under")):
+        word = state.lemma_.lower()
+        if word in _STATUS_SENSES:
+            return _STATUS_SENSES[word], state
+        marks = {c.lower_ for c in state.children if c.dep_ in ("amod", "compound")}
+        if state.text == "IR" or (word in ("reserve", "list") and marks & {"injured", "disabled", "season-ending"}):
+            return _ON_THE_SIDELINES, state  # a player out injured: "placed on IR", "on the disabled list"
+    return None
+
+
 def sense(token) -> tuple[str, object, object] | None:
     """(lemma of the event's kind, first token, last token) for a verb whose kind its context
     decides, else None. The source's own words stay the event's text ("fired", "found dead")."""
@@ -194,6 +249,8 @@ def sense(token) -> tuple[str, object, object] | None:
         return "release", token, token  # "will start selling the new phone"
     if lemma == "launch" and (kind := launch_sense(token)) is not None:
         return kind, token, token  # a product unveiled, or balloons launched: not a missile launch
+    if lemma in _STATUS_VERBS and (status := status_sense(token)) is not None:
+        return status[0], token, status[1]  # "placed under arrest": an arrest
     # Who undergoes it is looked up only for these verbs: this runs on every verb of every article.
     if lemma in _PUT_OUT_VERBS and (undergoer := _undergoer(token)) is not None and _is_person(undergoer):
         if lemma in DISMISS_VERBS:

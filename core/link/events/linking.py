@@ -861,8 +861,12 @@ def _near_anchor(value: str, anchor: str) -> bool:
 def _reported_date(members: list[_Node]) -> str | None:
     """An event several dated articles report without saying when: the day they first came out
     (the earliest date from a day before the one most of them give on)."""
-    # Only the articles' own dates: an undated one lent the date of others would count them twice.
-    days = Counter(n.published for n in {n.article: n for n in members}.values() if n.published and len(n.published) == 10)
+    one_each = {n.article: n for n in members}.values()
+    # The articles' own dates: an undated one lent the date of others counts them twice, unless
+    # too few have dates of their own.
+    days = Counter(n.published for n in one_each if n.published and len(n.published) == 10)
+    if sum(days.values()) < 2:
+        days = Counter(n.anchor for n in one_each if n.anchor and len(n.anchor) == 10)
     if sum(days.values()) < 2:
         return None
     # On a tie, the earlier day: reports of an event only follow it.
