@@ -176,3 +176,21 @@ def test_a_player_placed_on_injured_reserve_and_a_man_placed_under_arrest(tmp_pa
     assert "injured reserve" in benched[0].label and "Injured" not in benched[0].label
     arrest = [e for e in index.events if "r3" in e.articles]
     assert [e.trigger for e in arrest] == ["arrest"]
+
+
+DIRECTOR_STORY = {
+    "m1": ("Screen Daily", "2008-12-08", "Ann Vole is negotiating to direct the sequel to Nightfall, industry sources said."),
+    "m2": ("Film Wire", "2008-12-08", "Summit Pictures announced today that Ann Vole has been hired to direct the "
+           "sequel to Nightfall."),
+    "m3": ("Movie Post", "2008-12-09", "Ann Vole will direct the sequel to Nightfall, the studio confirmed."),
+}
+
+
+def test_hired_or_negotiating_to_direct_is_the_directing_to_come(tmp_path):
+    # what the opening reports ("..., sources said"; "announced that ...") is its act, and what
+    # someone is hired or negotiating to do is to come, as "will direct" is
+    index = index_of(DIRECTOR_STORY, tmp_path)
+    directing = [e for e in index.events if e.trigger == "direct"]
+    assert len(directing) == 1, [(e.label, e.articles) for e in index.events]
+    assert set(directing[0].articles) == set(DIRECTOR_STORY)
+    assert directing[0].label.startswith("Ann Vole to direct")

@@ -27,6 +27,7 @@ from newsx.core.nlp.event_lexicon import (
     PLACE_LABELS,
     PLACE_PREPS,
     PRONOUNS,
+    PROSPECTIVE_HEADS,
     RELEASE_VERBS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
@@ -281,12 +282,20 @@ def _opening_act(token, sentence: int, participants, roles, future: bool) -> boo
     if token.pos_ != "VERB" or sentence >= LEAD_SENTENCES:
         return False
     if future:
-        main = token.dep_ == "ROOT" or (token.dep_ == "xcomp" and token.head.dep_ == "ROOT")
-        if not main or token.tag_ != "VB":
+        if not (_main_clause(token) or (token.dep_ == "xcomp" and _main_clause(token.head))) or token.tag_ != "VB":
             return False
-    elif token.dep_ != "ROOT" or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    elif not _main_clause(token) or token.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     return any(r == "agent" and m.label in ("PERSON", "ORG") for m, r in zip(participants, roles))
+
+
+def _main_clause(verb) -> bool:
+    """The sentence's main verb, or what its reporting verb reports: "Weitz is negotiating to
+    direct ..., sources said", "Summit announced that Weitz has been hired"."""
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and head.lemma_.lower() in REPORTING_VERBS
 
 
 # Verbs that say when or whether an event noun happened: "the meeting took place Monday".
@@ -445,8 +454,8 @@ def _is_future(token, clause) -> bool:
             continue
         if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall", "'ll", "may", "might", "could", "would") for c in verb.children):
             return True
-        # "scheduled to meet", "plans to deploy 10,000 by December"
-        if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in FUTURE_HEADS | {"plan", "intention", "bid"}:
+        # "scheduled to meet", "plans to deploy 10,000 by December", "hired to direct"
+        if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in FUTURE_HEADS | PROSPECTIVE_HEADS:
             return True
         if any(c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in FUTURE_HEADS for c in verb.children):
             return True  # "a meeting scheduled for 28 October", "elections which are planned for December"
