@@ -194,3 +194,19 @@ def test_hired_or_negotiating_to_direct_is_the_directing_to_come(tmp_path):
     assert len(directing) == 1, [(e.label, e.articles) for e in index.events]
     assert set(directing[0].articles) == set(DIRECTOR_STORY)
     assert directing[0].label.startswith("Ann Vole to direct")
+
+
+POST_STORY = {
+    "j1": ("Capitol Wire", "2009-01-06", "Governor Lena Marsh has asked the TV doctor Paul Ode to be the state's "
+           "health commissioner, aides said."),
+    "j2": ("Metro Daily", "2009-01-06", "Paul Ode has been offered the post of health commissioner by Governor Lena Marsh."),
+    "j3": ("Valley Sun", "2009-01-07", "Paul Ode was approached by Governor Lena Marsh about the commissioner job."),
+    "j4": ("Valley Sun", "2009-01-07", "Governor Lena Marsh asked reporters to leave the room."),
+}
+
+
+def test_asked_to_be_offered_the_post_and_approached_about_the_job_are_one_offer(tmp_path):
+    index = index_of(POST_STORY, tmp_path)
+    offers = [e for e in index.events if e.trigger == "offer"]
+    assert len(offers) == 1, [(e.label, e.articles) for e in index.events]
+    assert set(offers[0].articles) == {"j1", "j2", "j3"}  # asking reporters to leave offers nothing

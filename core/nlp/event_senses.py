@@ -47,6 +47,14 @@ def _is_person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS
 
 
+def _names_a_person(token) -> bool:
+    """A person, or a phrase that names one: "the CNN medical correspondent Dr Sanjay Gupta"."""
+    near = [token]
+    for _ in range(2):
+        near += [c for t in near for c in t.children if c.dep_ in ("compound", "appos", "conj", "flat")]
+    return any(_is_person(t) for t in near)
+
+
 def _undergoer(verb):
     """Who the verb is done to: its object, passive subject, or the noun a participle describes."""
     for child in verb.children:
@@ -229,6 +237,27 @@ def status_sense(verb) -> tuple[str, object] | None:
     return None
 
 
+# Verbs that, asking a person to take a post, offer it: "asked Gupta to be surgeon general",
+# "was approached about the job". Without a post in sight they are no news event.
+_SOUNDING_VERBS = frozenset({"ask", "approach", "tap", "recruit", "court", "invite", "offer"})
+POST_NOUNS = frozenset({"job", "post", "position", "role", "seat", "office", "portfolio", "spot", "slot"}) | ROLE_NOUNS
+_TAKE_UP_VERBS = frozenset({"be", "become", "serve", "fill", "take", "head", "lead", "run", "join", "replace", "succeed"})
+
+
+def offers_a_post(verb) -> bool:
+    """ "asked Dr Gupta to be surgeon general", "approached by the team to fill the post", "tapped
+    for the job": a post offered to a person, the news of a story about who will fill it."""
+    if verb.lemma_.lower() == "offer":  # "offered the job", "was offered the post of surgeon general"
+        return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in POST_NOUNS for c in verb.children)
+    person = _undergoer(verb)
+    if person is None or not _names_a_person(person):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and child.lemma_.lower() in _TAKE_UP_VERBS:
+            return True
+    return any(p.lemma_.lower() in POST_NOUNS for prep in ("about", "for") for p in _objects_of(verb, prep))
+
+
 def sense(token) -> tuple[str, object, object] | None:
     """(lemma of the event's kind, first token, last token) for a verb whose kind its context
     decides, else None. The source's own words stay the event's text ("fired", "found dead")."""
@@ -259,6 +288,8 @@ def sense(token) -> tuple[str, object, object] | None:
             return "dismiss", token, token  # "relieved of his duties"
         if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             return "oust", token, token  # "pushed out", "forced out"
+    if lemma in _SOUNDING_VERBS and offers_a_post(token):
+        return "offer", token, token  # "asked Gupta to be surgeon general": offered the post
     if lemma in NAMING_VERBS and any(c.dep_ == "nsubjpass" and _is_person(c) for c in token.children) and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in token.children
     ):
