@@ -210,3 +210,16 @@ def test_asked_to_be_offered_the_post_and_approached_about_the_job_are_one_offer
     offers = [e for e in index.events if e.trigger == "offer"]
     assert len(offers) == 1, [(e.label, e.articles) for e in index.events]
     assert set(offers[0].articles) == {"j1", "j2", "j3"}  # asking reporters to leave offers nothing
+
+
+HEIST_STORY = {
+    "h1": ("City Wire", "2008-12-05", "Armed men robbed the Vane jewellery store in Lyon on Thursday, police said."),
+    "h2": ("Metro Daily", "2008-12-05", "Thieves stole gems worth 80 million euros from the Vane store in Lyon on Thursday."),
+    "h3": ("Valley Sun", "2008-12-06", "The robbery of the Vane store in Lyon on Thursday was the biggest in years."),
+}
+
+
+def test_robbed_and_stole_tell_one_heist(tmp_path):
+    index = index_of(HEIST_STORY, tmp_path)
+    heists = [e for e in index.events if len(e.articles) > 1]
+    assert len(heists) == 1 and set(heists[0].articles) == set(HEIST_STORY), [(e.label, e.articles) for e in index.events]
