@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import index_of
 
-from newsx.core.nlp.event_lexicon import whens_agree
+from newsx.core.nlp.event_lexicon import FAMILIES, whens_agree
 
 COACH_STORY = {
     "c1": ("Valley Sun", "2022-11-14", "The Riverside Hawks fired head coach Tom Briggs on Monday after a 2-9 start. "
@@ -223,3 +223,44 @@ def test_robbed_and_stole_tell_one_heist(tmp_path):
     index = index_of(HEIST_STORY, tmp_path)
     heists = [e for e in index.events if len(e.articles) > 1]
     assert len(heists) == 1 and set(heists[0].articles) == set(HEIST_STORY), [(e.label, e.articles) for e in index.events]
+
+
+# Each report ends on the same background, as a story's reports share one.
+_SEA = " Pirates from Somalia have hijacked dozens of ships in the Gulf of Aden this year, seizing tankers and freighters."
+NAVY_STORY = {
+    "n1": ("Wire A", "2008-11-19", "An Indian Navy warship sank a suspected pirate mother ship in the Gulf of Aden on "
+           "Tuesday, the navy said." + _SEA),
+    "n2": ("Wire B", "2008-11-19", "The Indian warship opened fire on a pirate vessel in the Gulf of Aden on Tuesday." + _SEA),
+    "n3": ("Wire C", "2008-11-20", "India's navy said on Wednesday it had fired on and sunk a pirate ship in the Gulf "
+           "of Aden." + _SEA),
+}
+_CAMP = " Yida camp in Unity State hosts thousands of refugees from Sudan's Blue Nile and South Kordofan states."
+BOMBING_STORY = {
+    "b1": ("Wire A", "2011-11-11", "Sudanese warplanes bombed a refugee camp in Yida on Thursday, officials said." + _CAMP),
+    "b2": ("Wire B", "2011-11-11", "An air strike on the Yida refugee camp on Thursday killed at least 12 people." + _CAMP),
+    "b3": ("Wire C", "2011-11-12", "Sudan denied it attacked the Yida camp on Thursday." + _CAMP),
+}
+
+
+def test_a_warship_that_fired_on_and_sank_a_ship_attacked_it(tmp_path):
+    index = index_of(NAVY_STORY, tmp_path)
+    attacks = [e for e in index.events if FAMILIES.get(e.trigger) == "attack"]
+    assert len(attacks) == 1 and set(attacks[0].articles) == set(NAVY_STORY), [(e.label, e.articles) for e in index.events]
+    assert not any(FAMILIES.get(e.trigger) == "fire" for e in index.events)  # gunfire, not a blaze
+
+
+def test_bombed_an_air_strike_and_attacked_are_one_attack(tmp_path):
+    index = index_of(BOMBING_STORY, tmp_path)
+    attacks = [e for e in index.events if FAMILIES.get(e.trigger) == "attack"]
+    assert len(attacks) == 1 and set(attacks[0].articles) == set(BOMBING_STORY), [(e.label, e.articles) for e in index.events]
+
+
+def test_what_is_fired_decides_the_kind_of_event(tmp_path):
+    story = {
+        "f1": ("Wire A", "2020-03-02", "North Korea fired two ballistic missiles into the sea on Monday."),
+        "f2": ("Wire B", "2020-03-02", "Police fired tear gas at protesters in Santiago on Monday."),
+        "f3": ("Wire C", "2020-03-02", "A gunman fired on shoppers at the Delta Mall in Leeds on Monday."),
+    }
+    index = index_of(story, tmp_path)
+    kind = {a: FAMILIES.get(e.trigger) for e in index.events for a in e.articles}
+    assert kind == {"f1": "launch", "f2": "protest", "f3": "attack"}, [(e.label, e.trigger, e.articles) for e in index.events]

@@ -19,12 +19,14 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "kill": (("kill", "murder", "slay", "die", "assassinate", "massacre", "execute", "stab", "strangle"),
              ("killing", "murder", "death", "homicide", "assassination", "massacre", "slaying", "stabbing",
               "suicide")),
-    "shoot": (("shoot", "gun"), ("shooting", "gunfire", "shootout", "gunshot")),
-    "explode": (("explode", "bomb", "detonate", "firebomb"),
-                ("explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),
     "fire": (("burn", "torch", "gut"), ("fire", "blaze", "inferno", "arson", "wildfire", "bushfire")),
-    "attack": (("attack", "raid", "assault", "ambush", "invade"),
-               ("attack", "raid", "assault", "airstrike", "ambush", "offensive", "invasion", "incursion")),
+    # shootings and bombings too: sources say "the shooting", "the attack" and "opened fire" of
+    # one, and "the blast", "the bombing" and "the attack" of another
+    "attack": (("attack", "raid", "assault", "ambush", "invade", "shell", "bombard", "strafe", "shoot", "gun",
+                "explode", "bomb", "detonate", "firebomb"),
+               ("attack", "raid", "assault", "airstrike", "ambush", "offensive", "invasion", "incursion",
+                "bombardment", "shelling", "strafing", "shooting", "gunfire", "shootout", "gunshot",
+                "explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),
     "injure": (("injure", "wound", "hurt"), ("injury",)),
     "abuse": (("rape", "molest", "abuse", "sexually assault"), ("rape", "molestation", "abuse", "sexual assault")),
     "arrest": (("arrest", "detain", "apprehend", "capture", "nab"),
@@ -67,8 +69,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),
     "rise": (("rise", "climb", "jump", "surge", "soar"), ("rise", "increase", "jump", "surge")),
     "damage": (("sever", "damage"), ("damage",)),
-    "protest": (("protest", "riot", "rally", "demonstrate"),
-                ("protest", "demonstration", "riot", "rally")),
+    "protest": (("protest", "riot", "rally", "demonstrate", "disperse"),
+                ("protest", "demonstration", "riot", "rally", "rioting", "unrest", "uprising")),
 }
 
 # Verbs that say what an event did to a place or people ("an earthquake struck Aceh", "a blast rocked

@@ -41,11 +41,13 @@ from newsx.core.nlp.event_senses import (
     DRUNK_DRIVING_ACRONYMS,
     NAMING_VERBS,
     drunk_driving,
+    fire_opened,
     found_guilty,
     gathering_party,
     launch_sense,
     sense,
     sexual_assault,
+    under_fire,
 )
 
 
@@ -214,9 +216,15 @@ def _trigger(token):
             return "drive drunk", token, token, None  # "arrested on suspicion of DUI"
         if gathering_party(token):
             return "party", token, token, None  # a gathering, not a political party
+        if lemma == "fire" and under_fire(token):
+            return "open fire", token, token, None  # "came under fire": gunfire, not a blaze
+        if lemma == "fire" and fire_opened(token):
+            return None  # "opened fire": the verb's
         noun = token.lower_ if token.lower_ == "talks" else lemma
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
             return "test-fire", token.doc[token.i - 2], token, None
+        if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
             if sexual_assault(token):
                 return "sexual assault", token, token, None  # a crime, not an armed attack

@@ -16,13 +16,15 @@ FAMILIES: dict[str, str] = {
     **dict.fromkeys(("deploy", "deployment", "dispatch", "send", "redeploy"), "deploy"),
     **dict.fromkeys(("condemn", "condemnation", "denounce", "criticize", "criticise", "decry"), "condemn"),
     **dict.fromkeys(("kill", "killing", "murder", "die", "death", "slay"), "kill"),
-    **dict.fromkeys(("shoot", "shooting", "gunfire"), "shoot"),
+    # A shooting is an armed attack: sources say "the shooting", "the attack", "opened fire" of one.
+    **dict.fromkeys(("shoot", "shooting", "gunfire", "open fire"), "attack"),
     **dict.fromkeys(("injure", "wound", "hurt", "injury"), "injure"),
     **dict.fromkeys(("arrest", "detain", "apprehend", "capture", "detention"), "arrest"),
     **dict.fromkeys(("charge", "indict", "indictment", "accuse"), "charge"),
     **dict.fromkeys(("convict", "conviction", "verdict", "find guilty"), "convict"),
     **dict.fromkeys(("sentence", "sentencing"), "sentence"),
-    **dict.fromkeys(("explode", "explosion", "blast", "bomb", "bombing", "detonate"), "explode"),
+    # and so is a bombing: "the blast", "the bombing", "the attack", "warplanes bombed the camp"
+    **dict.fromkeys(("explode", "explosion", "blast", "bomb", "bombing", "detonate"), "attack"),
     **dict.fromkeys(("attack", "strike", "raid", "assault", "airstrike"), "attack"),
     **dict.fromkeys(("protest", "demonstration", "riot", "rally", "march"), "protest"),
     **dict.fromkeys(("invade", "invasion"), "invade"),
@@ -78,7 +80,7 @@ NOUN_VERBS = {
     "negotiation": "negotiate", "bargaining": "bargain", "offer": "offer", "bid": "bid", "proposal": "propose",
     "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",
     "fall": "fall", "drop": "drop", "decline": "decline", "rise": "rise", "increase": "increase",
-    "casting": "cast", "damage": "damage", "outage": "go down",
+    "casting": "cast", "damage": "damage", "outage": "go down", "open fire": "open fire",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
 

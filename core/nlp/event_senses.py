@@ -258,6 +258,61 @@ def offers_a_post(verb) -> bool:
     return any(p.lemma_.lower() in POST_NOUNS for prep in ("about", "for") for p in _objects_of(verb, prep))
 
 
+# What guns and launchers fire besides bullets: "fired a missile" is a launch, not a shooting.
+_FIRED_CRAFT = LAUNCHED_CRAFT | {"shell", "mortar", "salvo", "barrage"}
+# Who sinks or destroys something in an attack (not "the storm destroyed ...", an event's impact).
+_ARMED_NOUNS = frozenset({
+    "navy", "army", "military", "troops", "forces", "force", "warship", "frigate", "destroyer", "ship",
+    "vessel", "jet", "warplane", "plane", "aircraft", "helicopter", "drone", "submarine", "police",
+    "soldier", "militant", "rebel", "insurgent", "gunman", "commando", "marine", "artillery", "tank",
+})
+
+
+# What police fire to break up a crowd: part of the protest they break up, not a shooting.
+_CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "canister", "cannon", "spray", "grenade", "flare"})
+
+
+def fire_sense(verb) -> str:
+    """ "fired on the crowd", "fired shots" are a shooting ("open fire"); "fired a missile" a launch;
+    "fired tear gas at protesters" the police's part in a protest ("disperse")."""
+    fired = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    things = [o for t in fired for o in (_objects_of(t, "of") if t.lemma_.lower() in _COUNT_NOUNS else [t])]
+    if things and all(t.lemma_.lower() in _FIRED_CRAFT for t in things):
+        return "launch"
+    if things and all(t.lemma_.lower() in _CROWD_CONTROL for t in things):
+        return "disperse"
+    return "open fire"
+
+
+_FIRE_OPENING_VERBS = frozenset({"open", "return", "exchange"})
+
+
+def under_fire(noun) -> bool:
+    """ "came under fire": gunfire, not a blaze."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
+
+
+def fire_opened(noun) -> bool:
+    """The "fire" of "opened fire": the verb's trigger (`sense`), not an event of its own."""
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _FIRE_OPENING_VERBS
+
+
+def _fire_opened(verb):
+    """The "fire" of "opened fire", "returned fire", "exchanged fire", else None."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ == "fire"), None)
+
+
+def armed_attack(verb) -> bool:
+    """ "an Indian warship sank a pirate vessel", "the navy destroyed the ship": an attack, when an
+    armed force or a country does it to something (not "the storm destroyed homes")."""
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not doers and verb.dep_ == "conj":  # "fired on and sank a pirate ship"
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(d.ent_type_ in ("ORG", "NORP", "GPE") or d.lemma_.lower() in _ARMED_NOUNS for d in doers)
+
+
 def sense(token) -> tuple[str, object, object] | None:
     """(lemma of the event's kind, first token, last token) for a verb whose kind its context
     decides, else None. The source's own words stay the event's text ("fired", "found dead")."""
@@ -288,6 +343,12 @@ def sense(token) -> tuple[str, object, object] | None:
             return "dismiss", token, token  # "relieved of his duties"
         if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             return "oust", token, token  # "pushed out", "forced out"
+    if lemma == "fire":
+        return fire_sense(token), token, token  # a weapon fired; a person fired is dismissed (above)
+    if lemma in _FIRE_OPENING_VERBS and (fire := _fire_opened(token)) is not None:
+        return "open fire", token, fire  # "opened fire on the crowd": a shooting
+    if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
+        return "attack", token, token  # "the navy sank a pirate ship"
     if lemma in _SOUNDING_VERBS and offers_a_post(token):
         return "offer", token, token  # "asked Gupta to be surgeon general": offered the post
     if lemma in NAMING_VERBS and any(c.dep_ == "nsubjpass" and _is_person(c) for c in token.children) and any(
