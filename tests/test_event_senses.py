@@ -264,3 +264,20 @@ def test_what_is_fired_decides_the_kind_of_event(tmp_path):
     index = index_of(story, tmp_path)
     kind = {a: FAMILIES.get(e.trigger) for e in index.events for a in e.articles}
     assert kind == {"f1": "launch", "f2": "protest", "f3": "attack"}, [(e.label, e.trigger, e.articles) for e in index.events]
+
+
+_BOUTIQUE = " The boutique on Avenue Montaigne sells diamonds and watches to wealthy clients from around the world."
+RAID_STORY = {
+    "h1": ("Wire A", "2008-12-05", "Four armed robbers raided the Vane jewellery store in Paris on Thursday and fled "
+           "with gems worth 80 million euros." + _BOUTIQUE),
+    "h2": ("Wire B", "2008-12-05", "Thieves stole jewels from the Vane boutique in Paris on Thursday, police said." + _BOUTIQUE),
+    "h3": ("Wire C", "2008-12-06", "Police said the raid on the Vane store in Paris lasted about 15 minutes." + _BOUTIQUE),
+}
+
+
+def test_a_raid_on_a_jewellers_is_a_robbery_and_a_police_raid_is_not(tmp_path):
+    index = index_of(RAID_STORY, tmp_path)
+    robberies = [e for e in index.events if FAMILIES.get(e.trigger) == "rob"]
+    assert len(robberies) == 1 and set(robberies[0].articles) == set(RAID_STORY), [(e.label, e.articles) for e in index.events]
+    police = index_of({"p1": ("Wire A", "2020-01-10", "Police raided the Delta store in Leeds on Friday.")}, tmp_path / "p")
+    assert police.events and not any(FAMILIES.get(e.trigger) == "rob" for e in police.events)

@@ -69,8 +69,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),
     "rise": (("rise", "climb", "jump", "surge", "soar"), ("rise", "increase", "jump", "surge")),
     "damage": (("sever", "damage"), ("damage",)),
-    "protest": (("protest", "riot", "rally", "demonstrate", "disperse"),
-                ("protest", "demonstration", "riot", "rally", "rioting", "unrest", "uprising")),
+    "protest": (("protest", "riot", "rally", "demonstrate", "disperse", "clash"),
+                ("protest", "demonstration", "riot", "rally", "rioting", "unrest", "uprising", "clash")),
 }
 
 # Verbs that say what an event did to a place or people ("an earthquake struck Aceh", "a blast rocked

@@ -45,6 +45,7 @@ from newsx.core.nlp.event_senses import (
     found_guilty,
     gathering_party,
     launch_sense,
+    robbery_raid,
     sense,
     sexual_assault,
     under_fire,
@@ -223,6 +224,8 @@ def _trigger(token):
         noun = token.lower_ if token.lower_ == "talks" else lemma
         if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "test":
             return "test-fire", token.doc[token.i - 2], token, None
+        if noun == "raid" and robbery_raid(token):
+            return "robbery", token, token, None  # "the raid on the jeweller's"
         if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":

@@ -313,6 +313,30 @@ def armed_attack(verb) -> bool:
     return any(d.ent_type_ in ("ORG", "NORP", "GPE") or d.lemma_.lower() in _ARMED_NOUNS for d in doers)
 
 
+# Where robbers strike, and who they are: a raid on a jeweller's is a robbery, not an assault.
+_ROBBED_PLACES = frozenset({
+    "store", "shop", "jeweller", "jeweler", "jewellers", "jewelers", "jewelry", "jewellery", "bank", "boutique",
+    "museum", "gallery", "branch", "depot", "warehouse", "vault", "showroom", "pharmacy", "casino", "safe",
+})
+_ROBBERS = frozenset({"robber", "thief", "burglar", "raider", "gang", "gunman", "bandit", "crook", "looter"})
+
+
+def robbery_raid(token) -> bool:
+    """ "armed robbers raided the jewellery store", "the raid on the Harry Winston boutique", "held up
+    a bank": a robbery. A police raid is not one."""
+    lemma = token.lemma_.lower()
+    if lemma == "hold" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False
+    if lemma not in ("raid", "hold"):
+        return False
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by")
+    if any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers):
+        return False
+    targets = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _objects_of(token, "on") + _objects_of(token, "at")
+    marks = {c.lemma_.lower() for t in targets for c in (t, *t.children) if c.dep_ in ("compound", "amod", "poss") or c is t}
+    return bool(marks & _ROBBED_PLACES) or any(d.lemma_.lower() in _ROBBERS for d in doers)
+
+
 def sense(token) -> tuple[str, object, object] | None:
     """(lemma of the event's kind, first token, last token) for a verb whose kind its context
     decides, else None. The source's own words stay the event's text ("fired", "found dead")."""
@@ -343,6 +367,8 @@ def sense(token) -> tuple[str, object, object] | None:
             return "dismiss", token, token  # "relieved of his duties"
         if lemma in ("push", "force") and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             return "oust", token, token  # "pushed out", "forced out"
+    if lemma in ("raid", "hold") and robbery_raid(token):
+        return "rob", token, token  # "robbers raided the jeweller's", "held up a bank"
     if lemma == "fire":
         return fire_sense(token), token, token  # a weapon fired; a person fired is dismissed (above)
     if lemma in _FIRE_OPENING_VERBS and (fire := _fire_opened(token)) is not None:
