@@ -175,3 +175,13 @@ def test_ecbplus_dates_fall_in_the_story_weeks(shooting_index):
     dated = [e.date for e in shooting_index.events if e.date]
     assert dated
     assert all("2006" <= d[:4] <= "2008" for d in dated), dated
+
+
+def test_a_house_number_is_not_the_year_of_an_arrest(tmp_path):
+    from conftest import index_of
+
+    story = {"a1": ("Wire A", "2005-03-09", "Gary Vik was arrested late Tuesday night at 2088 Philip Street in Leeds."),
+             "a2": ("Wire B", None, "Gary Vik was arrested late Tuesday night at 2088 Philip Street in Leeds.")}
+    index = index_of(story, tmp_path)
+    arrests = [e for e in index.events if e.trigger == "arrest"]
+    assert arrests and all(e.date is None or e.date < "2006" for e in arrests), [(e.label, e.date) for e in arrests]

@@ -10,6 +10,8 @@ spaCy makes a new Token object on every access (`t.head is t` is never true): co
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from newsx.core.corpus.dates import is_contextual, resolve_date
 from newsx.core.model.analyses import Mention, RawEvent
 from newsx.core.model.articles import Article
@@ -488,8 +490,20 @@ def _date_of(token, clause, dates, doc, anchor, last_date, future):
         root = _span_root(doc, first, m.end)
         if _attached_to(root, owners):
             ref = last_date if is_contextual(m.text) and last_date else anchor
-            return m.text, resolve_date(m.text, ref, future=future)
+            value = resolve_date(m.text, ref, future=future)
+            if value and not future and _after_writing(value, anchor):
+                continue  # "arrested at 2088 Philip Street": a number read as a year, not yet come
+            return m.text, value
     return None, None
+
+
+def _after_writing(value: str, anchor: str | None) -> bool:
+    """A date after the article was written (today, when it has no date): no done event's."""
+    written = anchor or date.today().isoformat()
+    n = min(len(value), len(written))  # compared as precisely as both are given: year, month or day
+    if n < 10:
+        return value[:n] > written[:n]
+    return value[:10] > (date.fromisoformat(written[:10]) + timedelta(days=1)).isoformat()
 
 
 def _span_root(doc, first: int, end_char: int):
