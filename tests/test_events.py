@@ -185,3 +185,19 @@ def test_a_house_number_is_not_the_year_of_an_arrest(tmp_path):
     index = index_of(story, tmp_path)
     arrests = [e for e in index.events if e.trigger == "arrest"]
     assert arrests and all(e.date is None or e.date < "2006" for e in arrests), [(e.label, e.date) for e in arrests]
+
+
+def test_undated_reports_of_one_killing_in_one_town_are_one_event(tmp_path):
+    # nobody named, no dates: the town says where, and "a Fairhaven man" is from there, not a doer
+    from conftest import index_of
+
+    background = " Fairhaven police chief Ann Lowe said the Fairhaven Street home had been visited before."
+    story = {
+        "k1": ("Wire A", None, "A 35-year-old Fairhaven man stabbed two women to death in Fairhaven." + background),
+        "k2": ("Wire B", None, "Two women were found stabbed to death in a home in Fairhaven." + background),
+        "k3": ("Wire C", None, "The killings in Fairhaven shocked neighbours." + background),
+    }
+    index = index_of(story, tmp_path)
+    killings = [e for e in index.events if e.trigger in ("stab", "kill", "killing", "death")]
+    assert len(killings) == 1 and set(killings[0].articles) == set(story), [(e.label, e.articles) for e in index.events]
+    assert not killings[0].label.startswith("Fairhaven"), killings[0].label  # the town did not do it

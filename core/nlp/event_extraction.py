@@ -434,15 +434,20 @@ def _arguments(token, clause, token_mention):
     for head, role in heads:
         for part in (head, *head.conjuncts):
             found = {}
+            hometowns = set()  # "a New Bedford man": where the doer is from, not a doer
             for t in _core_tokens(part):
                 m = token_mention.get(t.i)
                 # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.
                 # Nor is an offence the model took for an organisation ("DUI").
                 if m is not None and not (m.start <= trigger_start < m.end) and m.text.upper() not in DRUNK_DRIVING_ACRONYMS:
                     found[m.start] = m
+                    if m.label in ("GPE", "LOC") and t.dep_ == "compound" and t.head.pos_ == "NOUN" and not t.head.ent_type_:
+                        hometowns.add(m.start)
             named = any(m.label in ("PERSON", "ORG") for m in found.values())
             for m in found.values():
-                if role == "place" and m.label in PLACE_LABELS | {"ORG"}:
+                if m.start in hometowns:
+                    places[m.start] = m
+                elif role == "place" and m.label in PLACE_LABELS | {"ORG"}:
                     places[m.start] = m
                 elif m.label == "FAC":
                     places[m.start] = m

@@ -590,6 +590,8 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
             return 0.4 + 0.2 * same_day
         if same_day and not a.parties and not b.parties and _same_story(story, a.article, b.article):
             return 0.35
+        if same_place and not (a.anchor or b.anchor) and _same_story(story, a.article, b.article):
+            return 0.35  # two undated reports of one story: nothing says when, the place says where
         return 0.0
     if jaccard < 0.5:
         return 0.0
