@@ -48,3 +48,18 @@ def test_a_capital_beside_its_own_country_is_not_named_twice_in_a_label():
     events, _ = c.link()
     (deployment,) = [e for e in events if e.trigger == "deploy"]
     assert "Pyongyang" not in deployment.label and "North Korea" in deployment.label
+
+
+def test_a_label_names_a_place_not_a_team_or_a_network_the_model_took_for_one():
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2013-01-06")
+        c.event(a, "beat", participants=[("Colts", "ORG")], places=[("Chiefs", "ORG")], date="2013-01-05")
+    c.article("a3", "2013-01-06")
+    c.event("a3", "beat", participants=[("Colts", "ORG")], places=[("Kansas City", "GPE")], date="2013-01-05")
+    c.article("b1", "2013-01-06")
+    c.event("b1", "die", participants=[("Ana Reyes", "PERSON")], places=[("Mount Sinai Hospital", "ORG")], date="2013-01-05")
+    events, _ = c.link()
+    labels = sorted(e.label for e in events)
+    assert len(labels) == 2 and labels[0] == "Ana Reyes dies in Mount Sinai Hospital", labels
+    assert labels[1].startswith("Colts") and labels[1].endswith(" in Kansas City"), labels  # not "in Chiefs"

@@ -762,10 +762,10 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         for p, k in parties.items():
             if labels.get(p) in ("GPE", "LOC", "FAC"):
                 where[p] += k
-        top_place = _top_place(where, display, [])
+        top_place = _top_place(where, display, [], labels)
         label = happening_label(trigger, told, top_place[0] if top_place else None)
     else:
-        top_place = _top_place(places, display, top_parties + top_objects)
+        top_place = _top_place(places, display, top_parties + top_objects, labels)
         future = [r for r in verbs if r.future]
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
             label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
@@ -814,8 +814,21 @@ def _names_an_event(name: str) -> bool:
     return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
 
 
-def _top_place(places: Counter, display, names: list[str]) -> list[str]:
+# The kinds of entity a label says an event happened in: a team, a network or a person the model
+# took for a place ("wins in Chiefs", "releases in LTE") is no place to name.
+LABEL_PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# An organisation named for its site is a place too: "Mount Sinai Hospital", "Promises Treatment Center".
+SITE_WORDS = frozenset({
+    "center", "centre", "hospital", "clinic", "prison", "jail", "penitentiary", "courthouse", "school",
+    "university", "college", "hotel", "church", "cathedral", "mosque", "temple", "synagogue", "plant",
+    "factory", "mine", "base", "camp", "museum", "zoo", "casino", "restaurant", "store", "mall", "arena",
+})
+
+
+def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> list[str]:
     """The place most mentions give, unless it is one of the names already in the label."""
+    places = Counter({k: n for k, n in places.items() if labels.get(k) in LABEL_PLACE_KINDS or (
+        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)})
     for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
         name = display(key)
         if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
