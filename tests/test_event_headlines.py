@@ -63,3 +63,13 @@ def test_a_label_names_a_place_not_a_team_or_a_network_the_model_took_for_one():
     labels = sorted(e.label for e in events)
     assert len(labels) == 2 and labels[0] == "Ana Reyes dies in Mount Sinai Hospital", labels
     assert labels[1].startswith("Colts") and labels[1].endswith(" in Kansas City"), labels  # not "in Chiefs"
+
+
+def test_a_fire_or_a_quake_has_no_doer_whoever_its_reports_name():
+    # "Ana Reyes's church fire": she is where it struck, not who did it
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2008-12-14")
+        c.event(a, "fire", participants=[("Ana Reyes", "PERSON")], places=[("Wasilla", "GPE")], date="2008-12-12")
+    events, _ = c.link()
+    assert [e.label for e in events] == ["Fire in Wasilla"]

@@ -281,3 +281,4 @@ def test_a_raid_on_a_jewellers_is_a_robbery_and_a_police_raid_is_not(tmp_path):
     assert len(robberies) == 1 and set(robberies[0].articles) == set(RAID_STORY), [(e.label, e.articles) for e in index.events]
     police = index_of({"p1": ("Wire A", "2020-01-10", "Police raided the Delta store in Leeds on Friday.")}, tmp_path / "p")
     assert police.events and not any(FAMILIES.get(e.trigger) == "rob" for e in police.events)
+

@@ -17,14 +17,19 @@ HEADLINE_VERBS = {
     "flatten", "ravage", "batter", "pound", "sweep", "engulf", "destroy", "damage", "raze", "gut", "rip",
     "tear", "rumble",
 }
+# Of those, the ones done to a building: "Fire destroys Bible Church", but a fire in Somerset.
+BUILDING_VERBS = {"level", "flatten", "engulf", "destroy", "damage", "raze", "gut", "rip", "tear"}
 
 
-def happening_label(noun: str, verbs: Counter, place: str | None) -> str:
-    """An event nobody does, told by its noun: "Earthquake strikes Aceh", "Blast in Athens"."""
+def happening_label(noun: str, verbs: Counter, place: str | None, site: bool = False) -> str:
+    """An event nobody does, told by its noun: "Earthquake strikes Aceh", "Blast in Athens";
+    `site`: the place is a building or a site, not a town or a region."""
     telling = [(n, v) for v, n in verbs.items() if v in HEADLINE_VERBS]
     head = noun.capitalize()
     if telling:
         verb = max(telling)[1]
+        if place and verb in BUILDING_VERBS and not site:
+            return f"{head} in {place}"
         return f"{head} {third_person(verb)} {place}" if place else f"{head} {third_person(verb)}"
     return f"{head} in {place}" if place else head
 

@@ -756,14 +756,17 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     told = Counter(n.raw.verb for n in named if n.raw.verb)
     strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
-    if (told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers:
+    # A quake, a blaze or an outage has no doer: who its sentences name ("Palin's church") it struck.
+    nobody_does = FAMILIES.get(trigger) in HAPPENINGS and (is_noun or told)
+    if ((told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers) or nobody_does:
         # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
         where = Counter(places)
         for p, k in parties.items():
             if labels.get(p) in ("GPE", "LOC", "FAC"):
                 where[p] += k
         top_place = _top_place(where, display, [], labels)
-        label = happening_label(trigger, told, top_place[0] if top_place else None)
+        site = bool(top_place) and labels.get(next(k for k in where if display(k) == top_place[0])) not in ("GPE", "LOC")
+        label = happening_label(trigger, told, top_place[0] if top_place else None, site)
     else:
         top_place = _top_place(places, display, top_parties + top_objects, labels)
         future = [r for r in verbs if r.future]
@@ -813,6 +816,9 @@ def _names_an_event(name: str) -> bool:
     words = name.lower().split()
     return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
 
+
+# Kinds of event that happen to places and people rather than being done by someone.
+HAPPENINGS = frozenset({"quake", "aftershock", "storm", "erupt", "fire", "outage"})
 
 # The kinds of entity a label says an event happened in: a team, a network or a person the model
 # took for a place ("wins in Chiefs", "releases in LTE") is no place to name.
