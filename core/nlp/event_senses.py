@@ -1,10 +1,12 @@
-"""Verbs whose kind of event depends on what surrounds them.
+"""Words whose kind of event depends on what surrounds them.
 
-"fired" is a dismissal when a person is fired ("the Blazers fired their coach") and a weapon's
-when a missile is; "found" is a death in "was found dead"; "hanged himself" is a death; "announced"
-only reports, except in "was announced as the new host", which is an appointment. Each function reads
-one spaCy token and its children (never imports spaCy) and gives the lemma that names the event's
-kind, with the tokens its text spans, or None when the verb means something else.
+"fired" is a dismissal when a person is fired ("the Blazers fired their coach"), a shooting when
+shots are and a launch when a missile is; "found" is a death in "was found dead"; "hanged himself" is
+a death; "announced" only reports, except in "was announced as the new host", which is an
+appointment; "asked Gupta to be surgeon general" offers a post. Nouns too: a "party" is a gathering
+at an office but not in government, a "raid" on a jeweller's a robbery. Each function reads one spaCy
+token and its children (never imports spaCy) and gives the lemma that names the event's kind, with
+the tokens its text spans, or None when the word means something else.
 """
 
 from __future__ import annotations
@@ -260,14 +262,6 @@ def offers_a_post(verb) -> bool:
 
 # What guns and launchers fire besides bullets: "fired a missile" is a launch, not a shooting.
 _FIRED_CRAFT = LAUNCHED_CRAFT | {"shell", "mortar", "salvo", "barrage"}
-# Who sinks or destroys something in an attack (not "the storm destroyed ...", an event's impact).
-_ARMED_NOUNS = frozenset({
-    "navy", "army", "military", "troops", "forces", "force", "warship", "frigate", "destroyer", "ship",
-    "vessel", "jet", "warplane", "plane", "aircraft", "helicopter", "drone", "submarine", "police",
-    "soldier", "militant", "rebel", "insurgent", "gunman", "commando", "marine", "artillery", "tank",
-})
-
-
 # What police fire to break up a crowd: part of the protest they break up, not a shooting.
 _CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "canister", "cannon", "spray", "grenade", "flare"})
 
@@ -297,9 +291,17 @@ def fire_opened(noun) -> bool:
     return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in _FIRE_OPENING_VERBS
 
 
-def _fire_opened(verb):
+def _fire_of(verb):
     """The "fire" of "opened fire", "returned fire", "exchanged fire", else None."""
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ == "fire"), None)
+
+
+# Who sinks or destroys something in an attack (not "the storm destroyed ...", an event's impact).
+_ARMED_NOUNS = frozenset({
+    "navy", "army", "military", "troops", "forces", "force", "warship", "frigate", "destroyer", "ship",
+    "vessel", "jet", "warplane", "plane", "aircraft", "helicopter", "drone", "submarine", "police",
+    "soldier", "militant", "rebel", "insurgent", "gunman", "commando", "marine", "artillery", "tank",
+})
 
 
 def armed_attack(verb) -> bool:
@@ -333,8 +335,10 @@ def robbery_raid(token) -> bool:
     if any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers):
         return False
     targets = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _objects_of(token, "on") + _objects_of(token, "at")
-    marks = {c.lemma_.lower() for t in targets for c in (t, *t.children) if c.dep_ in ("compound", "amod", "poss") or c is t}
-    return bool(marks & _ROBBED_PLACES) or any(d.lemma_.lower() in _ROBBERS for d in doers)
+    # the target and the words naming its kind: "the store", "the Harry Winston jewellery store"
+    words = {t.lemma_.lower() for t in targets}
+    words |= {c.lemma_.lower() for t in targets for c in t.children if c.dep_ in ("compound", "amod", "poss")}
+    return bool(words & _ROBBED_PLACES) or any(d.lemma_.lower() in _ROBBERS for d in doers)
 
 
 def sense(token) -> tuple[str, object, object] | None:
@@ -371,7 +375,7 @@ def sense(token) -> tuple[str, object, object] | None:
         return "rob", token, token  # "robbers raided the jeweller's", "held up a bank"
     if lemma == "fire":
         return fire_sense(token), token, token  # a weapon fired; a person fired is dismissed (above)
-    if lemma in _FIRE_OPENING_VERBS and (fire := _fire_opened(token)) is not None:
+    if lemma in _FIRE_OPENING_VERBS and (fire := _fire_of(token)) is not None:
         return "open fire", token, fire  # "opened fire on the crowd": a shooting
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
         return "attack", token, token  # "the navy sank a pirate ship"

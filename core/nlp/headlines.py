@@ -5,8 +5,8 @@ reserve"), often in words the body does not repeat, so its events count as the a
 small English models read a Title Case headline as a string of proper nouns ("Pierre Thomas Placed
 on Injured Reserve": no verb), so such a headline is put in sentence case first: a capital is kept
 only where the article's body writes the word as a name (with a capital inside a sentence, or never
-in lower case), or the word is an acronym. Letters change case one for one, so offsets into the parsed text are offsets into the
-title.
+in lower case), or the word is an acronym. Letters change case one for one, so offsets into the
+parsed text are offsets into the title.
 """
 
 from __future__ import annotations
