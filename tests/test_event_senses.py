@@ -282,3 +282,16 @@ def test_a_raid_on_a_jewellers_is_a_robbery_and_a_police_raid_is_not(tmp_path):
     police = index_of({"p1": ("Wire A", "2020-01-10", "Police raided the Delta store in Leeds on Friday.")}, tmp_path / "p")
     assert police.events and not any(FAMILIES.get(e.trigger) == "rob" for e in police.events)
 
+
+
+ROLE_STORY = {
+    "t1": ("Screen Daily", "2009-01-05", "Actor Tom Vale has been cast as the new lead of Star Road, the BBC said on Saturday."),
+    "t2": ("Film Wire", "2009-01-05", "Tom Vale stepped into the title role of Star Road on Saturday."),
+    "t3": ("Movie Post", "2009-01-06", "Tom Vale, 26, won the part of Captain Nova in Star Road on Saturday."),
+}
+
+
+def test_stepped_into_the_role_and_won_the_part_are_the_casting(tmp_path):
+    index = index_of(ROLE_STORY, tmp_path)
+    castings = [e for e in index.events if FAMILIES.get(e.trigger) == "appoint"]
+    assert len(castings) == 1 and set(castings[0].articles) == set(ROLE_STORY), [(e.label, e.articles) for e in index.events]

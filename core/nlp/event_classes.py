@@ -52,7 +52,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                 ("acquisition", "purchase", "takeover", "buyout", "merger", "deal")),
     "release": (("unveil", "introduce", "debut", "launch", "issue", "patch", "ship"),
                 ("unveiling", "introduction", "debut", "launch", "release", "patch", "update", "upgrade", "fix")),
-    "appoint": (("appoint", "nominate", "hire", "elect", "cast"),
+    "appoint": (("appoint", "nominate", "hire", "elect", "cast", "take the role"),
                 ("appointment", "nomination", "election", "casting")),
     "resign": (("resign", "quit", "retire"), ("resignation", "retirement")),
     "fire_staff": (("sack", "dismiss", "oust"), ("dismissal", "layoff", "ouster")),

@@ -260,6 +260,23 @@ def offers_a_post(verb) -> bool:
     return any(p.lemma_.lower() in POST_NOUNS for prep in ("about", "for") for p in _objects_of(verb, prep))
 
 
+# Taking up a role, as news says it of an actor, a coach or a chief: "stepped into the title role",
+# "won the part", "landed the job", "takes the helm", "took over as manager". One with an appointment.
+_ROLES_TAKEN = frozenset({"role", "part", "job", "post", "position", "mantle", "reins", "helm", "captaincy"})
+_TAKING_VERBS = frozenset({"step", "win", "land", "take", "get", "earn", "secure", "snag", "bag", "accept", "assume"})
+TAKE_ROLE = "take the role"
+
+
+def takes_a_role(verb) -> bool:
+    """A person taking a role: "Matt Smith stepped into the role", "won the part of the Doctor"."""
+    if not any(c.dep_ == "nsubj" and _names_a_person(c) for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)  # "took over as manager"
+    roles = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + _objects_of(verb, "into")
+    return any(r.lemma_.lower() in _ROLES_TAKEN for r in roles)
+
+
 # What guns and launchers fire besides bullets: "fired a missile" is a launch, not a shooting.
 _FIRED_CRAFT = LAUNCHED_CRAFT | {"shell", "mortar", "salvo", "barrage"}
 # What police fire to break up a crowd: part of the protest they break up, not a shooting.
@@ -379,6 +396,8 @@ def sense(token) -> tuple[str, object, object] | None:
         return "open fire", token, fire  # "opened fire on the crowd": a shooting
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
         return "attack", token, token  # "the navy sank a pirate ship"
+    if lemma in _TAKING_VERBS and takes_a_role(token):
+        return TAKE_ROLE, token, token  # "stepped into the title role", "landed the job"
     if lemma in _SOUNDING_VERBS and offers_a_post(token):
         return "offer", token, token  # "asked Gupta to be surgeon general": offered the post
     if lemma in NAMING_VERBS and any(c.dep_ == "nsubjpass" and _is_person(c) for c in token.children) and any(
