@@ -240,3 +240,16 @@ def test_the_trials_reports_look_back_on_the_shooting_most_of_the_story_reports(
     events, _ = c.link()
     shootings = [set(e.articles) for e in events if FAMILIES.get(e.trigger) == "attack"]
     assert shootings == [set(ids)]
+
+
+def test_reports_naming_the_gunman_and_reports_naming_the_victim_tell_one_shooting():
+    # Three reports say who fired and never name the victim; one says who was shot, and names
+    # the gunman elsewhere.
+    shooter, victim = ("Lou Oro", "PERSON"), ("Jon Ortz", "PERSON")
+    c, ids = _story(("2005-06-25", "2005-06-25", "2005-06-26", "2005-06-26"))
+    for n, a in enumerate(ids):
+        c.event(a, "shoot", participants=[shooter if n < 3 else victim], places=[(f"Place{n}", "GPE")], sentence=0)
+    c.event(ids[3], "visit", participants=[shooter], sentence=9)
+    events, _ = c.link()
+    shootings = [set(e.articles) for e in events if e.trigger == "shoot"]
+    assert shootings == [set(ids)], [(e.label, e.articles) for e in events]

@@ -108,7 +108,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                 theirs = head.core(own)
                 # Two meetings of different people in one story week are two meetings (people the
                 # head's reports name widely may still be its parties, under another role).
-                if c.people and head.people and not (c.people & head.people) and not (c.people & head.core()):
+                if _other_people(c, head):
                     continue
                 value = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
                 if value >= overlap and value > best_value and _dates_fit(head, c, tolerance):
@@ -118,7 +118,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                 mine_people = c.core() & persons
                 for g in sorted(head_of)[:_STORY_HEADS]:
                     head = head_of[g]
-                    if c.people and head.people and not (c.people & head.people) and not (c.people & head.core()):
+                    if _other_people(c, head):
                         continue
                     theirs_people = head.core() & persons
                     if mine_people and theirs_people and not (mine_people & theirs_people) and not (c.entities.keys() & head.entities.keys()):
@@ -145,6 +145,14 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                 _absorb(head, c)
             groups[best].extend(positions)
     return groups, main
+
+
+def _other_people(c: StoryCluster, head: StoryCluster) -> bool:
+    """The two name different people as their parties, and neither's are named widely in the
+    other's reports (one report names the gunman, another the victim: each names both)."""
+    if not (c.people and head.people) or c.people & head.people:
+        return False
+    return not (c.people & head.core()) and not (head.people & c.core())
 
 
 def _within_articles(clusters: list[StoryCluster], members: list[int], tolerance: int) -> list[tuple[list[int], StoryCluster]]:
