@@ -176,7 +176,8 @@ def score_cluster(name: str, index=None, events=None) -> dict:
     if main:
         chain, docs = main
         candidates = {e for m, e in assigned if m["chain_id"] == chain}
-        best = max(candidates, key=lambda e: (len(docs & set(event_of[e].articles)), -len(event_of[e].articles)), default=None)
+        # sorted first: on a tie the same event wins in every run, whatever the hash order
+        best = max(sorted(candidates), key=lambda e: (len(docs & set(event_of[e].articles)), -len(event_of[e].articles)), default=None)
         coverage = len(docs & set(event_of[best].articles)) / len(docs) if best else 0.0
         gold_date = inferred_date([article_of[d] for d in docs if d in article_of])
         if best:
