@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from newsx.core.corpus.dates import is_contextual, resolve_date
+from newsx.core.corpus.dates import is_contextual, resolve_date, to_date
 from newsx.core.model.analyses import Mention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp.event_classes import IMPACT_VERBS
@@ -508,7 +508,8 @@ def _after_writing(value: str, anchor: str | None) -> bool:
     n = min(len(value), len(written))  # compared as precisely as both are given: year, month or day
     if n < 10:
         return value[:n] > written[:n]
-    return value[:10] > (date.fromisoformat(written[:10]) + timedelta(days=1)).isoformat()
+    day = to_date(written[:10])
+    return day is not None and value[:10] > (day + timedelta(days=1)).isoformat()
 
 
 def _span_root(doc, first: int, end_char: int):

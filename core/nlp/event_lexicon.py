@@ -117,7 +117,7 @@ FUTURE_HEADS = {"schedule", "set", "plan", "expect", "due", "prepare", "intend",
 # Words whose "to" clause is what someone is taken on, agrees or is about to do: "hired to direct",
 # "negotiating to direct", "in negotiations to helm", "close to signing", "agreed to buy".
 PROSPECTIVE_HEADS = {"negotiate", "negotiation", "talks", "hire", "tap", "choose", "pick", "select", "agree",
-                     "close", "poised", "likely", "ready", "bid", "plan", "intention"}
+                     "close", "poised", "likely", "ready", "bid", "intention"}
 
 # An article's lead event is in its first sentences (the first may be a dateline or a teaser).
 LEAD_SENTENCES = 3

@@ -278,7 +278,8 @@ def takes_a_role(verb) -> bool:
 
 
 # What guns and launchers fire besides bullets: "fired a missile" is a launch, not a shooting.
-_FIRED_CRAFT = LAUNCHED_CRAFT | {"shell", "mortar", "salvo", "barrage"}
+# ("a salvo of rockets" is read through its count word: `_COUNT_NOUNS`.)
+_FIRED_CRAFT = LAUNCHED_CRAFT | {"shell", "mortar"}
 # What police fire to break up a crowd: part of the protest they break up, not a shooting.
 _CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "canister", "cannon", "spray", "grenade", "flare"})
 

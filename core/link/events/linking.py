@@ -764,11 +764,12 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         for p, k in parties.items():
             if labels.get(p) in ("GPE", "LOC", "FAC"):
                 where[p] += k
-        top_place = _top_place(where, display, [], labels)
-        site = bool(top_place) and labels.get(next(k for k in where if display(k) == top_place[0])) not in ("GPE", "LOC")
-        label = happening_label(trigger, told, top_place[0] if top_place else None, site)
+        place = _top_place(where, display, [], labels)
+        site = place is not None and labels.get(place) not in ("GPE", "LOC")
+        label = happening_label(trigger, told, display(place) if place else None, site)
     else:
-        top_place = _top_place(places, display, top_parties + top_objects, labels)
+        place = _top_place(places, display, top_parties + top_objects, labels)
+        top_place = [display(place)] if place else []
         future = [r for r in verbs if r.future]
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
             label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
@@ -831,16 +832,16 @@ SITE_WORDS = frozenset({
 })
 
 
-def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> list[str]:
-    """The place most mentions give, unless it is one of the names already in the label."""
+def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> str | None:
+    """The key of the place most mentions give, unless it is one of the names already in the label."""
     places = Counter({k: n for k, n in places.items() if labels.get(k) in LABEL_PLACE_KINDS or (
         labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)})
     for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
         name = display(key)
         if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
-            return [name]
+            return key
         break
-    return []
+    return None
 
 
 # From this many articles, one article's date does not date the story's main event on its own.
@@ -852,12 +853,12 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     in one report of this week's event is another time); else, for the story's main kinds of event
     (`news`), the day the reports came out."""
     dates = [n.date for n in members if n.date]
-    recent = [n.date for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
+    near = [(n.article, n.date) for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
+    recent = [day for _, day in near]
     articles = {n.article for n in members}
     backing = {n.article for n in members if n.date}
     if recent:
-        recent_backing = {n.article for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)}
-        if news and len(recent_backing) == 1 and len(articles) >= SOLE_DATE_MIN_ARTICLES:
+        if news and len({article for article, _ in near}) == 1 and len(articles) >= SOLE_DATE_MIN_ARTICLES:
             # One report's day (a headline's "fully restored: 4 November") against the many that
             # give none: the story's event is dated by when most reports came out.
             return _reported_date(members) or _best_date(recent, earliest=True)
