@@ -52,17 +52,21 @@ def ecbplus_cluster(name: str):
 
 def index_of(articles: dict[str, tuple[str, str, str]], cache_dir):
     """The index of short articles written for a test: {id: (outlet, published, text)}."""
+    from newsx.core.model.articles import Article
+
+    return index_of_articles([
+        Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
+        for name, (outlet, published, text) in articles.items()
+    ], cache_dir)
+
+
+def index_of_articles(articles, cache_dir):
+    """The index of these `Article`s, built as the program builds one."""
     from newsx.core.index import build_index
-    from newsx.core.model.articles import Article, LoadResult
+    from newsx.core.model.articles import LoadResult
     from newsx.core.settings import Settings
 
-    loaded = LoadResult(
-        articles=[
-            Article(id=name, path=f"{name}.txt", title=name, text=text, outlet=outlet, published=published)
-            for name, (outlet, published, text) in articles.items()
-        ]
-    )
-    return build_index(loaded, Settings(cache_dir=cache_dir))
+    return build_index(LoadResult(articles=list(articles)), Settings(cache_dir=cache_dir))
 
 
 def find_claim(index, article, number):

@@ -3,6 +3,8 @@ the article's own, and a source that reports the event only in its headline is o
 
 from __future__ import annotations
 
+from conftest import index_of_articles
+
 from newsx.core.model.analyses import HEADLINE_SENTENCE
 from newsx.core.model.articles import Article
 from newsx.core.nlp.headlines import headline_text, sentence_case
@@ -23,14 +25,6 @@ DEAL_STORY = {
 def _articles(story: dict[str, tuple[str, str, str]]) -> list[Article]:
     return [Article(id=k, path=f"{k}.txt", title=title, text=body, outlet=f"Outlet {k}", published=day)
             for k, (title, day, body) in story.items()]
-
-
-def _index(story, cache_dir):
-    from newsx.core.index import build_index
-    from newsx.core.model.articles import LoadResult
-    from newsx.core.settings import Settings
-
-    return build_index(LoadResult(articles=_articles(story)), Settings(cache_dir=cache_dir))
 
 
 def test_title_case_is_read_as_a_sentence_keeping_the_bodys_names():
@@ -54,7 +48,7 @@ def test_a_title_made_from_the_lede_is_not_read_twice():
 
 
 def test_a_source_that_reports_the_event_only_in_its_headline_is_one_of_its_sources(tmp_path):
-    index = _index(DEAL_STORY, tmp_path)
+    index = index_of_articles(_articles(DEAL_STORY), tmp_path)
     deals = [e for e in index.events if "Tidewater Dairy" in e.label]
     assert len(deals) == 1, [e.label for e in index.events]
     deal = deals[0]
