@@ -295,3 +295,37 @@ def test_stepped_into_the_role_and_won_the_part_are_the_casting(tmp_path):
     index = index_of(ROLE_STORY, tmp_path)
     castings = [e for e in index.events if FAMILIES.get(e.trigger) == "appoint"]
     assert len(castings) == 1 and set(castings[0].articles) == set(ROLE_STORY), [(e.label, e.articles) for e in index.events]
+
+
+ILLNESS_STORY = {
+    "i1": ("Film Weekly", "2021-03-12", "Actress Mara Quinn died on Thursday in Los Angeles. She suffered a heart "
+           "attack last month, her agent Paul Reed said. \"She captured the imagination of a generation.\""),
+    "i2": ("Screen Post", "2021-03-12", "Mara Quinn, the screen icon, has died at 85 after a heart attack, her "
+           "agent Paul Reed said. She captured the heart of a nation."),
+    "i3": ("Daily Lens", "2021-03-13", "Mara Quinn died of cardiac arrest in Los Angeles on Thursday."),
+}
+
+
+def test_a_heart_attack_is_an_illness_not_an_attack_and_a_captured_imagination_no_arrest(tmp_path):
+    index = index_of(ILLNESS_STORY, tmp_path)
+    families = {FAMILIES.get(e.trigger, e.trigger) for e in index.events}
+    assert "attack" not in families and "arrest" not in families
+    illness = [e for e in index.events if FAMILIES.get(e.trigger) == "illness"]
+    assert illness and any("heart attack" in e.label.lower() and {"i1", "i2"} <= set(e.articles) for e in illness)
+    death = max(index.events, key=lambda e: len(e.articles))
+    assert set(death.articles) == set(ILLNESS_STORY) and "Mara Quinn dies" in death.label
+
+
+PHONE_RELEASE_STORY = {  # undated, as many blog posts are: no date settles which release is which
+    "p1": ("Gadget Wire", "", "Telco One will launch the Orbit 5 smartphone in February, the company said."),
+    "p2": ("Phone Post", "", "Telco One will offer the new Orbit 5 smartphone from February."),
+    "p3": ("Tech Daily", "", "Telco One has released the Orbit 5 smartphone in Canada and the US."),
+    "p4": ("Mobile Blog", "", "The Orbit 5 smartphone was released by Telco One, with a faster chip."),
+}
+
+
+def test_a_phone_announced_for_next_month_and_the_phone_released_are_one_release(tmp_path):
+    index = index_of(PHONE_RELEASE_STORY, tmp_path)
+    release = max(index.events, key=lambda e: len(e.articles))
+    assert set(release.articles) == set(PHONE_RELEASE_STORY)
+    assert "Telco One" in release.label

@@ -28,6 +28,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                 "bombardment", "shelling", "strafing", "shooting", "gunfire", "shootout", "gunshot",
                 "explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),
     "injure": (("injure", "wound", "hurt"), ("injury",)),
+    # what a body suffers (`event_senses.bodily_episode`): not an attack, not an arrest
+    "illness": ((), ("heart attack", "cardiac arrest", "respiratory arrest", "panic attack", "anxiety attack",
+                     "asthma attack")),
     "abuse": (("rape", "molest", "abuse", "sexually assault"), ("rape", "molestation", "abuse", "sexual assault")),
     "arrest": (("arrest", "detain", "apprehend", "capture", "nab"),
                ("arrest", "detention", "capture", "custody")),

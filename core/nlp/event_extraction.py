@@ -42,6 +42,8 @@ from newsx.core.nlp.event_lexicon import (
 from newsx.core.nlp.event_senses import (
     DRUNK_DRIVING_ACRONYMS,
     NAMING_VERBS,
+    bodily_episode,
+    captured_a_quality,
     drunk_driving,
     fire_opened,
     found_guilty,
@@ -196,7 +198,7 @@ def _trigger(token):
         sensed = None if negated else sense(token)
         if sensed is not None:
             return sensed[0], sensed[1], sensed[2], None  # "was found dead", "fired the coach"
-        if lemma in REPORTING_VERBS:
+        if lemma in REPORTING_VERBS or captured_a_quality(token):
             return None
         if negated:
             return None  # "did not elaborate": nothing happened
@@ -231,6 +233,10 @@ def _trigger(token):
         if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
+            if (illness := bodily_episode(token)) is not None:
+                # "a heart attack", "cardiac arrest": what the body suffered, from its first word
+                first = min((c for c in token.children if c.dep_ in ("compound", "amod", "nmod")), key=lambda c: c.i)
+                return illness, first, token, None
             if sexual_assault(token):
                 return "sexual assault", token, token, None  # a crime, not an armed attack
             if noun == "launch" and (kind := launch_sense(token)) is not None:

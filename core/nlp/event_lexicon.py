@@ -81,6 +81,9 @@ NOUN_VERBS = {
     "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",
     "fall": "fall", "drop": "drop", "decline": "decline", "rise": "rise", "increase": "increase",
     "casting": "cast", "damage": "damage", "outage": "go down", "open fire": "open fire",
+    "heart attack": "suffer a heart attack", "cardiac arrest": "suffer cardiac arrest",
+    "respiratory arrest": "suffer respiratory arrest", "panic attack": "suffer a panic attack",
+    "anxiety attack": "suffer an anxiety attack", "asthma attack": "suffer an asthma attack",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
 
@@ -177,9 +180,10 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
 
 
 # Kinds of event that are news when agreed or announced: "agreed to buy", "will acquire" and
-# "bought" report one deal, "will nominate" and "nominated" one pick, where "will meet" is another
-# meeting than the one just held.
-TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint"})
+# "bought" report one deal, "will nominate" and "nominated" one pick, "will launch the phone in
+# February" and "released the phone" one product's release, where "will meet" is another meeting
+# than the one just held.
+TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint", "release"})
 
 
 def parted_by_tense(family: str, future: bool, other_future: bool) -> bool:

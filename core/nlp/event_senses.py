@@ -406,3 +406,32 @@ def sense(token) -> tuple[str, object, object] | None:
     ):
         return "appoint", token, token  # "has been announced as the new Doctor Who"
     return None
+
+
+# What a body suffers, not what is done to it: "a heart attack", "cardiac arrest", "a panic attack".
+# (their phrases are the "illness" class of `event_classes`)
+_BODILY_MODIFIERS = frozenset({"heart", "cardiac", "respiratory", "panic", "anxiety", "asthma"})
+
+
+def bodily_episode(noun) -> str | None:
+    """ "suffered a heart attack", "died of cardiac arrest": the illness ("heart attack"), not an
+    attack or an arrest; else None."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _BODILY_MODIFIERS:
+            return f"{c.lemma_.lower()} {noun.lemma_.lower()}"
+    return None
+
+
+# What is captured or seized when nobody is: "captured the imagination of a generation".
+_CAPTURED_QUALITIES = frozenset({
+    "imagination", "attention", "heart", "mood", "spirit", "essence", "feeling", "feel", "look", "interest",
+    "moment", "image", "likeness", "character", "sense", "magic", "beauty", "fancy", "zeitgeist", "nuance",
+})
+
+
+def captured_a_quality(verb) -> bool:
+    """ "she captured the imagination", "the photo captures the mood": no one was taken."""
+    if verb.lemma_.lower() not in ("capture", "seize"):
+        return False
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(taken) and all(t.lemma_.lower() in _CAPTURED_QUALITIES for t in taken)
