@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.core.corpus.dates import find_published_date, is_contextual, resolve_date
+from newsx.core.corpus.dates import find_published_date, is_contextual, names_a_time, resolve_date
 
 # Thursday 31 October 2024, the day the seeds' launch was reported.
 THURSDAY = "2024-10-31"
@@ -150,3 +150,15 @@ _WORDS = st.sampled_from(
 def test_never_raises_and_returns_an_iso_prefix(expression, anchor, future):
     value = resolve_date(expression, anchor, future=future)
     assert value is None or _valid_iso_prefix(value)
+
+
+@pytest.mark.parametrize("expression", ["35-year-old", "a 35-year-old", "aged 35", "12 years old", "several days",
+                                        "weeks", "two years", "a decade", "for three months"])
+def test_an_age_or_a_length_of_time_names_no_time(expression):
+    assert not names_a_time(expression)
+
+
+@pytest.mark.parametrize("expression", ["Monday", "last week", "two days later", "three weeks ago", "this year",
+                                        "the next day", "October 2024", "2009", "the 1990s"])
+def test_a_day_a_period_or_a_time_counted_from_another_names_one(expression):
+    assert names_a_time(expression)

@@ -101,6 +101,23 @@ def is_contextual(expression: str) -> bool:
     return bool(_CONTEXTUAL.match(_normalise(expression)))
 
 
+# What spaCy tags DATE that is no point in time: an age ("a 35-year-old man", "aged 35") or a
+# length of time ("for several days", "weeks of speculation", "a decade").
+_AGE = re.compile(r"\b\d+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|^(?:aged|age)\s+\d+", re.I)
+_DURATION = re.compile(
+    r"^(?:for |over |within |after )?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many|some|"
+    r"\d+|\d+\s*-\s*\d+|the past|the last|past|the next|more than \w+|nearly \w+|about \w+|almost \w+)\s+)?"
+    r"(?:hour|day|week|month|year|decade|century)s?(?:\s+long)?$"
+)
+
+
+def names_a_time(expression: str) -> bool:
+    """False for an age or a bare length of time, which date no event ("35-year-old", "several
+    days"); "two days later", "last week" and "Monday" do."""
+    text = _normalise(expression)
+    return not (_AGE.search(text) or _DURATION.match(text))
+
+
 def resolve_date(expression: str, anchor: str | date | None = None, future: bool = False) -> str | None:
     """Resolve a date expression to 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; None when it is not a date.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from newsx.core.corpus.dates import is_contextual, resolve_date, to_date
+from newsx.core.corpus.dates import is_contextual, names_a_time, resolve_date, to_date
 from newsx.core.model.analyses import Mention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp.event_classes import IMPACT_VERBS
@@ -79,7 +79,7 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         dates: dict[int, tuple[int, Mention]] = {}
         for i in range(sent.start, sent.end):
             at = token_mention.get(i)
-            if at is not None and at.label == "DATE" and at.start not in dates:
+            if at is not None and at.label == "DATE" and at.start not in dates and names_a_time(at.text):
                 dates[at.start] = (i, at)
         dates_in.append(list(dates.values()))
 
