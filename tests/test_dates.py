@@ -153,7 +153,9 @@ def test_never_raises_and_returns_an_iso_prefix(expression, anchor, future):
 
 
 @pytest.mark.parametrize("expression", ["35-year-old", "a 35-year-old", "aged 35", "12 years old", "several days",
-                                        "weeks", "two years", "a decade", "for three months"])
+                                        "weeks", "two years", "a decade", "for three months", "sixty-year-old",
+                                        "an eight-year", "90-day", "annual", "23", "20-13", "4:43", "8900",
+                                        "age of 40"])
 def test_an_age_or_a_length_of_time_names_no_time(expression):
     assert not names_a_time(expression)
 

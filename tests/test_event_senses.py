@@ -329,3 +329,25 @@ def test_a_phone_announced_for_next_month_and_the_phone_released_are_one_release
     release = max(index.events, key=lambda e: len(e.articles))
     assert set(release.articles) == set(PHONE_RELEASE_STORY)
     assert "Telco One" in release.label
+
+
+def test_a_time_no_calendar_places_parts_no_reports():
+    assert whens_agree("the second half", "friday")  # any day: the game's second half
+    assert whens_agree("fourth quarter", "sunday night")
+    assert not whens_agree("the post-season", "next week")  # "next week" is said to be another time
+    assert not whens_agree("christmas", "friday")
+
+
+SEASON_STORY = {  # undated: the days as written decide
+    "s1": ("Sports Wire", "", "The Lakeview Owls beat the Riverside Hawks 20-13 on Sunday."),
+    "s2": ("Metro Daily", "", "Hawks coach Tom Briggs praised his young defence in Riverside. The Riverside Hawks "
+           "lost to the Lakeview Owls and could tie the franchise mark of 14 losses next week."),
+    "s3": ("Valley Sun", "", "The Lakeview Owls defeated the Riverside Hawks on Sunday in Lakeview."),
+}
+
+
+def test_a_done_event_does_not_take_the_date_of_what_is_to_come_beside_it(tmp_path):
+    index = index_of(SEASON_STORY, tmp_path)
+    win = max(index.events, key=lambda e: len(e.articles))
+    said = {(t.article, SEASON_STORY[t.article][2][t.start:t.end]) for t in win.triggers}
+    assert {("s1", "beat"), ("s2", "lost"), ("s3", "defeated")} <= said

@@ -101,21 +101,31 @@ def is_contextual(expression: str) -> bool:
     return bool(_CONTEXTUAL.match(_normalise(expression)))
 
 
-# What spaCy tags DATE that is no point in time: an age ("a 35-year-old man", "aged 35") or a
-# length of time ("for several days", "weeks of speculation", "a decade").
-_AGE = re.compile(r"\b\d+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|^(?:aged|age)\s+\d+", re.I)
+# What spaCy tags DATE that is no point in time: an age ("a 35-year-old man", "aged 35", "Smith,
+# 23,"), a length of time ("for several days", "weeks of speculation", "an eight-year career"),
+# how often ("annual"), a score ("20-13"), a clock time, a number that is no year ("Curve 8900").
+_AGE = re.compile(r"\b[\w-]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|^(?:aged?|ages)\s+(?:of\s+)?\d+", re.I)
 _DURATION = re.compile(
-    r"^(?:for |over |within |after )?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many|some|"
-    r"\d+|\d+\s*-\s*\d+|the past|the last|past|the next|more than \w+|nearly \w+|about \w+|almost \w+)\s+)?"
-    r"(?:hour|day|week|month|year|decade|century)s?(?:\s+long)?$"
+    r"^(?:for |over |within |after )?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|"
+    r"few|many|some|\d+|\d+\s*-\s*\d+|the past|the last|past|the next|more than \w+|nearly \w+|about \w+|"
+    r"almost \w+)\s+)?(?:hour|day|week|month|year|decade|century)s?(?:\s+long)?$"
+    r"|^(?:an? )?[\w.]+-(?:hour|day|week|month|year|decade|century)s?$"  # "eight-year", "90-day", "zero-day"
 )
+_HOW_OFTEN = frozenset({"annual", "annually", "yearly", "monthly", "weekly", "daily", "nightly", "every year",
+                        "each year", "every day", "all year", "entire year"})
+_NOT_A_YEAR = re.compile(r"^\d{1,3}$|^\d{5,}$|^\d{1,3}\s*-\s*\d{1,3}$|^\d{1,2}:\d{2}\b")
 
 
 def names_a_time(expression: str) -> bool:
-    """False for an age or a bare length of time, which date no event ("35-year-old", "several
-    days"); "two days later", "last week" and "Monday" do."""
+    """False for what dates no event: an age, a length of time ("35-year-old", "several days"),
+    how often, a score, a clock time, a number that is no year; "two days later", "last week",
+    "Monday" and "1999" do."""
     text = _normalise(expression)
-    return not (_AGE.search(text) or _DURATION.match(text))
+    if _AGE.search(text) or _DURATION.match(text) or text in _HOW_OFTEN or _NOT_A_YEAR.match(text):
+        return False
+    if text.isdigit() and len(text) == 4:
+        return 1000 <= int(text) <= 2099
+    return True
 
 
 def resolve_date(expression: str, anchor: str | date | None = None, future: bool = False) -> str | None:

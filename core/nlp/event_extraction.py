@@ -10,6 +10,7 @@ spaCy makes a new Token object on every access (`t.head is t` is never true): co
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from newsx.core.corpus.dates import is_contextual, names_a_time, resolve_date, to_date
@@ -504,8 +505,15 @@ def _date_of(token, clause, dates, doc, anchor, last_date, future):
             value = resolve_date(m.text, ref, future=future)
             if value and not future and _after_writing(value, anchor):
                 continue  # "arrested at 2088 Philip Street": a number read as a year, not yet come
+            if not value and not future and _AHEAD.search(m.text.lower()):
+                continue  # "lost on Sunday and could tie the mark next week": the date of what is to come
             return m.text, value
     return None, None
+
+
+# A time still to come as the article is written (when no date of the article resolves it).
+_AHEAD = re.compile(r"\b(?:tomorrow|upcoming|coming|next (?:week|weekend|month|year|season|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 
 
 def _after_writing(value: str, anchor: str | None) -> bool:

@@ -227,13 +227,28 @@ def whens_agree(a: str, b: str, tolerance: int = 1) -> bool:
     if a == b:
         return True
     for one, other in ((a, b), (b, a)):
-        if _ONGOING.match(one) and not _ELSEWHEN.search(other):
+        if (_ONGOING.match(one) or _vague(one)) and not _ELSEWHEN.search(other):
             return True
     x, y = weekday_hint(a), weekday_hint(b)
     if x is None or y is None:
         return False
     apart = abs(x - y) % 7
     return min(apart, 7 - apart) <= tolerance and month_hint(a) == month_hint(b)
+
+
+# Words that place a time on the calendar, short of a weekday, a month or a number.
+_CALENDAR_WORDS = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|weekend|christmas|easter|"
+    r"thanksgiving|new year|eve|ramadan|eid|hanukkah|diwali|holiday|spring|summer|autumn|fall|winter|"
+    r"decade|century|\d+(?:st|nd|rd|th|s)?)\b"
+)
+
+
+def _vague(text: str) -> bool:
+    """A time as written that no calendar can place ("the post-season", "the second half", "the
+    fourth quarter"): it can be any day, so it parts no two reports."""
+    return (weekday_hint(text) is None and month_hint(text) is None and not _ELSEWHEN.search(text)
+            and not _CALENDAR_WORDS.search(text))
 
 
 def month_hint(text: str | None) -> int | None:
