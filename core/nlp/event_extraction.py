@@ -493,9 +493,10 @@ def _date_of(token, clause, dates, doc, anchor, last_date, future):
     `dates`: the sentence's DATE mentions with their first token, worked out once per sentence
     rather than by walking the sentence again for each trigger."""
     owners = {token.i} | ({clause.i} if clause is not None else set())
-    # "shot one person and injured two others Monday": conjoined verbs share the date.
+    # "shot one person and injured two others Monday": conjoined verbs share the date, but not
+    # the day it was told ("shot and killed ... was revealed Thursday").
     if token.pos_ == "VERB":
-        owners |= {c.i for c in token.conjuncts if c.pos_ == "VERB"}
+        owners |= {c.i for c in token.conjuncts if c.pos_ == "VERB" and c.lemma_.lower() not in REPORTING_VERBS}
     # "a meeting scheduled for 28 October": the date hangs on the noun's participle.
     owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
     for first, m in dates:
