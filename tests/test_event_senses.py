@@ -351,3 +351,17 @@ def test_a_done_event_does_not_take_the_date_of_what_is_to_come_beside_it(tmp_pa
     win = max(index.events, key=lambda e: len(e.articles))
     said = {(t.article, SEASON_STORY[t.article][2][t.start:t.end]) for t in win.triggers}
     assert {("s1", "beat"), ("s2", "lost"), ("s3", "defeated")} <= said
+
+
+NAMES_STORY = {
+    "n1": ("Valley Sun", "2020-06-02", "Crews from Palmer Fire and Rescue Service put out the blaze at the barn on "
+           "Monday. The Central Election Commission said turnout was high."),
+    "n2": ("Metro Daily", "2020-06-02", "A blaze destroyed a barn in Palmer on Monday."),
+}
+
+
+def test_the_words_of_a_name_are_no_event(tmp_path):
+    index = index_of(NAMES_STORY, tmp_path)
+    words = {NAMES_STORY[t.article][2][t.start:t.end] for e in index.events for t in e.triggers}
+    assert "blaze" in words
+    assert not words & {"Fire", "Rescue", "Election"}  # of the fire service and the commission

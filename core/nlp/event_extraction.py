@@ -185,10 +185,29 @@ def _bracketed_tokens(sent) -> set[int]:
     return inside
 
 
+# Names whose words can be event words: "the Committee to Re-elect the President", "Palmer Fire &
+# Rescue", "the Central Election Commission".
+_NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def _inside_a_name(token) -> bool:
+    """A word of a name, not the event the name may end on ("the Somerset Fire", "the Conference
+    Tournament" are events, mis-tagged or not): a verb anywhere in an organisation's or a work's
+    name, any other word before a name's last."""
+    if token.ent_type_ not in _NAME_LABELS:
+        return False
+    if token.pos_ == "VERB":
+        return token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW")
+    nxt = token.i + 1
+    return nxt < len(token.doc) and token.doc[nxt].ent_iob_ == "I"
+
+
 def _trigger(token):
     """(lemma, first token, last token, verb) when `token` names an event, else None; `verb` is set
     when a verb tells of the event noun that is its subject ("an earthquake struck"): the event is
     the noun's."""
+    if _inside_a_name(token) and not drunk_driving(token):
+        return None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         if token.dep_ in ("aux", "auxpass", "amod", "compound"):
