@@ -365,3 +365,18 @@ def test_the_words_of_a_name_are_no_event(tmp_path):
     words = {NAMES_STORY[t.article][2][t.start:t.end] for e in index.events for t in e.triggers}
     assert "blaze" in words
     assert not words & {"Fire", "Rescue", "Election"}  # of the fire service and the commission
+
+
+RESERVE_STORY = {
+    "r1": ("Sports Wire", "2011-01-05", "Pierre Lane, the Riverside Hawks' leading rusher in 2009, was put on injured reserve "
+           "on Wednesday."),
+    "r2": ("Metro Daily", "2011-01-05", "The Riverside Hawks placed Pierre Lane on injured reserve on Wednesday."),
+}
+
+
+def test_a_date_that_describes_a_party_is_not_the_events(tmp_path):
+    index = index_of(RESERVE_STORY, tmp_path)
+    reserve = max(index.events, key=lambda e: len(e.articles))
+    assert set(reserve.articles) == set(RESERVE_STORY)
+    assert reserve.date == "2011-01-05"
+    assert all(not (e.date or "").startswith("2009") for e in index.events)

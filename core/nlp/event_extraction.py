@@ -559,8 +559,26 @@ def _span_root(doc, first: int, end_char: int):
     return tokens[0]
 
 
+# A noun in one of these places describes another: a date inside it is not the event's ("Thomas,
+# the Saints' leading rusher in 2009,"; "a star of last season's run"). (Not a subject or an
+# object: spaCy often hangs the verb's date on them, "ministers on Thursday condemned".)
+_DESCRIBING_DEPS = frozenset({"appos", "poss"})
+
+
+def _set_off(noun) -> bool:
+    """A possessive, or an apposition closed by a comma, a dash or a bracket ("Thomas, the rusher
+    in 2009, was"), not a dateline's words parsed as one ("SEOUL, October 31 - ministers on
+    Thursday condemned")."""
+    if noun.dep_ != "appos":
+        return True
+    after = noun.right_edge.i + 1
+    return after < len(noun.doc) and noun.doc[after].text in (",", "-", "\u2013", "\u2014", ")")
+
+
 def _attached_to(root, owners) -> bool:
-    """True when the first verb or event word above the date is one of `owners`."""
+    """True when the first verb or event word above the date is one of `owners`, and the date does
+    not describe one of the event's parties on the way ("Thomas, the Saints' leading rusher in 2009,
+    was put on injured reserve": 2009 is not when)."""
     node = root
     for _ in range(8):
         head = node.head
@@ -569,6 +587,8 @@ def _attached_to(root, owners) -> bool:
         if head.i in owners:
             return True
         if head.pos_ in ("VERB", "AUX") or head.lower_ in EVENT_NOUNS:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in _DESCRIBING_DEPS and _set_off(head):
             return False
         node = head
     return False

@@ -36,8 +36,10 @@ PRODUCT_NOUNS = frozenset({
 
 
 def _objects_of(token, preposition: str) -> list:
-    """The objects of the token's prepositional phrases with this preposition ("of the phone")."""
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == preposition for p in c.children if p.dep_ == "pobj"]
+    """The objects of the token's prepositional phrases with this preposition ("of the phone"); a
+    preposition parsed as a particle counts too ("was put on injured reserve")."""
+    return [p for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ == preposition
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _by_company(verb) -> bool:
