@@ -380,3 +380,19 @@ def test_a_date_that_describes_a_party_is_not_the_events(tmp_path):
     assert set(reserve.articles) == set(RESERVE_STORY)
     assert reserve.date == "2011-01-05"
     assert all(not (e.date or "").startswith("2009") for e in index.events)
+
+
+REPEAL_STORY = {
+    "v1": ("Valley Sun", "2015-05-12", "The Riverside city council on Monday repealed the curfew that Mayor Ann Lowe "
+           "imposed in March."),
+    "v2": ("Metro Daily", "2015-05-12", "The Riverside city council reversed Mayor Ann Lowe's curfew on Monday."),
+    "v3": ("River Post", "2015-05-13", "Riverside's council overturned the curfew on Monday, two months after Ann "
+           "Lowe imposed it."),
+}
+
+
+def test_repealed_reversed_and_overturned_undo_one_rule(tmp_path):
+    index = index_of(REPEAL_STORY, tmp_path)
+    undone = [e for e in index.events if FAMILIES.get(e.trigger) == "overturn"]
+    assert len(undone) == 1 and set(undone[0].articles) == set(REPEAL_STORY)
+    assert undone[0].date == "2015-05-11"

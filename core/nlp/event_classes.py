@@ -58,6 +58,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "appoint": (("appoint", "nominate", "hire", "elect", "cast", "take the role"),
                 ("appointment", "nomination", "election", "casting")),
     "resign": (("resign", "quit", "retire"), ("resignation", "retirement")),
+    # a rule, a law or a ruling undone: "overturned the rule", "reversed Bush", "the repeal of"
+    "overturn": (("overturn", "reverse", "repeal", "rescind", "revoke", "undo", "abolish", "annul", "quash"),
+                 ("reversal", "repeal", "revocation", "rescission", "annulment")),
     "fire_staff": (("sack", "dismiss", "oust"), ("dismissal", "layoff", "ouster")),
     "win": (("win", "beat", "defeat", "clinch", "rout", "edge", "lose to"), ("win", "victory", "defeat", "triumph")),
     "sign": (("sign",), ("signing",)),

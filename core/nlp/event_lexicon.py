@@ -84,6 +84,8 @@ NOUN_VERBS = {
     "heart attack": "suffer a heart attack", "cardiac arrest": "suffer cardiac arrest",
     "respiratory arrest": "suffer respiratory arrest", "panic attack": "suffer a panic attack",
     "anxiety attack": "suffer an anxiety attack", "asthma attack": "suffer an asthma attack",
+    "reversal": "reverse", "repeal": "repeal", "revocation": "revoke", "rescission": "rescind",
+    "annulment": "annul",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
 
