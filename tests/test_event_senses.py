@@ -396,3 +396,18 @@ def test_repealed_reversed_and_overturned_undo_one_rule(tmp_path):
     undone = [e for e in index.events if FAMILIES.get(e.trigger) == "overturn"]
     assert len(undone) == 1 and set(undone[0].articles) == set(REPEAL_STORY)
     assert undone[0].date == "2015-05-11"
+
+
+TITLE_STORY = {
+    "q1": ("Screen Daily", "2012-04-04", "Gary Ross is in talks to direct the sequel 'Catching Fire' for Lionsgate, "
+           "the studio said on Wednesday."),
+    "q2": ("Film Wire", "2012-04-04", "Lionsgate is getting ready for the sequel \u2018Catching Fire\u2019, with Gary "
+           "Ross in talks to direct it."),
+}
+
+
+def test_a_title_in_quotes_is_no_event(tmp_path):
+    index = index_of(TITLE_STORY, tmp_path)
+    # not even a mention left for linking to drop
+    mentions = [r for article in TITLE_STORY for r in index.analyses[article].events]
+    assert mentions and all(r.text != "Fire" and FAMILIES.get(r.trigger) != "fire" for r in mentions)

@@ -196,17 +196,42 @@ def _inside_a_name(token) -> bool:
     name, any other word before a name's last."""
     if token.ent_type_ not in _NAME_LABELS:
         return False
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or token.ent_type_ == "WORK_OF_ART":
         return token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW")
+    doc = token.doc
     nxt = token.i + 1
-    return nxt < len(token.doc) and token.doc[nxt].ent_iob_ == "I"
+    if nxt < len(doc) and doc[nxt].ent_iob_ == "I":
+        return True
+    # A name that ends on the word but holds a verb is a title ("Catching Fire"), not an event.
+    first = token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return any(t.pos_ == "VERB" for t in doc[first : token.i])
+
+
+_OPENING_QUOTES = frozenset({"\u2018", "\u201c", '"', "'", "``", "`"})
+_CLOSING_QUOTES = frozenset({"\u2019", "\u201d", '"', "'", "''"})
+_TITLE_WORDS = 6  # a title in quotes is at most this many words
+
+
+def _in_quoted_title(token) -> bool:
+    """A capitalised word of a short title in quotes ("the sequel 'Catching Fire'"), not an event."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    doc, sent = token.doc, token.sent
+    left = next((t for t in reversed(doc[max(sent.start, token.i - _TITLE_WORDS) : token.i]) if t.text in _OPENING_QUOTES), None)
+    right = next((t for t in doc[token.i + 1 : min(sent.end, token.i + _TITLE_WORDS + 1)] if t.text in _CLOSING_QUOTES), None)
+    if left is None or right is None:
+        return False
+    words = [t for t in doc[left.i + 1 : right.i] if not t.is_punct]
+    return bool(words) and all(t.text[:1].isupper() or t.is_stop for t in words)
 
 
 def _trigger(token):
     """(lemma, first token, last token, verb) when `token` names an event, else None; `verb` is set
     when a verb tells of the event noun that is its subject ("an earthquake struck"): the event is
     the noun's."""
-    if _inside_a_name(token) and not drunk_driving(token):
+    if (_inside_a_name(token) or _in_quoted_title(token)) and not drunk_driving(token):
         return None
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
