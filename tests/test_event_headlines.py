@@ -73,3 +73,10 @@ def test_a_fire_or_a_quake_has_no_doer_whoever_its_reports_name():
         c.event(a, "fire", participants=[("Ana Reyes", "PERSON")], places=[("Wasilla", "GPE")], date="2008-12-12")
     events, _ = c.link()
     assert [e.label for e in events] == ["Fire in Wasilla"]
+
+
+def test_an_act_nobody_is_named_in_is_told_by_its_noun():
+    assert make_label((), "kill", ("Aceh",)) == "Deaths in Aceh"
+    assert make_label((), "injure", ()) == "Injuries"
+    assert make_label((), "arrest", ("Athens",)) == "Arrests in Athens"
+    assert make_label((), "kill", (), objects=["Ana Reyes"]) == "Ana Reyes killed"  # someone named: as before

@@ -137,6 +137,17 @@ PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "their", "its
 
 
 
+# What an event nobody is named in is called, by the verb of its kind: the casualties of a quake or
+# a blast, and other acts whose doers go unnamed ("Arrests in Athens").
+_TOLD_AS_NOUN = {
+    "kill": "deaths", "die": "deaths", "murder": "killing", "injure": "injuries", "wound": "injuries",
+    "hurt": "injuries", "damage": "damage", "evacuate": "evacuation", "rescue": "rescue", "arrest": "arrests",
+    "charge": "charges", "detain": "detentions", "shoot": "shooting", "attack": "attack", "rob": "robbery",
+    "steal": "theft", "protest": "protest", "riot": "riots", "clash": "clashes", "disperse": "dispersal",
+    "flee": "flight", "escape": "escape", "crash": "crash", "burn": "fire", "explode": "explosion",
+}
+
+
 def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=(),
                symmetric: bool = False, toward: bool = False) -> str:
     """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
@@ -164,7 +175,8 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
     if objects and who and " " not in verb:
         where = f" {join_names(objects)}{where}"
     if not who:
-        return f"{lemma.capitalize()}{where}" if noun else f"{verb.capitalize()}{where}"
+        # Nobody named: what happened, told by its noun ("Deaths in Aceh", not "Kill in Aceh").
+        return f"{lemma.capitalize()}{where}" if noun else f"{_TOLD_AS_NOUN.get(verb, verb).capitalize()}{where}"
     if not acts:
         return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
     if symmetric and len(participants) == 1 and not objects:
