@@ -411,3 +411,18 @@ def test_a_title_in_quotes_is_no_event(tmp_path):
     # not even a mention left for linking to drop
     mentions = [r for article in TITLE_STORY for r in index.analyses[article].events]
     assert mentions and all(r.text != "Fire" and FAMILIES.get(r.trigger) != "fire" for r in mentions)
+
+
+TOLL_STORY = {
+    "t1": ("Island Wire", "2013-07-02", "A strong earthquake struck Indonesia's Aceh province on Tuesday, killing at "
+           "least 10 people and injuring dozens, officials said."),
+    "t2": ("Asia Daily", "2013-07-02", "An earthquake jolted Aceh on Tuesday, killing five people and injuring 40."),
+}
+
+
+def test_the_toll_of_a_quake_is_told_where_it_struck(tmp_path):
+    index = index_of(TOLL_STORY, tmp_path)
+    by_family = {FAMILIES.get(e.trigger, e.trigger): e for e in index.events}
+    assert by_family["quake"].label.startswith("Earthquake") and "Aceh" in by_family["quake"].label
+    assert by_family["kill"].label.startswith("Deaths in") and "Aceh" in by_family["kill"].label
+    assert by_family["injure"].label.startswith("Injuries in") and "Aceh" in by_family["injure"].label

@@ -36,6 +36,7 @@ from newsx.core.nlp.event_lexicon import (
     STATEMENT_NOUNS,
     SUPPORT_VERBS,
     TELLING_VERBS,
+    TOLL_FAMILIES,
     make_label,
     month_hint,
     weekday_hint,
@@ -100,6 +101,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             kept = [(m, r) for m, r in zip(participants, roles) if m != inside]
             participants, roles = [m for m, _ in kept], [r for _, r in kept]
             places = [m for m in places if m != inside]
+        if not places and _toll_of(token, lemma):
+            places = _places_struck(token.head, token_mention)
         future = _is_future(token, clause)
         when, date = _date_of(token, clause, dates_in[sentence_of[token.i]], doc, anchor, last_date, future)
         if date and len(date) == 10:
@@ -445,6 +448,23 @@ def _subject_of(verb):
         else:
             return []
     return []
+
+
+def _toll_of(token, lemma: str) -> bool:
+    """A participle that tells the toll of the verb it hangs on ("killing 10")."""
+    return (token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.head.pos_ == "VERB"
+            and FAMILIES.get(lemma) in TOLL_FAMILIES)
+
+
+def _places_struck(verb, token_mention) -> list:
+    """The places the verb names (where its toll was taken): "struck Indonesia's Aceh province";
+    through a toll before it ("killing 10 and injuring dozens")."""
+    for _ in range(3):
+        if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ == "VERB"):
+            break
+        verb = verb.head
+    participants, _roles, places = _arguments(verb, _clause_verb(verb), token_mention)
+    return list(dict.fromkeys([*places, *(m for m in participants if m.label in ("GPE", "LOC", "FAC"))]))
 
 
 def _arguments(token, clause, token_mention):

@@ -210,6 +210,11 @@ def parted_by_tense(family: str, future: bool, other_future: bool) -> bool:
 CONVERSE_TRIGGERS = frozenset({"lose to"})
 
 
+# Kinds of event that are the toll of another ("struck Aceh, killing 10 and injuring dozens"): they
+# befall people and buildings, and a town named beside them is where, not whom.
+TOLL_FAMILIES = frozenset({"kill", "injure", "damage"})
+
+
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
 UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
 # Of those, what only a person does.

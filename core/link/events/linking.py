@@ -28,6 +28,7 @@ from newsx.core.nlp.event_lexicon import (
     FAMILIES,
     NOUN_VERBS,
     PERSONAL_ACTS,
+    TOLL_FAMILIES,
     UNDERGONE,
     make_label,
     month_hint,
@@ -745,6 +746,12 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         if told_as in PERSONAL_ACTS:
             doers = [(p, n) for p, n in doers if labels.get(p) == "PERSON"] or doers
         doers = [(p, n) for p, n in doers if n == doers[0][1]] if doers else []
+    # A town is not killed or injured: a place named beside a toll is where it was taken.
+    if FAMILIES.get(trigger) in TOLL_FAMILIES:
+        struck = Counter({p: n for p, n in doers + undergoers if labels.get(p) in ("GPE", "LOC")})
+        doers = [(p, n) for p, n in doers if p not in struck]
+        undergoers = [(p, n) for p, n in undergoers if p not in struck]
+        places = places + struck
     # Troops are sent to a place: a place they undergo is where they go ("deploy to Russia").
     toward = FAMILIES.get(trigger) == "deploy"
     if toward:
