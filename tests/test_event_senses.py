@@ -426,3 +426,19 @@ def test_the_toll_of_a_quake_is_told_where_it_struck(tmp_path):
     assert by_family["quake"].label.startswith("Earthquake") and "Aceh" in by_family["quake"].label
     assert by_family["kill"].label.startswith("Deaths in") and "Aceh" in by_family["kill"].label
     assert by_family["injure"].label.startswith("Injuries in") and "Aceh" in by_family["injure"].label
+
+
+DROPPED_BOMBS_STORY = {
+    "k1": ("Nile Wire", "2011-11-11", "Sudanese warplanes dropped bombs on the Yida refugee camp in Unity state on "
+           "Thursday, officials said."),
+    "k2": ("Africa Daily", "2011-11-10", "An air strike hit the Yida refugee camp in Unity state on Thursday, aid "
+           "workers said."),
+}
+
+
+def test_bombs_dropped_are_the_air_strike_and_a_nationality_is_no_doer(tmp_path):
+    index = index_of(DROPPED_BOMBS_STORY, tmp_path)
+    attack = max(index.events, key=lambda e: len(e.articles))
+    assert set(attack.articles) == set(DROPPED_BOMBS_STORY) and FAMILIES.get(attack.trigger) == "attack"
+    assert attack.date == "2011-11-10"
+    assert not any(e.label.startswith("Sudanese ") for e in index.events)

@@ -324,6 +324,16 @@ _ARMED_NOUNS = frozenset({
 })
 
 
+_DROPPED_ARMS = frozenset({"bomb", "bombs", "munition", "explosive", "shell", "missile", "rocket", "grenade",
+                           "napalm", "incendiary"})
+
+
+def _drops_bombs(verb) -> bool:
+    """ "dropped bombs on the camp", "bombs were dropped": what is dropped is arms."""
+    dropped = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return bool(dropped) and all(c.lemma_.lower() in _DROPPED_ARMS for c in dropped)
+
+
 def armed_attack(verb) -> bool:
     """ "an Indian warship sank a pirate vessel", "the navy destroyed the ship": an attack, when an
     armed force or a country does it to something (not "the storm destroyed homes")."""
@@ -397,6 +407,8 @@ def sense(token) -> tuple[str, object, object] | None:
         return fire_sense(token), token, token  # a weapon fired; a person fired is dismissed (above)
     if lemma in _FIRE_OPENING_VERBS and (fire := _fire_of(token)) is not None:
         return "open fire", token, fire  # "opened fire on the crowd": a shooting
+    if lemma == "drop" and _drops_bombs(token):
+        return "bomb", token, token  # "warplanes dropped bombs on the camp": a bombing
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
         return "attack", token, token  # "the navy sank a pirate ship"
     if lemma in _TAKING_VERBS and takes_a_role(token):

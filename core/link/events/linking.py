@@ -69,7 +69,15 @@ _BIG_POSTING = 200
 
 def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
     """The corpus's events: the same event in several articles becomes one `Event`, sorted by date."""
-    resolve = _entity_resolver(entities)
+    resolve_entity = _entity_resolver(entities)
+    written: dict[str, str] = {}  # a name no entity holds, as first written ("US", not "Us")
+
+    def resolve(article: str, name: str, start: int | None) -> str:
+        key = resolve_entity(article, name, start)
+        if key.startswith("name:"):
+            written.setdefault(key, name)
+        return key
+
     labels = {e.id: e.label for e in entities}
     nodes: list[_Node] = []
     for article in articles:
@@ -105,7 +113,7 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
     clusters = _story_pass(nodes, clusters, story, persons)
     titles = {a.id: a.title for a in articles}
     clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, titles))
-    names = {e.id: e.name for e in entities}
+    names = {**written, **{e.id: e.name for e in entities}}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels, titles) for c in clusters]
     events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
@@ -333,9 +341,10 @@ def _entity_resolver(entities: list[Entity]):
         for span in entity.mention_spans:
             by_span[(span.article, span.start)] = entity.id
         for name in (entity.name, *entity.aliases):
-            key = name.lower()
-            # A name two entities share ("Lee") says nothing: keep only unambiguous names.
-            by_name[key] = entity.id if by_name.get(key, entity.id) == entity.id else None
+            # "U.S." is also written "US" (a headline's shorthand)
+            for key in {name.lower(), name.lower().replace(".", "")}:
+                # A name two entities share ("Lee") says nothing: keep only unambiguous names.
+                by_name[key] = entity.id if by_name.get(key, entity.id) == entity.id else None
 
     # "Defense John Smith" (a title the model took into the name) is "John Smith" when that exists.
     people = {e.name.lower(): e.id for e in entities if e.label == "PERSON" and " " in e.name}
@@ -358,7 +367,8 @@ def _entity_resolver(entities: list[Entity]):
         if start is not None and (article, start) in by_span:
             found = by_span[(article, start)]
         else:
-            found = by_name.get(name.lower()) or person_within(name) or f"name:{name.lower()}"
+            found = (by_name.get(name.lower()) or by_name.get(name.lower().replace(".", "")) or person_within(name)
+                     or f"name:{name.lower()}")
         return canonical.get(found, found)
 
     return resolve
@@ -726,10 +736,9 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     passive = [r.text.lower() for r in verbs if r.passive]
     participle = Counter(passive).most_common(1)[0][0] if len(passive) * 2 > len(verbs) else None
     display = lambda key: names.get(key) or key.removeprefix("name:").title()  # noqa: E731
-    # Nationalities ("French") name a party only when nothing more precise does.
-    ranked = sorted(parties.items(), key=lambda kv: (labels.get(kv[0]) == "NORP", -kv[1], kv[0]))
-    if any(labels.get(p) != "NORP" for p, _ in ranked):
-        ranked = [(p, n) for p, n in ranked if labels.get(p) != "NORP"]
+    # A nationality ("Sudanese warplanes", "South Korean ministers") describes a party, it names
+    # none: "Sudanese kills" reads worse than no doer at all.
+    ranked = sorted(((p, n) for p, n in parties.items() if labels.get(p) != "NORP"), key=lambda kv: (-kv[1], kv[0]))
     # Meetings and talks are symmetric: everyone present is a doer.
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
