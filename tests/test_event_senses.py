@@ -442,3 +442,19 @@ def test_bombs_dropped_are_the_air_strike_and_a_nationality_is_no_doer(tmp_path)
     assert set(attack.articles) == set(DROPPED_BOMBS_STORY) and FAMILIES.get(attack.trigger) == "attack"
     assert attack.date == "2011-11-10"
     assert not any(e.label.startswith("Sudanese ") for e in index.events)
+
+
+GEM_RAID_STORY = {
+    "g1": ("Paris Wire", "2008-12-05", "Armed robbers stole jewels worth 80 million euros from the Harry Winston "
+           "store in Paris on Thursday, police said."),
+    "g2": ("Euro Daily", "2008-12-05", "Harry Winston staff described Thursday's gem raid in Paris to police, who are "
+           "hunting four men."),
+}
+
+
+def test_a_gem_raid_is_the_robbery(tmp_path):
+    index = index_of(GEM_RAID_STORY, tmp_path)
+    families = {FAMILIES.get(e.trigger, e.trigger) for e in index.events}
+    assert "attack" not in families
+    heist = max(index.events, key=lambda e: len(e.articles))
+    assert set(heist.articles) == set(GEM_RAID_STORY) and FAMILIES.get(heist.trigger) == "rob"

@@ -351,6 +351,7 @@ _ROBBED_PLACES = frozenset({
     "museum", "gallery", "branch", "depot", "warehouse", "vault", "showroom", "pharmacy", "casino", "safe",
 })
 _ROBBERS = frozenset({"robber", "thief", "burglar", "raider", "gang", "gunman", "bandit", "crook", "looter"})
+_LOOT = frozenset({"gem", "jewel", "jewelry", "jewellery", "diamond", "cash", "art", "bullion", "gold", "watch"})
 
 
 def robbery_raid(token) -> bool:
@@ -368,7 +369,9 @@ def robbery_raid(token) -> bool:
     # the target and the words naming its kind: "the store", "the Harry Winston jewellery store"
     words = {t.lemma_.lower() for t in targets}
     words |= {c.lemma_.lower() for t in targets for c in t.children if c.dep_ in ("compound", "amod", "poss")}
-    return bool(words & _ROBBED_PLACES) or any(d.lemma_.lower() in _ROBBERS for d in doers)
+    # what was taken, named on the raid itself: "the gem raid", "a $100m jewel raid"
+    loot = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")} & _LOOT
+    return bool(words & _ROBBED_PLACES) or bool(loot) or any(d.lemma_.lower() in _ROBBERS for d in doers)
 
 
 def sense(token) -> tuple[str, object, object] | None:
