@@ -458,3 +458,17 @@ def test_a_gem_raid_is_the_robbery(tmp_path):
     assert "attack" not in families
     heist = max(index.events, key=lambda e: len(e.articles))
     assert set(heist.articles) == set(GEM_RAID_STORY) and FAMILIES.get(heist.trigger) == "rob"
+
+
+RIOT_STORY = {
+    "o1": ("Athens Wire", "2008-12-08", "Riot police fired tear gas at protesters in Athens on Sunday. Riots spread to "
+           "other cities."),
+    "o2": ("Euro Daily", "2008-12-08", "Riots raged in Athens on Sunday as police fired tear gas at youths."),
+}
+
+
+def test_riots_are_labelled_as_riots_not_by_the_polices_part(tmp_path):
+    index = index_of(RIOT_STORY, tmp_path)
+    protest = max(index.events, key=lambda e: len(e.articles))
+    assert set(protest.articles) == set(RIOT_STORY)
+    assert protest.label.lower().startswith("riot") and "dispers" not in protest.label.lower()

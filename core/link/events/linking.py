@@ -725,6 +725,9 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     trigger_votes: Counter[str] = Counter()
     for node in named:
         trigger_votes[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+    # The police's part ("fired tear gas") tells a protest only when nothing else does.
+    if len(trigger_votes) > 1:
+        trigger_votes.pop("disperse", None)
     trigger = trigger_votes.most_common(1)[0][0]
     for node in named:
         if node.raw.trigger in CONVERSE_TRIGGERS and node.raw.trigger != trigger:
@@ -830,8 +833,10 @@ def _without_capitals(names: list[str]) -> list[str]:
 
 
 def _names_an_event(name: str) -> bool:
+    """ "Security Consultative Meeting"; also an event word taken alone for a name ("Riot" of
+    "Riot police fired tear gas")."""
     words = name.lower().split()
-    return len(words) > 1 and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
+    return bool(words) and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
 
 
 # Kinds of event that happen to places and people rather than being done by someone.
