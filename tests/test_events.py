@@ -74,6 +74,8 @@ def test_the_october_launch_and_the_december_2023_test_stay_apart(seed_index):
     # Dated when the loader or another article reporting the launch gives a date to read them by.
     assert december[0].date in (None, "2023-12")
     assert october[0].date in (None, "2024-10-31")
+    # "The launch early on Thursday was the longest ballistic missile test": Thursday's, not December's.
+    assert not [m for m in december[0].mentions if "longest" in _sentence(seed_index, m.article, m.sentence)]
 
 
 def test_events_are_real_happenings_not_reporting_or_light_verbs(seed_index):

@@ -591,9 +591,13 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
     if a.article == b.article:
         # Inside one article, the same kind of event on the same day or at the same place is one,
         # and so is one named twice in a sentence ("The launch ... was the longest test").
-        if not (shared or same_place or same_day or a.raw.sentence == b.raw.sentence):
+        same_sentence = a.raw.sentence == b.raw.sentence
+        if not (shared or same_place or same_day or same_sentence):
             return 0.0
-        return 0.6 + 0.4 * jaccard + 0.2 * same_day
+        # A mention that names nobody is the event its sentence names ("The launch on Thursday was
+        # the longest test"), before one another sentence shares a party with ("tested last year").
+        told_beside = same_sentence and not (a.parties and b.parties)
+        return 0.6 + 0.4 * jaccard + 0.2 * same_day + 0.5 * told_beside
     if not shared:
         # Nobody named on either side: the same kind of event, on the same day, at the same place,
         # or on the same day in two reports of the same story (articles naming the same entities).
