@@ -195,12 +195,14 @@ _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON
 
 def _inside_a_name(token) -> bool:
     """A word of a name, not the event the name may end on ("the Somerset Fire", "the Conference
-    Tournament" are events, mis-tagged or not): a verb anywhere in an organisation's or a work's
-    name, any other word before a name's last."""
+    Tournament" are events, mis-tagged or not): any word of a work's title, a verb in an
+    organisation's or a law's name, any other word before a name's last."""
     if token.ent_type_ not in _NAME_LABELS:
         return False
-    if token.pos_ == "VERB" or token.ent_type_ == "WORK_OF_ART":
-        return token.ent_type_ in ("ORG", "WORK_OF_ART", "LAW")
+    if token.ent_type_ == "WORK_OF_ART":
+        return True  # any word of a title
+    if token.pos_ == "VERB":
+        return token.ent_type_ in ("ORG", "LAW")
     doc = token.doc
     nxt = token.i + 1
     if nxt < len(doc) and doc[nxt].ent_iob_ == "I":

@@ -433,6 +433,8 @@ _BODILY_MODIFIERS = frozenset({"heart", "cardiac", "respiratory", "panic", "anxi
 def bodily_episode(noun) -> str | None:
     """ "suffered a heart attack", "died of cardiac arrest": the illness ("heart attack"), not an
     attack or an arrest; else None."""
+    if noun.lemma_.lower() not in ("attack", "arrest"):
+        return None  # "a cardiac death" is still a death
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _BODILY_MODIFIERS:
             return f"{c.lemma_.lower()} {noun.lemma_.lower()}"
