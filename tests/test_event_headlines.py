@@ -80,3 +80,16 @@ def test_an_act_nobody_is_named_in_is_told_by_its_noun():
     assert make_label((), "injure", ()) == "Injuries"
     assert make_label((), "arrest", ("Athens",)) == "Arrests in Athens"
     assert make_label((), "kill", (), objects=["Ana Reyes"]) == "Ana Reyes killed"  # someone named: as before
+
+
+def test_one_doer_named_in_the_plural_takes_a_plural_verb():
+    assert make_label(("Saints",), "sign", (), plural=True) == "Saints sign"
+    assert make_label(("United States",), "condemn", ()) == "United States condemns"
+
+
+def test_a_team_or_things_are_plural_and_a_place_or_a_person_is_not():
+    from newsx.core.link.events.linking import _plural_name
+
+    assert _plural_name("New Orleans Saints", "ORG") and _plural_name("Houses", None)
+    assert not _plural_name("United States", "GPE") and not _plural_name("Jamal Williams", "PERSON")
+    assert not _plural_name("Congress", "ORG")

@@ -149,11 +149,12 @@ _TOLD_AS_NOUN = {
 
 
 def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=(),
-               symmetric: bool = False, toward: bool = False) -> str:
+               symmetric: bool = False, toward: bool = False, plural: bool = False) -> str:
     """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",
     passive "Anthony Smith arrested"; `participants` are the doers, `objects` who undergo it.
     `symmetric`: a meeting, which one party alone does not do ("NATO meeting", not "NATO meets");
-    `toward`: the place is where it goes ("deploy to Russia")."""
+    `toward`: the place is where it goes ("deploy to Russia"); `plural`: the one doer is many
+    ("Colts beat Chiefs", "Houses collapse")."""
     verb = NOUN_VERBS.get(lemma, lemma) if noun else lemma
     acts = not noun or lemma in NOUN_VERBS  # a verb, or a noun with a verb of its own ("arrest")
     if participle and " " in verb:
@@ -181,7 +182,7 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
     if symmetric and len(participants) == 1 and not objects:
         return f"{who} {lemma if noun else 'meeting'}{where}"
-    if len(participants) == 1 and verb != "found guilty":
+    if len(participants) == 1 and verb != "found guilty" and not plural:
         # A phrase conjugates its first word: "checks in", "holds talks", "loses to".
         first, _, rest = verb.partition(" ")
         verb = f"{third_person(first)} {rest}".strip()

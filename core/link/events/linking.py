@@ -797,8 +797,10 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
             label = future_label(top_parties, trigger, top_objects, top_place[0] if top_place else None)
         else:
+            first_doer = next((p for p, _ in doers if display(p) in top_parties[:1]), None)
+            plural = len(top_parties) == 1 and first_doer is not None and _plural_name(top_parties[0], labels.get(first_doer))
             label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects,
-                               symmetric=symmetric, toward=toward)
+                               symmetric=symmetric, toward=toward, plural=plural)
     # A headline's trigger is shown with its headline: its offsets are in the title, not the text.
     triggers = tuple(EventMention(n.article, n.raw.sentence, text=titles.get(n.article, "") if n.raw.sentence == HEADLINE_SENTENCE else "",
                                   start=n.raw.start, end=n.raw.end) for n in members)
@@ -834,6 +836,15 @@ def _without_capitals(names: list[str]) -> list[str]:
     if not countries:
         return names
     return [n for n in names if gazetteer.capital_of(n) not in countries]
+
+
+def _plural_name(name: str, label: str | None) -> bool:
+    """A team or a group named in the plural ("Colts", "New Orleans Saints"), or things ("Houses");
+    a place or a person is one ("United States", "Athens", "James")."""
+    if label in ("GPE", "LOC", "FAC", "PERSON"):
+        return False
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s")) and last[:1].isalpha()
 
 
 def _names_an_event(name: str) -> bool:
