@@ -46,6 +46,7 @@ from newsx.core.nlp.event_senses import (
     NAMING_VERBS,
     bodily_episode,
     captured_a_quality,
+    done_to,
     drunk_driving,
     fire_opened,
     found_guilty,
@@ -235,9 +236,16 @@ def _in_quoted_title(token) -> bool:
 def _trigger(token):
     """(lemma, first token, last token, verb) when `token` names an event, else None; `verb` is set
     when a verb tells of the event noun that is its subject ("an earthquake struck"): the event is
-    the noun's."""
-    if (_inside_a_name(token) or _in_quoted_title(token)) and not drunk_driving(token):
+    the noun's. A word of a name or a title is none (looked at only for event words: this runs on
+    every token)."""
+    found = _event_word(token)
+    if found is not None and (_inside_a_name(token) or _in_quoted_title(token)) and not drunk_driving(token):
         return None
+    return found
+
+
+def _event_word(token):
+    """`_trigger`, names and titles aside."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         if token.dep_ in ("aux", "auxpass", "amod", "compound"):
@@ -306,7 +314,7 @@ def _participle(token, lemma: str, text: str) -> str:
 
 def _puts_out_a_thing(verb) -> bool:
     """ "released an update", "was released on Tuesday" (a product), not "released a statement"."""
-    things = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    things = done_to(verb)
     return bool(things) and all(t.pos_ == "NOUN" and t.lemma_.lower() not in STATEMENT_NOUNS for t in things)
 
 
@@ -452,17 +460,21 @@ def _subject_of(verb):
     return []
 
 
+def _participle_on_a_verb(token) -> bool:
+    """ "struck Aceh, killing 10": a participle that hangs on the verb before it."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.head.pos_ == "VERB"
+
+
 def _toll_of(token, lemma: str) -> bool:
     """A participle that tells the toll of the verb it hangs on ("killing 10")."""
-    return (token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp") and token.head.pos_ == "VERB"
-            and FAMILIES.get(lemma) in TOLL_FAMILIES)
+    return _participle_on_a_verb(token) and FAMILIES.get(lemma) in TOLL_FAMILIES
 
 
 def _places_struck(verb, token_mention) -> list:
     """The places the verb names (where its toll was taken): "struck Indonesia's Aceh province";
     through a toll before it ("killing 10 and injuring dozens")."""
     for _ in range(3):
-        if not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ == "VERB"):
+        if not _participle_on_a_verb(verb):
             break
         verb = verb.head
     participants, _roles, places = _arguments(verb, _clause_verb(verb), token_mention)

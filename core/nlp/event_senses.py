@@ -59,11 +59,15 @@ def _names_a_person(token) -> bool:
     return any(_is_person(t) for t in near)
 
 
+def done_to(verb) -> list:
+    """What the verb is done to: its objects and passive subjects ("fired shots", "bombs were dropped")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+
+
 def _undergoer(verb):
     """Who the verb is done to: its object, passive subject, or the noun a participle describes."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            return child
+    for child in done_to(verb):
+        return child
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head  # "O'Brien, fired on June 8", "the fifth coach to be fired"
     return None
@@ -86,7 +90,7 @@ _COUNT_NOUNS = frozenset({"hundred", "thousand", "dozen", "number", "series", "b
 
 def _launched_things(token) -> list:
     if token.pos_ == "VERB":
-        things = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        things = done_to(token)
     else:
         things = _objects_of(token, "of")
     found = []
@@ -289,8 +293,7 @@ _CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "canister", "cannon", 
 def fire_sense(verb) -> str:
     """ "fired on the crowd", "fired shots" are a shooting ("open fire"); "fired a missile" a launch;
     "fired tear gas at protesters" the police's part in a protest ("disperse")."""
-    fired = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    things = [o for t in fired for o in (_objects_of(t, "of") if t.lemma_.lower() in _COUNT_NOUNS else [t])]
+    things = [o for t in done_to(verb) for o in (_objects_of(t, "of") if t.lemma_.lower() in _COUNT_NOUNS else [t])]
     if things and all(t.lemma_.lower() in _FIRED_CRAFT for t in things):
         return "launch"
     if things and all(t.lemma_.lower() in _CROWD_CONTROL for t in things):
@@ -330,7 +333,7 @@ _DROPPED_ARMS = frozenset({"bomb", "bombs", "munition", "explosive", "shell", "m
 
 def _drops_bombs(verb) -> bool:
     """ "dropped bombs on the camp", "bombs were dropped": what is dropped is arms."""
-    dropped = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    dropped = done_to(verb)
     return bool(dropped) and all(c.lemma_.lower() in _DROPPED_ARMS for c in dropped)
 
 
@@ -365,7 +368,7 @@ def robbery_raid(token) -> bool:
     doers = [c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by")
     if any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers):
         return False
-    targets = [c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _objects_of(token, "on") + _objects_of(token, "at")
+    targets = done_to(token) + _objects_of(token, "on") + _objects_of(token, "at")
     # the target and the words naming its kind: "the store", "the Harry Winston jewellery store"
     words = {t.lemma_.lower() for t in targets}
     words |= {c.lemma_.lower() for t in targets for c in t.children if c.dep_ in ("compound", "amod", "poss")}
@@ -452,5 +455,5 @@ def captured_a_quality(verb) -> bool:
     """ "she captured the imagination", "the photo captures the mood": no one was taken."""
     if verb.lemma_.lower() not in ("capture", "seize"):
         return False
-    taken = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    taken = done_to(verb)
     return bool(taken) and all(t.lemma_.lower() in _CAPTURED_QUALITIES for t in taken)
