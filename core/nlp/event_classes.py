@@ -71,6 +71,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # "party" too, when it is one (`event_senses.gathering_party`): mostly it is a political party
     "gathering": ((), ("reception", "banquet", "luncheon", "wedding", "funeral", "vigil", "parade", "celebration")),
     "contest": ((), ("tournament", "championship", "playoff", "match", "game", "race", "bout", "final")),
+    # a stoppage of work: "the general strike" (`event_senses.work_stoppage`), not an armed strike
+    "walkout": ((), ("walkout", "stoppage")),
     "outage": ((), ("outage", "downtime", "blackout", "disruption", "glitch")),
     "fall": (("fall", "drop", "plunge", "tumble", "slump", "decline"), ("fall", "drop", "decline", "plunge", "slump")),
     "rise": (("rise", "climb", "jump", "surge", "soar"), ("rise", "increase", "jump", "surge")),

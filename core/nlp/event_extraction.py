@@ -44,6 +44,7 @@ from newsx.core.nlp.event_lexicon import (
 from newsx.core.nlp.event_senses import (
     DRUNK_DRIVING_ACRONYMS,
     NAMING_VERBS,
+    armed_strike,
     bodily_episode,
     captured_a_quality,
     done_to,
@@ -56,6 +57,7 @@ from newsx.core.nlp.event_senses import (
     sense,
     sexual_assault,
     under_fire,
+    work_stoppage,
 )
 
 
@@ -77,23 +79,33 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         for t in sent:
             sentence_of[t.i] = n
         # A dateline ("SEOUL, October 31 (AJP) -") and asides in brackets are not the clause's words.
-        for i in _dateline_tokens(sent) | _bracketed_tokens(sent):
-            token_mention.pop(i, None)
+        aside = {token_mention.pop(i, None) for i in _dateline_tokens(sent) | _bracketed_tokens(sent)}
+        # a name run on past the dateline's dash ("NEW YORK - Dozens") goes with it
+        for i in range(sent.start, sent.end):
+            if i in token_mention and token_mention[i] in aside:
+                del token_mention[i]
         dates: dict[int, tuple[int, Mention]] = {}
         for i in range(sent.start, sent.end):
             at = token_mention.get(i)
-            if at is not None and at.label == "DATE" and at.start not in dates and names_a_time(at.text):
+            # A time of a named day ("Monday night", "early Saturday morning") dates like the day.
+            dated = at is not None and (at.label == "DATE" or (at.label == "TIME" and _names_a_day(at.text)))
+            if dated and at.start not in dates and names_a_time(at.text):
                 dates[at.start] = (i, at)
         dates_in.append(list(dates.values()))
 
     anchor = article.published
     last_date: str | None = None  # the latest resolved date, for "the next day"
+    # One sense per article: where one strike is a stoppage of work ("the general strike"), so is
+    # "the strike" further on, unless it is said to be armed ("an air strike").
+    strikes_are_walkouts = any(t.pos_ == "NOUN" and work_stoppage(t) for t in doc)
     events: list[RawEvent] = []
     for token in doc:
         trigger = _trigger(token)
         if trigger is None:
             continue
         lemma, first, last, verb = trigger
+        if lemma == "strike" and strikes_are_walkouts and token.pos_ == "NOUN" and not armed_strike(token):
+            lemma = "walkout"
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         if last.i != token.i and last.i in token_mention:
@@ -297,6 +309,8 @@ def _event_word(token):
                 return illness, first, token, None
             if sexual_assault(token):
                 return "sexual assault", token, token, None  # a crime, not an armed attack
+            if work_stoppage(token):
+                return "walkout", token, token, None  # "the general strike": workers, not arms
             if noun == "launch" and (kind := launch_sense(token)) is not None:
                 # of a product (an unveiling), or of balloons: not a missile launch
                 return ("unveiling" if kind == "unveil" else kind), token, token, None

@@ -85,7 +85,7 @@ NOUN_VERBS = {
     "respiratory arrest": "suffer respiratory arrest", "panic attack": "suffer a panic attack",
     "anxiety attack": "suffer an anxiety attack", "asthma attack": "suffer an asthma attack",
     "reversal": "reverse", "repeal": "repeal", "revocation": "revoke", "rescission": "rescind",
-    "annulment": "annul",
+    "annulment": "annul", "walkout": "strike", "stoppage": "stop work",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
 }
 
@@ -214,6 +214,8 @@ CONVERSE_TRIGGERS = frozenset({"lose to"})
 # Kinds of event that are the toll of another ("struck Aceh, killing 10 and injuring dozens"): they
 # befall people and buildings, and a town named beside them is where, not whom.
 TOLL_FAMILIES = frozenset({"kill", "injure", "damage"})
+# Kinds of event that harm people and buildings and leave a toll (`link.events.tolls`).
+HARM_FAMILIES = frozenset({"quake", "aftershock", "storm", "erupt", "attack", "fire", "crash"})
 
 
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").

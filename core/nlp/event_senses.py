@@ -457,3 +457,46 @@ def captured_a_quality(verb) -> bool:
         return False
     taken = done_to(verb)
     return bool(taken) and all(t.lemma_.lower() in _CAPTURED_QUALITIES for t in taken)
+
+
+# What tells a strike is a stoppage of work, not an armed strike: "the general strike", "a 24-hour
+# strike", "a hunger strike", "a rail strike", "went on strike".
+_STOPPAGE_WORDS = frozenset({
+    "general", "nationwide", "national", "hunger", "labor", "labour", "rail", "railway", "transport", "union",
+    "teacher", "worker", "doctor", "nurse", "pilot", "staff", "employee", "indefinite", "wildcat", "sympathy",
+    "warning", "one-day", "two-day", "public", "sector", "postal", "dock", "port", "miner", "taxi", "airline",
+})
+_STOPPAGE_VERBS = frozenset({"go", "be", "remain", "stay", "walk", "come"})  # "went on strike", "are on strike"
+
+
+def work_stoppage(noun) -> bool:
+    """ "the general strike", "a 24-hour strike", "workers went on strike": a walkout, not an attack."""
+    if noun.lemma_.lower() != "strike":
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in _STOPPAGE_WORDS or _a_span_of_time(c)):
+            return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in _STOPPAGE_VERBS:
+        return True
+    strikers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return any(p.lemma_.lower() in _STOPPAGE_WORDS for p in strikers)
+
+
+def _a_span_of_time(token) -> bool:
+    """ "24-hour", "48-hour", "three-day": how long a stoppage lasts (one token or "24 - hour")."""
+    first, _, unit = token.lower_.partition("-")
+    if first and unit in _SPANS:
+        return True
+    return token.lemma_.lower() in _SPANS and any(c.like_num for c in token.children)
+
+
+_SPANS = frozenset({"hour", "day", "week", "month"})
+
+
+_ARMED_STRIKE_WORDS = frozenset({"air", "missile", "drone", "rocket", "military", "artillery", "nuclear", "airstrike",
+                                 "precision", "retaliatory", "preemptive", "pre-emptive", "surgical", "naval"})
+
+
+def armed_strike(noun) -> bool:
+    """ "an air strike", "a missile strike": arms, whatever else the article's strikes are."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _ARMED_STRIKE_WORDS for c in noun.children)

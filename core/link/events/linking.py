@@ -19,6 +19,7 @@ from newsx.core.corpus.dates import resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 from newsx.core.link.events.story import StoryCluster, merge_story_events
+from newsx.core.link.events.tolls import HarmCluster, toll_owners
 from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
@@ -61,6 +62,7 @@ class _Cluster:
     whens: set[str] = field(default_factory=set)
     main: bool = False  # of the kinds of event the story reports most (the story pass)
     label_nodes: list[int] | None = None  # the nodes its label is made from, when not all of them
+    date_nodes: list[int] | None = None  # the nodes its date is read from, when not all of them (a toll's)
 
 
 # A participant found in more mentions of one family than this is compared only within periods.
@@ -112,7 +114,7 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
     persons = frozenset(e.id for e in entities if e.label == "PERSON")
     clusters = _story_pass(nodes, clusters, story, persons)
     titles = {a.id: a.title for a in articles}
-    clusters = _drop_lone_openings(nodes, _main_event_pass(nodes, clusters, titles))
+    clusters = _drop_lone_openings(nodes, _fold_tolls(nodes, _main_event_pass(nodes, clusters, titles)))
     names = {**written, **{e.id: e.name for e in entities}}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels, titles) for c in clusters]
@@ -274,6 +276,30 @@ def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[
     head.main = True
     joined = set(joins)
     return [c for k, c in enumerate(clusters) if k not in joined]
+
+
+def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
+    """The deaths, injuries and damage told with a quake, a blast or a shooting join its event
+    (`tolls`); its label and date stay those of the harm."""
+    summaries = []
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        summaries.append(HarmCluster(
+            family=members[0].family, articles={n.article for n in members},
+            sentences={(n.article, n.raw.sentence) for n in members},
+            date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
+        ))
+    owners = toll_owners(summaries)
+    if not owners:
+        return clusters
+    for toll, harm in owners.items():
+        head = clusters[harm]
+        head.label_nodes = head.label_nodes or list(head.nodes)
+        head.date_nodes = head.date_nodes or list(head.nodes)
+        head.nodes.extend(clusters[toll].nodes)
+        head.dates |= clusters[toll].dates
+        head.whens |= clusters[toll].whens
+    return [c for k, c in enumerate(clusters) if k not in owners]
 
 
 def _drop_lone_openings(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
@@ -821,7 +847,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         id="",
         label=label,
         trigger=trigger,
-        date=_event_date(members, cluster.main),
+        date=_event_date(members if cluster.date_nodes is None else [nodes[i] for i in cluster.date_nodes], cluster.main),
         articles=tuple(dict.fromkeys(n.article for n in members)),
         entities=tuple(entity_ids),
         mentions=mentions,

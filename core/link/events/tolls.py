@@ -1,0 +1,52 @@
+"""A harm's toll is part of it: the deaths, injuries and damage a quake, a blast, a shooting, a fire
+or a crash caused are told with it ("struck Aceh, killing 10 and injuring dozens"; "opened fire,
+wounding two"), so they join its event instead of standing beside it as events of their own.
+
+A toll cluster joins the harm whose mentions it is told with: in most of its articles, one of its
+mentions sits in the sentence of one of the harm's, or in the sentence after ("A quake struck on
+Tuesday. At least 22 people died."). Deaths told on their own ("he died in hospital a week later",
+an obituary's "died in 1998") stay their own event, and so do tolls of another day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
+from newsx.core.nlp.event_lexicon import HARM_FAMILIES, TOLL_FAMILIES
+
+# A toll joins a harm it is told with in more than this share of its articles.
+TOLD_WITH_SHARE = 0.5
+
+
+@dataclass
+class HarmCluster:
+    """What the pass reads of a cluster: plain values, so it can be tested without linking."""
+
+    family: str
+    articles: set[str]
+    sentences: set[tuple[str, int]] = field(default_factory=set)  # (article, sentence) of its mentions
+    date: str | None = None
+    future: bool = False
+
+
+def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
+    """For each toll cluster told with a harm, the position of that harm (the one told with it in
+    the most articles; a toll never joins another toll, nor a harm to come)."""
+    harms = [k for k, c in enumerate(clusters) if c.family in HARM_FAMILIES and not c.future]
+    owners: dict[int, int] = {}
+    for k, toll in enumerate(clusters):
+        if toll.family not in TOLL_FAMILIES or toll.future or not harms:
+            continue
+        best, best_share = None, TOLD_WITH_SHARE
+        for h in harms:
+            harm = clusters[h]
+            if toll.date and harm.date and not dates_close(toll.date, harm.date, DAY_TOLERANCE):
+                continue
+            told_with = {a for a, s in toll.sentences if (a, s) in harm.sentences or (a, s - 1) in harm.sentences}
+            share = len(told_with) / len(toll.articles)
+            if share > best_share or (share == best_share and best is not None and len(harm.articles) > len(clusters[best].articles)):
+                best, best_share = h, share
+        if best is not None:
+            owners[k] = best
+    return owners
