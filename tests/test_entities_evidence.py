@@ -276,3 +276,20 @@ def test_a_name_after_a_possessive_is_found_where_the_model_missed_it():
     parade = entity_with(entities, "Corbin Parade")
     assert set(parade.articles) == {"a", "b"}
     assert set(entity_with(entities, "Dunmore").articles) == {"a", "b"}
+
+
+def test_a_nationality_before_a_noun_stays_one_though_a_region_bears_its_name():
+    # the Somali Region of Ethiopia is in the gazetteer; "Somali pirates" are no place
+    _, entities = index_of({
+        "a": ("Somali pirates attacked the tanker. The Somali gunmen fled.", [("Somali", "NORP"), ("Somali", "NORP")]),
+    })
+    assert entity_with(entities, "Somali").label == "NORP"
+
+
+def test_a_name_said_again_in_lower_case_is_not_the_entitys_name():
+    _, entities = index_of({
+        "a": ("An Indian warship of the Indian Navy captured 26 pirates, the navy said.",
+              [("Indian", "NORP"), ("Indian Navy", "ORG"), ("navy", "ORG")]),
+        "b": ("The navy said the pirates were held, and the navy would try them.", [("navy", "ORG"), ("navy", "ORG")]),
+    })
+    assert entity_with(entities, "navy").name == "Indian Navy"

@@ -93,3 +93,22 @@ def test_a_team_or_things_are_plural_and_a_place_or_a_person_is_not():
     assert _plural_name("New Orleans Saints", "ORG") and _plural_name("Houses", None)
     assert not _plural_name("United States", "GPE") and not _plural_name("Jamal Williams", "PERSON")
     assert not _plural_name("Congress", "ORG")
+
+
+def test_a_label_says_where_in_the_country_when_most_reports_do_and_not_a_town_elsewhere():
+    c = Corpus()
+    for a in ("a1", "a2", "a3"):
+        c.article(a, "2013-07-02")
+        c.event(a, "earthquake", places=[("Indonesia", "GPE"), ("Aceh province", "GPE")], date="2013-07-02")
+    c.article("b1", "2013-01-06")
+    c.event("b1", "fall", participants=[("Ana Reyes", "PERSON")], places=[("New Zealand", "GPE"), ("Perth", "GPE")],
+            date="2013-01-05")
+    events, _ = c.link()
+    labels = {e.trigger: e.label for e in events}
+    assert labels["earthquake"] == "Earthquake in Aceh province"
+    assert labels["fall"] == "Ana Reyes falls in New Zealand"  # Perth is in Australia (or Scotland)
+
+
+def test_a_capture_nobody_is_named_doing_reads_as_done_to_whom():
+    assert make_label((), "capture", (), noun=True, objects=("Ana Reyes",)) == "Ana Reyes captured"
+    assert make_label(("Indian Navy",), "capture", (), noun=True) == "Indian Navy captures"

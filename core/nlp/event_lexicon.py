@@ -64,7 +64,7 @@ NOUN_VERBS = {
     "sexual assault": "assault", "molestation": "molest", "drive drunk": "drive drunk", "robbery": "rob",
     "burglary": "burgle", "heist": "rob", "theft": "steal", "fraud": "commit fraud", "bribery": "bribe",
     "smuggling": "smuggle", "trafficking": "traffic",
-    "detention": "detain", "indictment": "indict", "conviction": "convict", "verdict": "convict",
+    "detention": "detain", "capture": "capture", "indictment": "indict", "conviction": "convict", "verdict": "convict",
     "sentencing": "sentence", "explosion": "explode", "blast": "explode", "bombing": "bomb",
     "attack": "attack", "strike": "strike", "raid": "raid", "assault": "assault", "airstrike": "strike",
     "protest": "protest", "demonstration": "demonstrate", "riot": "riot", "rally": "rally",

@@ -130,8 +130,8 @@ def voted_label(label: str, ev: Evidence, known: gazetteer.Place | None, person_
         return label
     if known is not None:
         prominent = known.kind != "city" or known.population >= LARGE_CITY
-        if label == "NORP":
-            return "GPE"
+        if label == "NORP" and (ev.place + ev.model_place >= 1 or known.kind == "country"):
+            return "GPE"  # not "Somali pirates", though a region is called Somali
         if label == "PERSON" and ev.place + ev.model_place + prominent > ev.person:
             return "GPE"
         if label == "ORG" and ev.place + ev.model_place >= 1 and ev.place + ev.model_place >= ev.person \

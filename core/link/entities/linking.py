@@ -963,6 +963,8 @@ def _product_label(label: str, name: str, forms: dict[str, _Form]) -> str:
 
 def _canonical(members: list[_Form], label: str, qualified: AbstractSet[str] = frozenset(),
                common_words: AbstractSet[str] = frozenset()) -> str:
+    # "the navy" said again in lower case is the Indian Navy, never its name
+    members = [f for f in members if f.name[:1].isupper() or f.name[:1].isdigit()] or members
     plain = [f for f in members if f.key not in qualified]
     members = plain or members
     if label == "PERSON":

@@ -898,12 +898,31 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
     """The key of the place most mentions give, unless it is one of the names already in the label."""
     places = Counter({k: n for k, n in places.items() if labels.get(k) in LABEL_PLACE_KINDS or (
         labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)})
-    for key, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0])):
+    ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
+    country = gazetteer.place(display(ranked[0][0])) if ranked else None
+    if country is not None and country.kind == "country":
+        # "Indonesia's Aceh province": where in the country, when about as many mentions say it
+        within = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and _within(display(kv[0]), display(ranked[0][0]), country.country)]
+        ranked = within[:1] + ranked
+    for key, _ in ranked:
         name = display(key)
         if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
             return key
         break
     return None
+
+
+_REGION_WORDS = frozenset({"province", "state", "region", "district", "county", "prefecture", "island", "islands"})
+
+
+def _within(name: str, country_name: str, country: str) -> bool:
+    """Whether the place is in the country: the gazetteer says so, or, unknown to it, its name says
+    it is a part of one ("Aceh province", "Southern Iran")."""
+    found = gazetteer.places(name)
+    if found:
+        return any(p.kind != "country" and p.country == country for p in found)
+    words = name.lower().split()
+    return len(words) >= 2 and (words[-1] in _REGION_WORDS or country_name.lower() in name.lower())
 
 
 # From this many articles, one article's date does not date the story's main event on its own.

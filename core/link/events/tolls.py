@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
 from newsx.core.nlp.event_lexicon import HARM_FAMILIES, TOLL_FAMILIES
 
-# A toll joins a harm it is told with in more than this share of its articles.
+# A toll joins a harm it is told with in this share of its articles or more: in the harm's sentence
+# or one of the next TOLD_WITHIN ("A boy was killed when a wall fell. Several people were injured.").
 TOLD_WITH_SHARE = 0.5
+TOLD_WITHIN = 2
 
 
 @dataclass
@@ -38,15 +40,15 @@ def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
     for k, toll in enumerate(clusters):
         if toll.family not in TOLL_FAMILIES or toll.future or not harms:
             continue
-        best, best_share = None, TOLD_WITH_SHARE
+        best, best_key = None, (TOLD_WITH_SHARE, 0)
         for h in harms:
             harm = clusters[h]
             if toll.date and harm.date and not dates_close(toll.date, harm.date, DAY_TOLERANCE):
                 continue
-            told_with = {a for a, s in toll.sentences if (a, s) in harm.sentences or (a, s - 1) in harm.sentences}
-            share = len(told_with) / len(toll.articles)
-            if share > best_share or (share == best_share and best is not None and len(harm.articles) > len(clusters[best].articles)):
-                best, best_share = h, share
+            told_with = {a for a, s in toll.sentences if any((a, s - back) in harm.sentences for back in range(TOLD_WITHIN + 1))}
+            key = (len(told_with) / len(toll.articles), len(harm.articles))  # on a tie, the most reported harm
+            if key >= best_key:
+                best, best_key = h, key
         if best is not None:
             owners[k] = best
     return owners
