@@ -512,3 +512,17 @@ def test_a_night_of_a_named_day_dates_the_event_and_a_dateline_names_nobody(tmp_
     clash = next(e for e in index.events if e.trigger == "clash")
     assert clash.date == "2013-03-11"
     assert not any("Dozens" in e.label for e in index.events)
+
+
+CLASH_STORY = {
+    "c1": ("Metro Wire", "2013-03-12", "Dozens of protesters clashed with police in the East Flatbush section of "
+           "Brooklyn on Monday night, police said."),
+}
+
+
+def test_where_a_clash_was_is_read_from_the_party_the_parse_hangs_it_on(tmp_path):
+    # "with police in ... Brooklyn": the parse hangs "in" on the police, not on "clashed"
+    index = index_of(CLASH_STORY, tmp_path)
+    (clash,) = [e for e in index.events if e.trigger == "clash"]
+    assert clash.date == "2013-03-11"
+    assert clash.label in ("Clash in Brooklyn", "Clash in East Flatbush")

@@ -495,6 +495,10 @@ def _places_struck(verb, token_mention) -> list:
     return list(dict.fromkeys([*places, *(m for m in participants if m.label in ("GPE", "LOC", "FAC"))]))
 
 
+# Prepositions that say where, hung on a party: "police in Brooklyn" (not "a man from Texas", his home).
+_WHERE_ON_A_PARTY = frozenset({"in", "at", "near", "outside"})
+
+
 def _arguments(token, clause, token_mention):
     heads = list(_argument_heads(token))
     if token.pos_ == "VERB":
@@ -526,6 +530,17 @@ def _arguments(token, clause, token_mention):
             for pobj in prep.children
             if pobj.dep_ == "pobj" and pobj.i != token.i
         )
+    # "clashed with police in Brooklyn": the parse may hang where it happened on a party (one
+    # named is where it is: "the creamery in Palmer" tells the creamery)
+    heads.extend(
+        (pobj, "place")
+        for head, role in list(heads)
+        if role != "place" and head.i not in token_mention
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _WHERE_ON_A_PARTY
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
     participants: dict[int, Mention] = {}
     roles: dict[int, str] = {}
     places: dict[int, Mention] = {}
