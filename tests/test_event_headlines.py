@@ -93,6 +93,8 @@ def test_a_team_or_things_are_plural_and_a_place_or_a_person_is_not():
     assert _plural_name("New Orleans Saints", "ORG") and _plural_name("Houses", None)
     assert not _plural_name("United States", "GPE") and not _plural_name("Jamal Williams", "PERSON")
     assert not _plural_name("Congress", "ORG")
+    # one body, plural in form
+    assert not any(_plural_name(n, "ORG") for n in ("United Nations", "Kraft Foods", "Fox News", "Reuters", "Cisco Systems"))
 
 
 def test_a_label_says_where_in_the_country_when_most_reports_do_and_not_a_town_elsewhere():

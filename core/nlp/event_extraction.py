@@ -497,6 +497,8 @@ def _places_struck(verb, token_mention) -> list:
 
 # Prepositions that say where, hung on a party: "police in Brooklyn" (not "a man from Texas", his home).
 _WHERE_ON_A_PARTY = frozenset({"in", "at", "near", "outside"})
+# Kinds of event a crowd does where it is: protests, clashes, strikes, vigils.
+_CROWD_FAMILIES = frozenset({"protest", "walkout", "gathering"})
 
 
 def _arguments(token, clause, token_mention):
@@ -530,22 +532,25 @@ def _arguments(token, clause, token_mention):
             for pobj in prep.children
             if pobj.dep_ == "pobj" and pobj.i != token.i
         )
-    # "clashed with police in Brooklyn": the parse may hang where it happened on a party (one
-    # named is where it is: "the creamery in Palmer" tells the creamery)
-    heads.extend(
+    # "clashed with police in Brooklyn": where a crowd gathered, the parse may hang on a party (one
+    # named is where it is: "the creamery in Palmer" tells the creamery); read when nothing else says where
+    crowd = FAMILIES.get(token.lemma_.lower()) in _CROWD_FAMILIES
+    hung = [
         (pobj, "place")
-        for head, role in list(heads)
+        for head, role in (heads if crowd else ())
         if role != "place" and head.i not in token_mention
         for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in _WHERE_ON_A_PARTY
         for pobj in prep.children
         if pobj.dep_ == "pobj"
-    )
+    ]
     participants: dict[int, Mention] = {}
     roles: dict[int, str] = {}
     places: dict[int, Mention] = {}
     trigger_start = token.idx
-    for head, role in heads:
+    for head, role in heads + hung:
+        if role == "place" and (head, role) in hung and any(m.label in PLACE_LABELS for m in places.values()):
+            break  # the clause said where
         for part in (head, *head.conjuncts):
             found = {}
             hometowns = set()  # "a New Bedford man": where the doer is from, not a doer

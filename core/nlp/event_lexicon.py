@@ -148,6 +148,11 @@ _TOLD_AS_NOUN = {
 }
 
 
+# What an act with a weapon's name is called when nobody is named doing it: "Bombing in Yida", not
+# "Bomb in Yida" (the weapon).
+ACT_NOUNS = {"bomb": "bombing", "firebomb": "firebombing", "shell": "shelling", "shoot": "shooting"}
+
+
 def make_label(participants, lemma: str, places, noun: bool = False, participle: str | None = None, objects=(),
                symmetric: bool = False, toward: bool = False, plural: bool = False) -> str:
     """A headline: "Angela Merkel and Emmanuel Macron meet in Paris", "Paris condemns Moscow",

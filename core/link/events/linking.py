@@ -24,6 +24,7 @@ from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
 from newsx.core.nlp.event_lexicon import (
+    ACT_NOUNS,
     CONVERSE_TRIGGERS,
     EVENT_NOUNS,
     FAMILIES,
@@ -815,7 +816,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
                 where[p] += k
         place = _top_place(where, display, [], labels)
         site = place is not None and labels.get(place) not in ("GPE", "LOC")
-        label = happening_label(trigger, told, display(place) if place else None, site)
+        label = happening_label(ACT_NOUNS.get(trigger, trigger), told, display(place) if place else None, site)
     else:
         place = _top_place(places, display, top_parties + top_objects, labels)
         top_place = [display(place)] if place else []
@@ -870,7 +871,19 @@ def _plural_name(name: str, label: str | None) -> bool:
     if label in ("GPE", "LOC", "FAC", "PERSON"):
         return False
     last = name.split()[-1] if name.split() else ""
+    if last.lower() in _ONE_BODY_WORDS:
+        return False  # "United Nations condemns", "Kraft Foods says", "Fox News reports"
     return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s")) and last[:1].isalpha()
+
+
+# Last words of names of one body, plural in form: a company, a union of states, a paper.
+_ONE_BODY_WORDS = frozenset({
+    "nations", "states", "emirates", "news", "times", "reuters", "industries", "systems", "technologies",
+    "holdings", "airlines", "airways", "communications", "networks", "laboratories", "labs", "partners",
+    "associates", "solutions", "services", "enterprises", "sciences", "pharmaceuticals", "devices", "motors",
+    "foods", "electronics", "resources", "brands", "stores", "records", "pictures", "studios", "games",
+    "graphics", "semiconductors", "materials", "products", "works", "mills", "stations",
+})
 
 
 def _names_an_event(name: str) -> bool:
