@@ -526,3 +526,15 @@ def test_where_a_clash_was_is_read_from_the_party_the_parse_hangs_it_on(tmp_path
     (clash,) = [e for e in index.events if e.trigger == "clash"]
     assert clash.date == "2013-03-11"
     assert clash.label in ("Clash in Brooklyn", "Clash in East Flatbush")
+
+
+TOLL_RISE_STORY = {
+    "r1": ("Island Wire", "2013-07-03", "The death toll from the earthquake that struck Aceh on Tuesday rose to 24 on "
+           "Wednesday. The number of victims rose to 30 on Thursday."),
+}
+
+
+def test_a_toll_that_rises_is_a_count_revised_not_an_event(tmp_path):
+    index = index_of(TOLL_RISE_STORY, tmp_path)
+    assert not any(FAMILIES.get(raw.trigger) == "rise" for a in index.analyses.values() for raw in a.events)
+    assert any(FAMILIES.get(e.trigger) == "quake" for e in index.events)

@@ -56,6 +56,7 @@ from newsx.core.nlp.event_senses import (
     robbery_raid,
     sense,
     sexual_assault,
+    toll_changed,
     under_fire,
     work_stoppage,
 )
@@ -268,7 +269,7 @@ def _event_word(token):
         sensed = None if negated else sense(token)
         if sensed is not None:
             return sensed[0], sensed[1], sensed[2], None  # "was found dead", "fired the coach"
-        if lemma in REPORTING_VERBS or captured_a_quality(token):
+        if lemma in REPORTING_VERBS or captured_a_quality(token) or toll_changed(token):
             return None
         if negated:
             return None  # "did not elaborate": nothing happened

@@ -500,3 +500,23 @@ _ARMED_STRIKE_WORDS = frozenset({"air", "missile", "drone", "rocket", "military"
 def armed_strike(noun) -> bool:
     """ "an air strike", "a missile strike": arms, whatever else the article's strikes are."""
     return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _ARMED_STRIKE_WORDS for c in noun.children)
+
+
+# What a toll is counted in: when it rises, the count changes, nothing new happens.
+_TOLL_COUNTS = frozenset({"toll", "tally", "count"})
+_COUNTED_HARM = frozenset({"dead", "death", "victim", "casualty", "injured", "injury", "fatality"})
+_COUNT_CHANGES = frozenset({"rise", "climb", "jump", "surge", "soar", "increase", "reach", "fall", "drop"})
+
+
+def toll_changed(verb) -> bool:
+    """ "the death toll rose to 24", "the number of dead climbed": a count revised (a claim that
+    changes), not an event of its own."""
+    if verb.lemma_.lower() not in _COUNT_CHANGES:
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        noun = subject.lemma_.lower()
+        if noun in _TOLL_COUNTS:
+            return True
+        if noun == "number" and any(o.lemma_.lower() in _COUNTED_HARM for o in _objects_of(subject, "of")):
+            return True
+    return False
