@@ -293,3 +293,12 @@ def test_a_name_said_again_in_lower_case_is_not_the_entitys_name():
         "b": ("The navy said the pirates were held, and the navy would try them.", [("navy", "ORG"), ("navy", "ORG")]),
     })
     assert entity_with(entities, "navy").name == "Indian Navy"
+
+
+def test_a_headlines_title_case_running_past_a_name_is_not_the_name():
+    _, entities = index_of({
+        "a": ("Peter Capaldi Cast as the Doctor", [("Peter Capaldi Cast", "PERSON")]),
+        "b": ("The BBC has cast Peter Capaldi as the new Doctor. Capaldi said he was thrilled.",
+              [("Peter Capaldi", "PERSON"), ("Capaldi", "PERSON")]),
+    })
+    assert entity_with(entities, "Capaldi").name == "Peter Capaldi"

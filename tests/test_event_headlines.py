@@ -114,3 +114,16 @@ def test_a_label_says_where_in_the_country_when_most_reports_do_and_not_a_town_e
 def test_a_capture_nobody_is_named_doing_reads_as_done_to_whom():
     assert make_label((), "capture", (), noun=True, objects=("Ana Reyes",)) == "Ana Reyes captured"
     assert make_label(("Indian Navy",), "capture", (), noun=True) == "Indian Navy captures"
+
+
+def test_a_day_the_model_took_for_a_site_is_no_place_in_a_label():
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2013-09-26")
+        c.event(a, "shoot", participants=[("Ana Reyes", "PERSON")], places=[("Easter Sunday", "FAC"), ("Fort Smith", "GPE")],
+                date="2012-04-08")
+    c.article("a3", "2013-09-26")
+    c.event("a3", "shoot", participants=[("Ana Reyes", "PERSON")], places=[("Easter Sunday", "FAC")], date="2012-04-08")
+    events, _ = c.link()
+    (shooting,) = events
+    assert shooting.label.endswith("in Fort Smith"), shooting.label

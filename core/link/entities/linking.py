@@ -971,8 +971,10 @@ def _canonical(members: list[_Form], label: str, qualified: AbstractSet[str] = f
         # "Unemployed John Jenkin", "Actress Jane Doe": a word the corpus writes in lower case,
         # capitalised at a sentence's start before a name it also gives alone, is not the name.
         keys = {f.key for f in members}
+        # A headline's title case runs on too: "Peter Capaldi Cast as the 12th Time Lord".
         named = [f for f in members if not (len(f.words) >= 3 and f.words[0] in common_words
-                                            and " ".join(f.words[1:]) in keys)]
+                                            and " ".join(f.words[1:]) in keys)
+                 and not (len(f.words) >= 3 and f.words[-1] in common_words and " ".join(f.words[:-1]) in keys)]
         members = named or members
 
     def rank(form: _Form):

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from newsx.core.corpus.dates import resolve_date, to_date
+from newsx.core.corpus.dates import WEEKDAYS, resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 from newsx.core.link.events.story import StoryCluster, merge_story_events
@@ -909,8 +909,8 @@ SITE_WORDS = frozenset({
 
 def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> str | None:
     """The key of the place most mentions give, unless it is one of the names already in the label."""
-    places = Counter({k: n for k, n in places.items() if labels.get(k) in LABEL_PLACE_KINDS or (
-        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)})
+    places = Counter({k: n for k, n in places.items() if (labels.get(k) in LABEL_PLACE_KINDS or (
+        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _names_a_day(display(k))})
     ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
     country = gazetteer.place(display(ranked[0][0])) if ranked else None
     if country is not None and country.kind == "country":
@@ -923,6 +923,11 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
             return key
         break
     return None
+
+
+def _names_a_day(name: str) -> bool:
+    """ "Easter Sunday", "Black Friday": a day the model took for a site."""
+    return name.lower().rsplit(" ", 1)[-1] in WEEKDAYS
 
 
 _REGION_WORDS = frozenset({"province", "state", "region", "district", "county", "prefecture", "island", "islands"})
