@@ -549,9 +549,9 @@ def _arguments(token, clause, token_mention):
     roles: dict[int, str] = {}
     places: dict[int, Mention] = {}
     trigger_start = token.idx
-    for head, role in heads + hung:
-        if role == "place" and (head, role) in hung and any(m.label in PLACE_LABELS for m in places.values()):
-            break  # the clause said where
+    for n, (head, role) in enumerate(heads + hung):
+        if n >= len(heads) and any(m.label in PLACE_LABELS for m in places.values()):
+            break  # the clause said where: what hangs on a party is not read
         for part in (head, *head.conjuncts):
             found = {}
             hometowns = set()  # "a New Bedford man": where the doer is from, not a doer

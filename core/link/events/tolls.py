@@ -2,10 +2,10 @@
 or a crash caused are told with it ("struck Aceh, killing 10 and injuring dozens"; "opened fire,
 wounding two"), so they join its event instead of standing beside it as events of their own.
 
-A toll cluster joins the harm whose mentions it is told with: in most of its articles, one of its
-mentions sits in the sentence of one of the harm's, or in the sentence after ("A quake struck on
-Tuesday. At least 22 people died."). Deaths told on their own ("he died in hospital a week later",
-an obituary's "died in 1998") stay their own event, and so do tolls of another day.
+A toll cluster joins the harm whose mentions it is told with: in half its articles or more, one of
+its mentions sits in the sentence of one of the harm's, or in one of the two after ("A quake struck
+on Tuesday. At least 22 people died."). Deaths told on their own ("he died in hospital a week
+later", an obituary's "died in 1998") stay their own event, and so do tolls of another day.
 """
 
 from __future__ import annotations
