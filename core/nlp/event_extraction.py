@@ -88,8 +88,10 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         dates: dict[int, tuple[int, Mention]] = {}
         for i in range(sent.start, sent.end):
             at = token_mention.get(i)
+            if at is None:
+                continue
             # A time of a named day ("Monday night", "early Saturday morning") dates like the day.
-            dated = at is not None and (at.label == "DATE" or (at.label == "TIME" and _names_a_day(at.text)))
+            dated = at.label == "DATE" or (at.label == "TIME" and _names_a_day(at.text))
             if dated and at.start not in dates and names_a_time(at.text):
                 dates[at.start] = (i, at)
         dates_in.append(list(dates.values()))

@@ -10,6 +10,7 @@ later", an obituary's "died in 1998") stay their own event, and so do tolls of a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
@@ -34,19 +35,28 @@ class HarmCluster:
 
 def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
     """For each toll cluster told with a harm, the position of that harm (the one told with it in
-    the most articles; a toll never joins another toll, nor a harm to come)."""
-    harms = [k for k, c in enumerate(clusters) if c.family in HARM_FAMILIES and not c.future]
+    the most articles; a toll never joins another toll, nor a harm to come). Harms are found through
+    the sentences they are told in, so the cost follows the mentions, not the pairs of clusters."""
+    harms_in: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(clusters):
+        if c.family in HARM_FAMILIES and not c.future:
+            for told_in in c.sentences:
+                harms_in[told_in].append(k)
     owners: dict[int, int] = {}
     for k, toll in enumerate(clusters):
-        if toll.family not in TOLL_FAMILIES or toll.future or not harms:
+        if toll.family not in TOLL_FAMILIES or toll.future:
             continue
+        told_with: dict[int, set[str]] = defaultdict(set)  # harm -> the toll's articles told with it
+        for article, sentence in toll.sentences:
+            for back in range(TOLD_WITHIN + 1):
+                for h in harms_in.get((article, sentence - back), ()):
+                    told_with[h].add(article)
         best, best_key = None, (TOLD_WITH_SHARE, 0)
-        for h in harms:
+        for h in sorted(told_with):
             harm = clusters[h]
             if toll.date and harm.date and not dates_close(toll.date, harm.date, DAY_TOLERANCE):
                 continue
-            told_with = {a for a, s in toll.sentences if any((a, s - back) in harm.sentences for back in range(TOLD_WITHIN + 1))}
-            key = (len(told_with) / len(toll.articles), len(harm.articles))  # on a tie, the most reported harm
+            key = (len(told_with[h]) / len(toll.articles), len(harm.articles))  # on a tie, the most reported harm
             if key >= best_key:
                 best, best_key = h, key
         if best is not None:
