@@ -6,7 +6,7 @@ from newsx.core.link.events.tolls import HarmCluster, toll_owners
 
 
 def cluster(family, sentences, date=None, future=False):
-    return HarmCluster(family=family, articles={a for a, _ in sentences}, sentences=set(sentences), date=date, future=future)
+    return HarmCluster(family=family, sentences=set(sentences), date=date, future=future)
 
 
 def test_deaths_told_with_a_quake_in_its_sentences_or_the_next_join_it():

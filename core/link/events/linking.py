@@ -65,6 +65,12 @@ class _Cluster:
     label_nodes: list[int] | None = None  # the nodes its label is made from, when not all of them
     date_nodes: list[int] | None = None  # the nodes its date is read from, when not all of them (a toll's)
 
+    def absorb(self, other: "_Cluster") -> None:
+        """Take in another cluster's mentions and the dates they give."""
+        self.nodes.extend(other.nodes)
+        self.dates |= other.dates
+        self.whens |= other.whens
+
 
 # A participant found in more mentions of one family than this is compared only within periods.
 _BIG_POSTING = 200
@@ -209,9 +215,7 @@ def _story_pass(nodes: list[_Node], clusters: list[_Cluster], story: dict[str, f
     for group in groups:
         first = clusters[group[0]]
         for k in group[1:]:
-            first.nodes.extend(clusters[k].nodes)
-            first.dates |= clusters[k].dates
-            first.whens |= clusters[k].whens
+            first.absorb(clusters[k])
         if len({nodes[i].article for i in first.nodes}) >= 2 or not all(_bare(nodes[i]) for i in first.nodes):
             first.main = summaries[group[0]].family in main
             merged.append(first)
@@ -271,9 +275,7 @@ def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[
     head = clusters[main]
     head.label_nodes = head.label_nodes or list(head.nodes)
     for k in joins:
-        head.nodes.extend(clusters[k].nodes)
-        head.dates |= clusters[k].dates
-        head.whens |= clusters[k].whens
+        head.absorb(clusters[k])
     head.main = True
     joined = set(joins)
     return [c for k, c in enumerate(clusters) if k not in joined]
@@ -286,8 +288,7 @@ def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
     for cluster in clusters:
         members = [nodes[i] for i in cluster.nodes]
         summaries.append(HarmCluster(
-            family=members[0].family, articles={n.article for n in members},
-            sentences={(n.article, n.raw.sentence) for n in members},
+            family=members[0].family, sentences={(n.article, n.raw.sentence) for n in members},
             date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
         ))
     owners = toll_owners(summaries)
@@ -297,9 +298,7 @@ def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
         head = clusters[harm]
         head.label_nodes = head.label_nodes or list(head.nodes)
         head.date_nodes = head.date_nodes or list(head.nodes)
-        head.nodes.extend(clusters[toll].nodes)
-        head.dates |= clusters[toll].dates
-        head.whens |= clusters[toll].whens
+        head.absorb(clusters[toll])
     return [c for k, c in enumerate(clusters) if k not in owners]
 
 
@@ -695,9 +694,7 @@ def _merge(nodes: list[_Node], units: list[_Unit], scored) -> list[_Cluster]:
             continue
         if len(first.nodes) < len(second.nodes):
             ca, cb, first, second = cb, ca, second, first
-        first.nodes.extend(second.nodes)
-        first.dates |= second.dates
-        first.whens |= second.whens
+        first.absorb(second)
         for u in members[cb]:
             cluster_of[u] = ca
         members[ca].extend(members.pop(cb))
@@ -910,7 +907,7 @@ SITE_WORDS = frozenset({
 def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> str | None:
     """The key of the place most mentions give, unless it is one of the names already in the label."""
     places = Counter({k: n for k, n in places.items() if (labels.get(k) in LABEL_PLACE_KINDS or (
-        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _names_a_day(display(k))})
+        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _named_for_a_weekday(display(k))})
     ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
     country = gazetteer.place(display(ranked[0][0])) if ranked else None
     if country is not None and country.kind == "country":
@@ -925,7 +922,7 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
     return None
 
 
-def _names_a_day(name: str) -> bool:
+def _named_for_a_weekday(name: str) -> bool:
     """ "Easter Sunday", "Black Friday": a day the model took for a site."""
     return name.lower().rsplit(" ", 1)[-1] in WEEKDAYS
 

@@ -27,10 +27,13 @@ class HarmCluster:
     """What the pass reads of a cluster: plain values, so it can be tested without linking."""
 
     family: str
-    articles: set[str]
     sentences: set[tuple[str, int]] = field(default_factory=set)  # (article, sentence) of its mentions
     date: str | None = None
     future: bool = False
+
+    @property
+    def articles(self) -> set[str]:
+        return {article for article, _ in self.sentences}
 
 
 def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
@@ -42,6 +45,7 @@ def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
         if c.family in HARM_FAMILIES and not c.future:
             for told_in in c.sentences:
                 harms_in[told_in].append(k)
+    reach = [len(c.articles) for c in clusters]  # each cluster's articles, counted once
     owners: dict[int, int] = {}
     for k, toll in enumerate(clusters):
         if toll.family not in TOLL_FAMILIES or toll.future:
@@ -56,7 +60,7 @@ def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
             harm = clusters[h]
             if toll.date and harm.date and not dates_close(toll.date, harm.date, DAY_TOLERANCE):
                 continue
-            key = (len(told_with[h]) / len(toll.articles), len(harm.articles))  # on a tie, the most reported harm
+            key = (len(told_with[h]) / reach[k], reach[h])  # on a tie, the most reported harm
             if key >= best_key:
                 best, best_key = h, key
         if best is not None:
