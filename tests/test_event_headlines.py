@@ -127,3 +127,42 @@ def test_a_day_the_model_took_for_a_site_is_no_place_in_a_label():
     events, _ = c.link()
     (shooting,) = events
     assert shooting.label.endswith("in Fort Smith"), shooting.label
+
+
+NORTHCO, SOUTHCO, VANTEL = ("Northco", "ORG"), ("Southco", "ORG"), ("Vantel", "ORG")
+
+
+def test_a_label_names_two_doers_only_when_a_source_tells_them_doing_it_together():
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2012-02-29")
+        c.event(a, "acquire", participants=[NORTHCO, VANTEL], roles=("agent", "patient"), date="2012-02-29")
+    # a third report reads a rival as the buyer: a rival telling, not a partner
+    c.article("a3", "2012-02-29")
+    c.event("a3", "acquire", participants=[SOUTHCO, VANTEL], roles=("agent", "patient"), date="2012-02-29")
+    events, _ = c.link()
+    (deal,) = [e for e in events if e.trigger == "acquire"]
+    assert deal.label == "Northco acquires Vantel"
+
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2012-02-29")
+        c.event(a, "acquire", participants=[NORTHCO, SOUTHCO, VANTEL], roles=("agent", "agent", "patient"), date="2012-02-29")
+    events, _ = c.link()
+    (deal,) = [e for e in events if e.trigger == "acquire"]
+    assert deal.label == "Northco and Southco acquire Vantel"
+
+
+def test_one_side_against_another_reads_beat_or_play_and_a_title_stays_won():
+    def label(trigger, rival):
+        c = Corpus()
+        for a in ("a1", "a2"):
+            c.article(a, "2013-01-06")
+            c.event(a, trigger, participants=[("Colts", "ORG"), rival], roles=("agent", "patient"), date="2013-01-05")
+        events, _ = c.link()
+        (event,) = [e for e in events if e.trigger == trigger]
+        return event.label
+
+    assert label("win", ("Jaguars", "ORG")) == "Colts beat Jaguars"
+    assert label("game", ("Jaguars", "ORG")) == "Colts play Jaguars"
+    assert label("win", ("Super Bowl", "EVENT")) == "Colts win Super Bowl"

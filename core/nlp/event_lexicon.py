@@ -75,7 +75,7 @@ NOUN_VERBS = {
     "appointment": "appoint", "nomination": "nominate", "kidnapping": "kidnap", "abduction": "abduct",
     "hijacking": "hijack", "escape": "escape", "jailbreak": "escape", "rescue": "rescue", "stabbing": "stab",
     "assassination": "assassinate", "massacre": "massacre", "slaying": "slay", "homicide": "kill",
-    "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win",
+    "retirement": "retire", "dismissal": "dismiss", "ouster": "oust", "victory": "win", "win": "win", "defeat": "defeat",
     "eruption": "erupt", "arson": "burn", "firebombing": "firebomb", "derailment": "derail",
     "negotiation": "negotiate", "bargaining": "bargain", "offer": "offer", "bid": "bid", "proposal": "propose",
     "release": "release", "patch": "patch", "update": "update", "upgrade": "upgrade", "fix": "fix",

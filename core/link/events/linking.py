@@ -798,7 +798,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         bound = Counter({p: n for p, n in undergoers if labels.get(p) in ("GPE", "LOC")})
         undergoers = [(p, n) for p, n in undergoers if p not in bound]
         places = places + bound
-    top_parties = _without_capitals(_distinct_names([display(p) for p, _ in doers]))[: 3 if symmetric else 2]
+    top_parties = _without_capitals(_distinct_names([display(p) for p, _ in (doers if symmetric else _acting_together(doers, named))]))[: 3 if symmetric else 2]
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     told = Counter(n.raw.verb for n in named if n.raw.verb)
@@ -823,8 +823,12 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         else:
             first_doer = next((p for p, _ in doers if display(p) in top_parties[:1]), None)
             plural = len(top_parties) == 1 and first_doer is not None and _plural_name(top_parties[0], labels.get(first_doer))
-            label = make_label(top_parties, trigger, top_place, noun=is_noun, participle=participle, objects=top_objects,
-                               symmetric=symmetric, toward=toward, plural=plural)
+            # One side against another: "Colts beat Jaguars", "Saints play Carolina" (not "win Jaguars",
+            # "Saints game Carolina"); "wins the title" stays a win.
+            rival = bool(top_parties) and any(labels.get(p) in _RIVAL_KINDS for p, _ in undergoers if display(p) in top_objects)
+            told_with = {"win": "beat", "contest": "play"}.get(told_as if told_as == "win" else FAMILIES.get(trigger, ""), trigger) if rival else trigger
+            label = make_label(top_parties, told_with, top_place, noun=is_noun and told_with == trigger,
+                               participle=participle, objects=top_objects, symmetric=symmetric, toward=toward, plural=plural)
     # A headline's trigger is shown with its headline: its offsets are in the title, not the text.
     triggers = tuple(EventMention(n.article, n.raw.sentence, text=titles.get(n.article, "") if n.raw.sentence == HEADLINE_SENTENCE else "",
                                   start=n.raw.start, end=n.raw.end) for n in members)
@@ -851,6 +855,18 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _acting_together(doers: list[tuple[str, int]], named: list[_Node]) -> list[tuple[str, int]]:
+    """The first doer, and those told doing it with the first in one sentence ("Apple and Google
+    settle"): two names each doing it in other reports are rival tellings ("AMD buys SeaMicro",
+    "Intel buys ..."), not partners, and a headline joining them says what no source said."""
+    if not doers:
+        return doers
+    (first, most), rest = doers[0], doers[1:]
+    together: Counter[str] = Counter(p for node in named if first in node.agents for p in node.agents)
+    acting: Counter[str] = Counter(p for node in named for p in node.agents)
+    return [doers[0]] + [(p, n) for p, n in rest if n * 3 >= most and together[p] * 2 >= acting[p] > 0]
 
 
 def _without_capitals(names: list[str]) -> list[str]:
@@ -889,6 +905,9 @@ def _names_an_event(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and (words[-1] in EVENT_NOUNS or words[-1].rstrip("s") in EVENT_NOUNS)
 
+
+# Who a side beats when it wins: a team, a player, a town's team; not a title or a trophy.
+_RIVAL_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # Kinds of event that happen to places and people rather than being done by someone.
 HAPPENINGS = frozenset({"quake", "aftershock", "storm", "erupt", "fire", "outage"})
