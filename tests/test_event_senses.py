@@ -538,3 +538,22 @@ def test_a_toll_that_rises_is_a_count_revised_not_an_event(tmp_path):
     index = index_of(TOLL_RISE_STORY, tmp_path)
     assert not any(FAMILIES.get(raw.trigger) == "rise" for a in index.analyses.values() for raw in a.events)
     assert any(FAMILIES.get(e.trigger) == "quake" for e in index.events)
+
+
+UNREALISED_STORY = {
+    "u1": ("Coast Wire", "2024-03-17", "The Northland Navy thwarted the designs of the pirates to hijack ships in the "
+           "region. The navy also foiled a hijacking attempt near Port Vale on Friday. Pirates had hijacked the "
+           "freighter Mira in December."),
+    "u2": ("Harbour Post", "2024-03-17", "The navy prevented the pirates from boarding the tanker Sola. Officials said "
+           "the stolen cargo would be impossible to sell. Can such cargo even be sold abroad? The gunmen failed to "
+           "kill the captain."),
+}
+
+
+def test_an_event_kept_from_happening_or_only_asked_about_is_no_event(tmp_path):
+    index = index_of(UNREALISED_STORY, tmp_path)
+    told = {raw.text.lower() for a in index.analyses.values() for raw in a.events}
+    # thwarted, foiled, prevented, out of reach, asked, failed: none of these happened
+    assert not told & {"hijack", "hijacking", "boarding", "sell", "sold", "kill"}
+    # what did happen still is an event
+    assert "hijacked" in told

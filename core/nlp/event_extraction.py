@@ -58,6 +58,7 @@ from newsx.core.nlp.event_senses import (
     sexual_assault,
     toll_changed,
     under_fire,
+    unrealised,
     work_stoppage,
 )
 
@@ -256,6 +257,8 @@ def _trigger(token):
     found = _event_word(token)
     if found is not None and (_inside_a_name(token) or _in_quoted_title(token)) and not drunk_driving(token):
         return None
+    if found is not None and unrealised(token):
+        return None  # "thwarted the pirates' designs to hijack ships": no hijacking
     return found
 
 

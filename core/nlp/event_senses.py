@@ -520,3 +520,37 @@ def toll_changed(verb) -> bool:
         if noun == "number" and any(o.lemma_.lower() in _COUNTED_HARM for o in _objects_of(subject, "of")):
             return True
     return False
+
+
+# Verbs that keep an event from happening, and what is meant to happen before it does.
+_PREVENTING = frozenset({"thwart", "foil", "prevent", "avert", "frustrate", "block", "scupper", "deter", "stave", "fail"})
+_PREVENTING_FROM = _PREVENTING | {"stop", "halt", "bar", "keep"}  # "stopped the pirates from boarding"
+_INTENTIONS = frozenset({"attempt", "bid", "plan", "plot", "design", "effort", "try", "scheme", "conspiracy"})
+_CANNOT = frozenset({"impossible", "unable", "hard", "difficult"})  # "would be impossible to sell"
+_MODALS = frozenset({"can", "could", "would", "might", "may", "should"})
+
+
+def unrealised(token) -> bool:
+    """An event that did not happen: kept from happening ("thwarted the designs of the pirates to
+    hijack ships", "foiled a hijacking attempt", "prevented them from boarding", "failed to kill"),
+    out of reach ("would be impossible to sell"), or only asked about ("Can such treasures be sold?")."""
+    head = token.head
+    if token.pos_ == "NOUN" and token.dep_ == "compound":
+        # "a hijacking attempt", foiled
+        return head.lemma_.lower() in _INTENTIONS and head.head.lemma_.lower() in _PREVENTING
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING_FROM:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and token.dep_ in ("advcl", "xcomp", "acl"):
+        governor = head.lemma_.lower()
+        if governor in _PREVENTING or governor in _CANNOT:
+            return True
+        if governor == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in _CANNOT for c in head.children):
+            return True  # "would be impossible to sell"
+        if governor in _INTENTIONS and head.pos_ == "NOUN":
+            return head.head.lemma_.lower() in _PREVENTING  # "foiled an attempt to hijack"
+    # A question told with a modal: what may happen, not what did (its "?" hangs on the verb).
+    asked = any(c.text == "?" for c in token.children)
+    return asked and any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in token.children)

@@ -95,6 +95,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
         units.sort(key=lambda u: (-len(u[1].articles), -len(u[1].nodes), u[1].date is None, u[0][0]))
         head_of: dict[int, StoryCluster] = {}
         posting: dict[str, list[int]] = defaultdict(list)
+        on_day: dict[str, list[int]] = defaultdict(list)  # heads of a day date, for kinds that join on their own names
         for positions, c in units:
             mine = c.core(own)
             shared: Counter[int] = Counter()
@@ -131,20 +132,40 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                     if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance, window):
                         best = g
                         break
+            if best is None and own and _day(c.date or ""):
+                best = _same_day_head(c, [head_of[g] for g in on_day.get(c.date or "", ())], on_day.get(c.date or "", ()), overlap)
             if best is None:
                 best = len(groups)
                 groups.append([])
                 head_of[best] = _copy(c)
                 for e in (c.own if own else c.entities):
                     posting[e].append(best)
+                if own and _day(c.date or ""):
+                    on_day[c.date or ""].append(best)
             else:
                 head = head_of[best]
+                if own and not head.date and _day(c.date or ""):
+                    on_day[c.date or ""].append(best)
                 for e in (c.own if own else c.entities):
                     if e not in (head.own if own else head.entities):
                         posting[e].append(best)
                 _absorb(head, c)
             groups[best].extend(positions)
     return groups, main
+
+
+def _same_day_head(c: StoryCluster, heads: list[StoryCluster], positions, overlap: float) -> int | None:
+    """The first head of the same day whose reports tell the same story: "the shooting on
+    Tuesday" in three reports of one story is one shooting, though none names the same party
+    (two that name different people stay two)."""
+    mine = c.core()
+    for g, head in zip(positions, heads):
+        if _other_people(c, head):
+            continue
+        theirs = head.core()
+        if len(mine & theirs) / max(1, min(len(mine), len(theirs))) >= overlap:
+            return g
+    return None
 
 
 def _other_people(c: StoryCluster, head: StoryCluster) -> bool:
