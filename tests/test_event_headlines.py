@@ -166,3 +166,25 @@ def test_one_side_against_another_reads_beat_or_play_and_a_title_stays_won():
     assert label("win", ("Jaguars", "ORG")) == "Colts beat Jaguars"
     assert label("game", ("Jaguars", "ORG")) == "Colts play Jaguars"
     assert label("win", ("Super Bowl", "EVENT")) == "Colts win Super Bowl"
+
+
+def test_a_deal_is_told_by_the_verb_its_sources_use():
+    c = Corpus()
+    for a, trigger in (("a1", "deal"), ("a2", "deal"), ("a3", "deal"), ("a4", "acquire"), ("a5", "acquire")):
+        c.article(a, "2016-06-13")
+        c.event(a, trigger, participants=[NORTHCO, VANTEL], roles=("agent", "patient"), date="2016-06-13")
+    events, _ = c.link()
+    (deal,) = [e for e in events if len(e.articles) == 5]
+    assert deal.label == "Northco acquires Vantel"  # not "Northco deal Vantel"
+
+
+def test_a_name_few_mentions_give_beside_a_nationality_most_give_is_not_the_doer():
+    # "A Nigerian jet bombed the camp" in every report; one also tells of "Boko Haram attacks"
+    c = Corpus()
+    for n in range(1, 5):
+        a = c.article(f"a{n}", "2017-01-17")
+        c.event(a, "bomb", participants=[("Nigerian", "NORP")], places=[("Rann", "GPE")], date="2017-01-17")
+    c.event("a2", "attack", participants=[("Boko Haram", "ORG")], places=[("Rann", "GPE")], date="2017-01-17", sentence=5)
+    events, _ = c.link()
+    (bombing,) = [e for e in events if len(e.articles) == 4]
+    assert "Boko Haram" not in bombing.label and "Rann" in bombing.label

@@ -466,8 +466,9 @@ def _subject_of(verb):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects
+        # "Having landed, the troops ...", but not who told it: "As BFMTV reported, there were clashes"
         subjects = [
-            s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+            s for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.lemma_.lower() not in REPORTING_VERBS
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
         ]
         if subjects:

@@ -30,6 +30,7 @@ from newsx.core.nlp.event_lexicon import (
     FAMILIES,
     NOUN_VERBS,
     PERSONAL_ACTS,
+    TELLING_VERBS,
     TOLL_FAMILIES,
     UNDERGONE,
     make_label,
@@ -752,11 +753,18 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     places: Counter[str] = Counter()
     trigger_votes: Counter[str] = Counter()
     for node in named:
-        trigger_votes[node.raw.trigger] += 2 if node.raw.trigger in FAMILIES or node.raw.trigger not in EVENT_NOUNS else 1
+        trigger_votes[node.raw.trigger] += 2 if node.raw.trigger not in EVENT_NOUNS or node.raw.trigger in NOUN_VERBS else 1
     # The police's part ("fired tear gas") tells a protest only when nothing else does.
     if len(trigger_votes) > 1:
         trigger_votes.pop("disperse", None)
     trigger = trigger_votes.most_common(1)[0][0]
+    family = FAMILIES.get(trigger)
+    if trigger in EVENT_NOUNS and trigger not in NOUN_VERBS and trigger not in TELLING_VERBS and family not in HAPPENINGS:
+        # A noun with no verb of its own ("the deal") is told by its kind's verb when sources use
+        # one ("Microsoft acquires LinkedIn", not "Microsoft deal LinkedIn").
+        told_by = [(n, t) for t, n in trigger_votes.items() if t not in EVENT_NOUNS and FAMILIES.get(t) == family and family]
+        if told_by:
+            trigger = max(told_by)[1]
     for node in named:
         if node.raw.trigger in CONVERSE_TRIGGERS and node.raw.trigger != trigger:
             continue  # who "lost to" whom says who won only the other way round
@@ -773,6 +781,10 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     # Meetings and talks are symmetric: everyone present is a doer.
     symmetric = FAMILIES.get(trigger) == "meet"
     doers = [(p, n) for p, n in ranked if symmetric or agent_votes[p] * 2 >= n]
+    # Most mentions name only a nationality as the doer ("a Nigerian jet bombed the camp"): a name
+    # far fewer give ("Boko Haram attacks" in one) is not who did it.
+    nationality = max((agent_votes[p] for p in parties if labels.get(p) == "NORP"), default=0)
+    doers = [(p, n) for p, n in doers if n * 3 > nationality]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
     doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
