@@ -303,3 +303,15 @@ def test_two_of_a_kind_on_one_day_that_name_different_people_stay_two():
     c.event("a3", "arrest", participants=[C], date="2023-06-28", sentence=3)
     events, _ = c.link()
     assert len([e for e in events if e.trigger == "arrest"]) == 2
+
+
+def test_the_storys_riots_on_two_nights_are_one_unrest_but_fires_two_days_apart_are_two():
+    c = Corpus()
+    for n, night in ((1, "2023-06-27"), (2, "2023-06-27"), (3, "2023-06-29"), (4, "2023-06-29")):
+        a = c.article(f"a{n}", night[:8] + f"{int(night[8:]) + 1:02d}")
+        c.event(a, "riot", places=[CITY], date=night, sentence=0)
+        c.event(a, "fire", participants=[("Town Hall", "FAC")], date=night, sentence=4)
+    events, _ = c.link()
+    (riots,) = [e for e in events if e.trigger == "riot"]
+    assert set(riots.articles) == {"a1", "a2", "a3", "a4"}
+    assert len([e for e in events if e.trigger == "fire"]) == 2

@@ -32,6 +32,8 @@ REPORT_WINDOW = 7
 LOOK_BACK_DAYS = 30
 # Reports of an event announced ahead (an election, a ceremony's host) come out up to this many days before it.
 LOOK_AHEAD_DAYS = 365
+# Kinds of event that go on for days: the story's protests on successive nights are one unrest.
+ONGOING_FAMILIES = frozenset({"protest", "walkout"})
 # How many kinds of event (the most reported first) join on the story they tell: a shooting, the
 # deaths and the wounded (fitted leave-one-cluster-out, benchmarks/fit_events.py: 3 in every fold).
 STORY_FAMILIES = 3
@@ -74,7 +76,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
     it), and the main families (those that joined on the story). `persons`: the entities that are
     people (reports that widely name other people than a head's tell another story)."""
     overlap = STORY_OVERLAP if overlap is None else overlap
-    tolerance = DAY_TOLERANCE if tolerance is None else tolerance
+    base_tolerance = DAY_TOLERANCE if tolerance is None else tolerance
     by_family: dict[str, list[int]] = defaultdict(list)
     for k, c in enumerate(clusters):
         by_family[c.family].append(k)
@@ -90,6 +92,8 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
     groups: list[list[int]] = []
     for family, found in by_family.items():
         own = family not in main
+        # Unrest goes on for nights: the story's riots reported on Wednesday and on Thursday are one.
+        tolerance = REPORT_WINDOW if family in ONGOING_FAMILIES and not own else base_tolerance
         units = _within_articles(clusters, found, tolerance)
         # Most reported first; of those alike, a dated one heads (undated reports join on its date).
         units.sort(key=lambda u: (-len(u[1].articles), -len(u[1].nodes), u[1].date is None, u[0][0]))
