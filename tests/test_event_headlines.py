@@ -188,3 +188,15 @@ def test_a_name_few_mentions_give_beside_a_nationality_most_give_is_not_the_doer
     events, _ = c.link()
     (bombing,) = [e for e in events if len(e.articles) == 4]
     assert "Boko Haram" not in bombing.label and "Rann" in bombing.label
+
+
+def test_a_deed_nobody_is_named_doing_is_told_by_its_noun():
+    # "Thieves stole the jewels", "the heist took minutes": no thief named
+    c = Corpus()
+    for a in ("a1", "a2", "a3"):
+        c.article(a, "2019-11-25")
+        c.event(a, "steal", places=[("Green Vault", "FAC")], date="2019-11-25")
+    c.event("a1", "heist", places=[("Green Vault", "FAC")], date="2019-11-25", sentence=1, verb="take")
+    events, _ = c.link()
+    (theft,) = [e for e in events if len(e.articles) == 3]
+    assert theft.label == "Theft in Green Vault"

@@ -22,7 +22,8 @@ class Corpus:
         self.events[article_id] = []
         return article_id
 
-    def event(self, article_id, trigger, participants=(), places=(), date=None, when=None, future=False, sentence=0, roles=()):
+    def event(self, article_id, trigger, participants=(), places=(), date=None, when=None, future=False, sentence=0, roles=(),
+              verb=""):
         starts = []
         for name, label in list(participants) + list(places):
             self._offset += 20
@@ -34,7 +35,7 @@ class Corpus:
                 trigger=trigger, text=trigger, start=sentence * 100, end=sentence * 100 + len(trigger), sentence=sentence,
                 label=trigger, date=date, when=when, future=future,
                 participants=tuple(p for p, _ in participants), places=tuple(p for p, _ in places),
-                participant_starts=tuple(starts[:n]), place_starts=tuple(starts[n:]), roles=tuple(roles),
+                participant_starts=tuple(starts[:n]), place_starts=tuple(starts[n:]), roles=tuple(roles), verb=verb,
             )
         )
 

@@ -148,6 +148,11 @@ _TOLD_AS_NOUN = {
 }
 
 
+def told_as_noun(verb: str) -> str:
+    """What a verb's event is called when nobody is named doing it: "theft" for "steal"."""
+    return _TOLD_AS_NOUN.get(verb, verb)
+
+
 # What an act with a weapon's name is called when nobody is named doing it: "Bombing in Yida", not
 # "Bomb in Yida" (the weapon).
 ACT_NOUNS = {"bomb": "bombing", "firebomb": "firebombing", "shell": "shelling", "shoot": "shooting"}
@@ -182,7 +187,7 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
         where = f" {join_names(objects)}{where}"
     if not who:
         # Nobody named: what happened, told by its noun ("Deaths in Aceh", not "Kill in Aceh").
-        return f"{lemma.capitalize()}{where}" if noun else f"{_TOLD_AS_NOUN.get(verb, verb).capitalize()}{where}"
+        return f"{lemma.capitalize()}{where}" if noun else f"{told_as_noun(verb).capitalize()}{where}"
     if not acts:
         return f"{who} {lemma}{where}"  # a noun with no verb of its own: "ABC ceremony", not "ABC ceremonies"
     if symmetric and len(participants) == 1 and not objects:

@@ -36,6 +36,7 @@ from newsx.core.nlp.event_lexicon import (
     make_label,
     month_hint,
     parted_by_tense,
+    told_as_noun,
     weekday_hint,
     whens_agree,
 )
@@ -825,7 +826,9 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
                 where[p] += k
         place = _top_place(where, display, [], labels)
         site = place is not None and labels.get(place) not in ("GPE", "LOC")
-        label = happening_label(ACT_NOUNS.get(trigger, trigger), told, display(place) if place else None, site)
+        # Told by its noun: "Theft in Green Vault" for "stole", "Bombing in Yida" for "bombed".
+        what = ACT_NOUNS.get(trigger) or (trigger if trigger in EVENT_NOUNS else told_as_noun(trigger))
+        label = happening_label(what, told, display(place) if place else None, site)
     else:
         place = _top_place(places, display, top_parties + top_objects, labels)
         top_place = [display(place)] if place else []
