@@ -30,3 +30,11 @@ def test_a_toll_joins_the_harm_it_is_told_with_most_and_never_another_toll():
     wounded = cluster("injure", [("a", 0), ("b", 0), ("c", 0), ("a", 4)])
     dead = cluster("kill", [("a", 0), ("b", 0), ("c", 0)])
     assert toll_owners([shooting, fire, wounded, dead]) == {2: 0, 3: 0}
+
+
+def test_the_wounded_of_a_firefight_told_a_paragraph_on_join_it_but_not_further():
+    firefight = cluster("attack", [("a", 4), ("b", 7), ("c", 2)], "2021-11-24")
+    wounded = cluster("injure", [("a", 7), ("b", 10), ("c", 9)], "2021-11-24")  # three after, three after, seven
+    assert toll_owners([firefight, wounded]) == {1: 0}
+    too_far = cluster("injure", [("a", 8), ("b", 11)], "2021-11-24")  # four after
+    assert toll_owners([firefight, too_far]) == {}

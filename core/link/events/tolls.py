@@ -3,7 +3,7 @@ or a crash caused are told with it ("struck Aceh, killing 10 and injuring dozens
 wounding two"), so they join its event instead of standing beside it as events of their own.
 
 A toll cluster joins the harm whose mentions it is told with: in half its articles or more, one of
-its mentions sits in the sentence of one of the harm's, or in one of the two after ("A quake struck
+its mentions sits in the sentence of one of the harm's, or in one of the three after ("A quake struck
 on Tuesday. At least 22 people died."). Deaths told on their own ("he died in hospital a week
 later", an obituary's "died in 1998") stay their own event, and so do tolls of another day.
 """
@@ -17,9 +17,10 @@ from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
 from newsx.core.nlp.event_lexicon import HARM_FAMILIES, TOLL_FAMILIES
 
 # A toll joins a harm it is told with in this share of its articles or more: in the harm's sentence
-# or one of the next TOLD_WITHIN ("A boy was killed when a wall fell. Several people were injured.").
+# or one of the next TOLD_WITHIN ("A boy was killed when a wall fell. Several people were injured."; three:
+# the injuries of a firefight are often a paragraph on, after the commander's account; ECB+ alike with two).
 TOLD_WITH_SHARE = 0.5
-TOLD_WITHIN = 2
+TOLD_WITHIN = 3
 
 
 @dataclass
