@@ -557,3 +557,20 @@ def test_an_event_kept_from_happening_or_only_asked_about_is_no_event(tmp_path):
     assert not told & {"hijack", "hijacking", "boarding", "sell", "sold", "kill"}
     # what did happen still is an event
     assert "hijacked" in told
+
+
+VAULT_STORY = {
+    "v1": ("City Post", "2015-04-09", "Thieves stole jewels worth millions from the Carver Lane safe deposit vault. "
+           "Police said the raid over the Easter weekend was well planned."),
+    "v2": ("Evening Wire", "2015-04-09", "Detectives described the raid as sophisticated. Burglars drilled through "
+           "a concrete wall in the Tom Briggs burglary, named for the jeweller who kept his stock there."),
+}
+
+
+def test_the_raid_of_a_robbery_story_is_that_robbery_and_its_named_site_what_it_befell(tmp_path):
+    index = index_of(VAULT_STORY, tmp_path)
+    raids = [raw for a in index.analyses.values() for raw in a.events if raw.text.lower() == "raid"]
+    assert raids and all(FAMILIES.get(raw.trigger) == "rob" for raw in raids)
+    # "the Tom Briggs burglary": the jeweller was robbed, he robbed nobody
+    named = [raw for a in index.analyses.values() for raw in a.events if raw.text == "burglary" and raw.participants]
+    assert named and all(role == "patient" for raw in named for role in raw.roles)

@@ -316,3 +316,24 @@ def test_the_storys_riots_on_two_nights_are_one_unrest_but_fires_two_days_apart_
     (riots,) = [e for e in events if e.trigger == "riot"]
     assert set(riots.articles) == {"a1", "a2", "a3", "a4"}
     assert len([e for e in events if e.trigger == "fire"]) == 2
+
+
+def test_the_storys_undated_event_told_again_two_weeks_on_is_the_same_event():
+    # Four reports of a heist on the week it was found, two more as the inquiry goes on
+    c = Corpus()
+    for n, published in enumerate(["2015-04-07", "2015-04-09", "2015-04-09", "2015-04-09", "2015-04-22", "2015-04-23"], 1):
+        a = c.article(f"a{n}", published)
+        c.event(a, "heist", places=[CITY], sentence=0)
+    events, _ = c.link()
+    (heist,) = [e for e in events if e.trigger == "heist"]
+    assert len(heist.articles) == 6
+
+
+def test_a_time_the_model_took_for_a_place_is_not_where_it_happened():
+    c = Corpus()
+    for a in ("a1", "a2"):
+        c.article(a, "2015-04-09")
+        c.event(a, "robbery", places=[("Easter weekend", "LOC")], date="2015-04-05")
+    events, _ = c.link()
+    (robbery,) = [e for e in events if e.trigger == "robbery"]
+    assert "Easter" not in robbery.label

@@ -53,6 +53,7 @@ from newsx.core.nlp.event_senses import (
     found_guilty,
     gathering_party,
     launch_sense,
+    police_raid,
     robbery_raid,
     sense,
     sexual_assault,
@@ -102,6 +103,9 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     # One sense per article: where one strike is a stoppage of work ("the general strike"), so is
     # "the strike" further on, unless it is said to be armed ("an air strike").
     strikes_are_walkouts = any(t.pos_ == "NOUN" and work_stoppage(t) for t in doc)
+    # So with raids: in an article that tells of a robbery ("the raid on the vault", "the heist",
+    # "stole"), "the raid" is that robbery, unless the police made it.
+    raids_are_robberies = any(FAMILIES.get(t.lemma_.lower()) == "rob" or (t.lemma_.lower() == "raid" and robbery_raid(t)) for t in doc)
     events: list[RawEvent] = []
     for token in doc:
         trigger = _trigger(token)
@@ -110,6 +114,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         lemma, first, last, verb = trigger
         if lemma == "strike" and strikes_are_walkouts and token.pos_ == "NOUN" and not armed_strike(token):
             lemma = "walkout"
+        if lemma == "raid" and raids_are_robberies and not police_raid(token):
+            lemma = "robbery"
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         if last.i != token.i and last.i in token_mention:
@@ -432,12 +438,19 @@ AGENT_DEPS = {"nsubj", "poss", "compound", "amod", "nmod", "appos"}
 AGENT_PREPS = {"with", "between", "among", "by"}
 
 
+# Kinds of event whose noun is named for what it befell ("the Harry Winston robbery").
+_BEFALLING_FAMILIES = frozenset({"rob", "fire", "crash"})
+
+
 def _argument_heads(token):
     """(phrase head, role) pairs: role 'agent' (does it), 'patient' (undergoes it) or 'place'."""
+    # "the Hatton Garden heist", "the Marfin Bank fire": the name on a robbery, a blaze or a crash
+    # is what it befell, not who did it ("the AMD acquisition" is AMD's).
+    befell = token.pos_ == "NOUN" and FAMILIES.get(token.lemma_.lower()) in _BEFALLING_FAMILIES
     for child in token.children:
         dep = child.dep_
         if dep in ARG_DEPS:
-            yield child, "agent" if dep in AGENT_DEPS else "patient"
+            yield child, "patient" if befell and dep in ("compound", "nmod") else "agent" if dep in AGENT_DEPS else "patient"
         elif dep == "agent":
             for pobj in child.children:
                 yield pobj, "agent"

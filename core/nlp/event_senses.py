@@ -357,6 +357,15 @@ _ROBBERS = frozenset({"robber", "thief", "burglar", "raider", "gang", "gunman", 
 _LOOT = frozenset({"gem", "jewel", "jewelry", "jewellery", "diamond", "cash", "art", "bullion", "gold", "watch"})
 
 
+def _by_force(doers) -> bool:
+    return any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers)
+
+
+def police_raid(token) -> bool:
+    """ "police raided the flat", "a raid by officers": the law's raid, not a robbery."""
+    return _by_force([c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by"))
+
+
 def robbery_raid(token) -> bool:
     """ "armed robbers raided the jewellery store", "the raid on the Harry Winston boutique", "held up
     a bank": a robbery. A police raid is not one."""
@@ -366,7 +375,7 @@ def robbery_raid(token) -> bool:
     if lemma not in ("raid", "hold"):
         return False
     doers = [c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by")
-    if any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers):
+    if _by_force(doers):
         return False
     targets = done_to(token) + _objects_of(token, "on") + _objects_of(token, "at")
     # the target and the words naming its kind: "the store", "the Harry Winston jewellery store"

@@ -957,8 +957,12 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
 
 
 def _named_for_a_weekday(name: str) -> bool:
-    """ "Easter Sunday", "Black Friday": a day the model took for a site."""
-    return name.lower().rsplit(" ", 1)[-1] in WEEKDAYS
+    """ "Easter Sunday", "Black Friday", "the Easter weekend": a time the model took for a site."""
+    last = name.lower().rsplit(" ", 1)[-1]
+    return last in WEEKDAYS or last in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset({"weekend", "holiday", "holidays", "morning", "evening", "night", "eve"})
 
 
 _REGION_WORDS = frozenset({"province", "state", "region", "district", "county", "prefecture", "island", "islands"})

@@ -248,11 +248,13 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
         # event ("the deployment", begun weeks before) without its date.
         return all(-tolerance <= (a - first).days and (window is None or (a - last).days <= window)
                    for a in _days(undated.anchors))
-    # Neither dated: reports of one event come out within a few days of one another.
+    # Neither dated: reports of one event come out within a few days of one another; of the story's
+    # own kind (a `window` wider than that), within the window (the heist, told again as its inquiry
+    # goes on two weeks later).
     mine, theirs = _days(head.anchors), _days(other.anchors)
     if not mine or not theirs:
         return True
-    return abs((_middle(mine) - _middle(theirs)).days) <= REPORT_WINDOW
+    return window is None or abs((_middle(mine) - _middle(theirs)).days) <= max(window, REPORT_WINDOW)
 
 
 def _whens_fit(head: StoryCluster, other: StoryCluster) -> bool:
