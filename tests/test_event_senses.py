@@ -574,3 +574,14 @@ def test_the_raid_of_a_robbery_story_is_that_robbery_and_its_named_site_what_it_
     # "the Tom Briggs burglary": the jeweller was robbed, he robbed nobody
     named = [raw for a in index.analyses.values() for raw in a.events if raw.text == "burglary" and raw.participants]
     assert named and all(role == "patient" for raw in named for role in raw.roles)
+
+
+SAID_ON_FRIDAY_STORY = {
+    "d1": ("Market Wire", "2017-06-17", "Northco Inc said on Friday it would buy Vantel Corp for $13 billion."),
+}
+
+
+def test_the_day_a_deal_was_announced_is_not_read_as_a_day_to_come(tmp_path):
+    index = index_of(SAID_ON_FRIDAY_STORY, tmp_path)
+    (buy,) = [raw for a in index.analyses.values() for raw in a.events if raw.trigger == "buy"]
+    assert buy.date != "2017-06-23"  # "said on Friday": the Friday it was said, not the next

@@ -633,7 +633,7 @@ def _date_of(token, clause, dates, doc, anchor, last_date, future):
     owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
     for first, m in dates:
         root = _span_root(doc, first, m.end)
-        if _attached_to(root, owners):
+        if _attached_to(root, owners) and not _when_told(clause if clause is not None else token, first):
             ref = last_date if is_contextual(m.text) and last_date else anchor
             value = resolve_date(m.text, ref, future=future)
             if value and not future and _after_writing(value, anchor):
@@ -686,6 +686,16 @@ def _set_off(noun) -> bool:
         return True
     after = noun.right_edge.i + 1
     return after < len(noun.doc) and noun.doc[after].text in (",", "-", "\u2013", "\u2014", ")")
+
+
+def _when_told(verb, date_start: int) -> bool:
+    """The date sits between a reporting verb and the subject of what it reports ("Amazon said on
+    Friday it would buy Whole Foods"): the day it was said, though the parse hangs it on "buy"."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    said = verb.head
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return said.i < date_start < min(subjects + [verb.i])
 
 
 def _attached_to(root, owners) -> bool:
