@@ -585,3 +585,16 @@ def test_the_day_a_deal_was_announced_is_not_read_as_a_day_to_come(tmp_path):
     index = index_of(SAID_ON_FRIDAY_STORY, tmp_path)
     (buy,) = [raw for a in index.analyses.values() for raw in a.events if raw.trigger == "buy"]
     assert buy.date != "2017-06-23"  # "said on Friday": the Friday it was said, not the next
+
+
+DURING_PROTESTS_STORY = {
+    "p1": ("Lake News", "2016-08-15", "The Milltown Police Department made arrests during the protests in "
+           "Carver Park. Its ShotWatch system was activated 30 times during the protests."),
+}
+
+
+def test_who_acted_during_a_crowds_protest_did_not_protest(tmp_path):
+    index = index_of(DURING_PROTESTS_STORY, tmp_path)
+    protests = [raw for a in index.analyses.values() for raw in a.events if FAMILIES.get(raw.trigger) == "protest"]
+    assert protests
+    assert not any(p in ("Milltown Police Department", "ShotWatch") for raw in protests for p in raw.participants)

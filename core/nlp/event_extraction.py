@@ -535,7 +535,10 @@ def _arguments(token, clause, token_mention):
             heads.extend((s, _subject_role(subj[0])) for s in _subject_of(token.head))
     elif clause is not None:
         # An event noun takes its clause's doers: "A and B held a meeting", "A spoke ... at a conference".
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+        # Not who acted during a crowd's: police "fired tear gas during the protests", sensors "were
+        # activated 30 times during the protests" protested nothing.
+        during = token.dep_ == "pobj" and token.head.lower_ == "during"
+        if token.dep_ not in ("nsubj", "nsubjpass") and not (during and FAMILIES.get(token.lemma_.lower()) in _CROWD_FAMILIES):
             heads.extend((s, "agent") for s in _subject_of(clause))
             heads.extend(
                 (pobj, "agent")
