@@ -598,3 +598,19 @@ def test_who_acted_during_a_crowds_protest_did_not_protest(tmp_path):
     protests = [raw for a in index.analyses.values() for raw in a.events if FAMILIES.get(raw.trigger) == "protest"]
     assert protests
     assert not any(p in ("Milltown Police Department", "ShotWatch") for raw in protests for p in raw.participants)
+
+
+ERA_STORY = {
+    "w1": ("Art Daily", "2019-11-25", "Thieves stole jewels from the Green Vault in Dresden on Monday. The vault "
+           "survived Allied bombing in World War II."),
+    "w2": ("Culture Wire", "2019-11-25", "Burglars stole diamonds from the Green Vault in Dresden on Monday. Three "
+           "rooms were destroyed by Allied bombing during World War Two."),
+}
+
+
+def test_an_event_told_in_a_war_long_past_is_not_dated_the_day_of_the_reports(tmp_path):
+    index = index_of(ERA_STORY, tmp_path)
+    bombing = [e for e in index.events if FAMILIES.get(e.trigger) == "attack"]
+    theft = [e for e in index.events if FAMILIES.get(e.trigger) == "rob"]
+    assert bombing and all(e.date is None for e in bombing)
+    assert theft and theft[0].date == "2019-11-25"

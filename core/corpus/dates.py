@@ -128,6 +128,15 @@ def names_a_time(expression: str) -> bool:
     return True
 
 
+_WAR = re.compile(r"\bwars?\b", re.I)
+
+
+def names_an_era(expression: str) -> bool:
+    """A named time long past that no calendar date resolves: "World War II", "the Cold War"
+    ("bombed in World War II" is no event of the day the report came out)."""
+    return bool(_WAR.search(expression or ""))
+
+
 def resolve_date(expression: str, anchor: str | date | None = None, future: bool = False) -> str | None:
     """Resolve a date expression to 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; None when it is not a date.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsx.core.corpus.dates import is_contextual, names_a_time, resolve_date, to_date
+from newsx.core.corpus.dates import is_contextual, names_a_time, names_an_era, resolve_date, to_date
 from newsx.core.model.analyses import Mention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp.event_classes import IMPACT_VERBS
@@ -94,7 +94,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 continue
             # A time of a named day ("Monday night", "early Saturday morning") dates like the day.
             dated = at.label == "DATE" or (at.label == "TIME" and _names_a_day(at.text))
-            if dated and at.start not in dates and names_a_time(at.text):
+            era = at.label == "EVENT" and names_an_era(at.text)  # "in World War II": when, though no date
+            if (dated and names_a_time(at.text) or era) and at.start not in dates:
                 dates[at.start] = (i, at)
         dates_in.append(list(dates.values()))
 

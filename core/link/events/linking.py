@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from newsx.core.corpus.dates import WEEKDAYS, resolve_date, to_date
+from newsx.core.corpus.dates import WEEKDAYS, names_an_era, resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 from newsx.core.link.events.story import StoryCluster, merge_story_events
@@ -987,6 +987,8 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
     in one report of this week's event is another time); else, for the story's main kinds of event
     (`news`), the day the reports came out."""
     dates = [n.date for n in members if n.date]
+    if not dates and any(n.raw.when and names_an_era(n.raw.when) for n in members):
+        return None  # "bombed in World War II": not the day the reports came out
     near = [(n.article, n.date) for n in members if n.date and n.anchor and _near_anchor(n.date, n.anchor)]
     recent = [day for _, day in near]
     articles = {n.article for n in members}
