@@ -614,3 +614,15 @@ def test_an_event_told_in_a_war_long_past_is_not_dated_the_day_of_the_reports(tm
     theft = [e for e in index.events if FAMILIES.get(e.trigger) == "rob"]
     assert bombing and all(e.date is None for e in bombing)
     assert theft and theft[0].date == "2019-11-25"
+
+
+NAMED_AIM_STORY = {
+    "n1": ("Capitol Wire", "2004-07-28", "Lee Park worked for the Committee to Re-elect the President in 1972. "
+           "Park later joined the Campaign to Protect Rural Valleys."),
+}
+
+
+def test_the_aim_in_a_bodys_name_is_no_event_tagged_or_not(tmp_path):
+    index = index_of(NAMED_AIM_STORY, tmp_path)
+    told = {raw.text.lower() for a in index.analyses.values() for raw in a.events}
+    assert not told & {"elect", "re-elect", "protect"}

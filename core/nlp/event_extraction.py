@@ -217,6 +217,17 @@ def _bracketed_tokens(sent) -> set[int]:
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON", "GPE", "LOC", "NORP"})
 
 
+def _named_aim(token) -> bool:
+    """The capitalised aim in a body's name, tagged or not: "the Committee to Re-elect the
+    President", "the Campaign to Protect Rural England"."""
+    doc, first = token.doc, token.i
+    if first >= 2 and doc[first - 1].text == "-":
+        first -= 2  # "Re-elect": the capital is on the prefix
+    word = doc[first]
+    return (first >= 2 and word.text[:1].isupper() and not word.is_sent_start and doc[first - 1].lower_ == "to"
+            and doc[first - 2].text[:1].isupper() and not doc[first - 2].is_sent_start)
+
+
 def _inside_a_name(token) -> bool:
     """A word of a name, not the event the name may end on ("the Somerset Fire", "the Conference
     Tournament" are events, mis-tagged or not): any word of a work's title, a verb in an
@@ -262,7 +273,7 @@ def _trigger(token):
     the noun's. A word of a name or a title is none (looked at only for event words: this runs on
     every token)."""
     found = _event_word(token)
-    if found is not None and (_inside_a_name(token) or _in_quoted_title(token)) and not drunk_driving(token):
+    if found is not None and (_inside_a_name(token) or _in_quoted_title(token) or _named_aim(token)) and not drunk_driving(token):
         return None
     if found is not None and unrealised(token):
         return None  # "thwarted the pirates' designs to hijack ships": no hijacking
