@@ -626,3 +626,14 @@ def test_the_aim_in_a_bodys_name_is_no_event_tagged_or_not(tmp_path):
     index = index_of(NAMED_AIM_STORY, tmp_path)
     told = {raw.text.lower() for a in index.analyses.values() for raw in a.events}
     assert not told & {"elect", "re-elect", "protect"}
+
+
+TITLE_STORY = {
+    "t1": ("World Desk", "2024-10-31", "Northland's UN Ambassador Anna Petrova on Wednesday condemned the deployment."),
+}
+
+
+def test_a_body_in_a_persons_title_is_not_a_party_beside_the_person(tmp_path):
+    index = index_of(TITLE_STORY, tmp_path)
+    parties = {p for a in index.analyses.values() for raw in a.events if raw.trigger == "condemn" for p in raw.participants}
+    assert "Anna Petrova" in parties and "UN" not in parties

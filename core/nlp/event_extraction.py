@@ -434,6 +434,15 @@ def _clause_verb(token):
     return None
 
 
+def _in_a_persons_title(token, token_mention) -> bool:
+    """A body named in the title before a person's name ("UN Ambassador Vassily Nebenzia")."""
+    title = token.head
+    if token.dep_ != "compound" or title.i in token_mention or title.pos_ not in ("NOUN", "PROPN"):
+        return False
+    person = token_mention.get(title.head.i)
+    return title.dep_ == "compound" and person is not None and person.label == "PERSON"
+
+
 def _core_tokens(arg) -> list:
     """The tokens of an argument phrase, without the clauses nested in it."""
     tokens = []
@@ -591,6 +600,8 @@ def _arguments(token, clause, token_mention):
             hometowns = set()  # "a New Bedford man": where the doer is from, not a doer
             for t in _core_tokens(part):
                 m = token_mention.get(t.i)
+                if m is not None and m.label == "ORG" and _in_a_persons_title(t, token_mention):
+                    continue  # "Russia's UN Ambassador Vassily Nebenzia questioned": the ambassador did
                 # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.
                 # Nor is an offence the model took for an organisation ("DUI").
                 if m is not None and not (m.start <= trigger_start < m.end) and m.text.upper() not in DRUNK_DRIVING_ACRONYMS:
