@@ -841,7 +841,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
             # One side against another: "Colts beat Jaguars", "Saints play Carolina" (not "win Jaguars",
             # "Saints game Carolina"); "wins the title" stays a win.
             rival = bool(top_parties) and any(labels.get(p) in _RIVAL_KINDS for p, _ in undergoers if display(p) in top_objects)
-            told_with = {"win": "beat", "contest": "play"}.get(told_as if told_as == "win" else FAMILIES.get(trigger, ""), trigger) if rival else trigger
+            told_with = _against_a_rival(told_as, trigger) if rival else trigger
             label = make_label(top_parties, told_with, top_place, noun=is_noun and told_with == trigger,
                                participle=participle, objects=top_objects, symmetric=symmetric, toward=toward, plural=plural)
     # A headline's trigger is shown with its headline: its offsets are in the title, not the text.
@@ -870,6 +870,13 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         mentions=mentions,
         triggers=triggers,
     )
+
+
+def _against_a_rival(told_as: str, trigger: str) -> str:
+    """The verb of one side against another: a win beats the loser, a game is played."""
+    if told_as == "win":
+        return "beat"
+    return "play" if FAMILIES.get(trigger) == "contest" else trigger
 
 
 def _acting_together(doers: list[tuple[str, int]], named: list[_Node]) -> list[tuple[str, int]]:

@@ -137,7 +137,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                         best = g
                         break
             if best is None and own and _day(c.date or ""):
-                best = _same_day_head(c, [head_of[g] for g in on_day.get(c.date or "", ())], on_day.get(c.date or "", ()), overlap)
+                best = _same_day_head(c, head_of, on_day.get(c.date or "", []), overlap)
             if best is None:
                 best = len(groups)
                 groups.append([])
@@ -158,12 +158,13 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
     return groups, main
 
 
-def _same_day_head(c: StoryCluster, heads: list[StoryCluster], positions, overlap: float) -> int | None:
-    """The first head of the same day whose reports tell the same story: "the shooting on
-    Tuesday" in three reports of one story is one shooting, though none names the same party
-    (two that name different people stay two)."""
+def _same_day_head(c: StoryCluster, head_of: dict[int, StoryCluster], positions: list[int], overlap: float) -> int | None:
+    """The first of the heads at `positions` (those of c's day) whose reports tell the same story:
+    "the shooting on Tuesday" in three reports of one story is one shooting, though none names
+    the same party (two that name different people stay two)."""
     mine = c.core()
-    for g, head in zip(positions, heads):
+    for g in positions:
+        head = head_of[g]
         if _other_people(c, head):
             continue
         theirs = head.core()
