@@ -302,3 +302,14 @@ def test_a_headlines_title_case_running_past_a_name_is_not_the_name():
               [("Peter Capaldi", "PERSON"), ("Capaldi", "PERSON")]),
     })
     assert entity_with(entities, "Capaldi").name == "Peter Capaldi"
+
+
+def test_a_persons_possessive_the_model_ran_into_a_place_leaves_the_place(tmp_path):
+    from conftest import index_of as index_of_texts
+
+    index = index_of_texts({"w1": ("Court Wire", "2020-03-11", "Harvey Weinstein was sentenced to 23 years. The Los Angeles "
+                             "District Attorney’s office announced after Weinstein’s New York sentencing that they have "
+                             "begun the process.")}, tmp_path)
+    names = {m.text: m.label for a in index.analyses.values() for m in a.mentions}
+    assert not any("’s New York" in n for n in names)
+    assert names.get("New York") == "GPE"

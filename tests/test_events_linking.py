@@ -337,3 +337,4 @@ def test_a_time_the_model_took_for_a_place_is_not_where_it_happened():
     events, _ = c.link()
     (robbery,) = [e for e in events if e.trigger == "robbery"]
     assert "Easter" not in robbery.label
+

@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from newsx.core.model.analyses import Mention
+from newsx.core.nlp import gazetteer
 from newsx.core.nlp.names import (
     GENERIC_TITLES,
     acronym_letters,
@@ -63,8 +64,10 @@ def extract_mentions(doc, text: str | None = None) -> list[Mention]:
     doc_text = doc.text if text is None else text
     found: list[tuple[Mention, set[str]]] = []
     before = None  # the entity span before this one
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON"}
     for ent in doc.ents:
         ent_before, before = before, ent
+        ent = _after_an_owner(ent, surnames)
         if _is_office_word(doc, ent) or _PLURAL_ACRONYM.fullmatch(ent.text):
             continue  # a job title's part, or a plural like "ICBMs": not a name
         if ent.text in TIME_ZONE_CODES or _is_place_qualifier(ent, ent_before, doc_text):
@@ -80,6 +83,19 @@ def extract_mentions(doc, text: str | None = None) -> list[Mention]:
         mention = Mention(start, end, text, label, sentence)
         found.append((mention, _titles_around(doc, ent)))
     return resolve_in_article(found, _subject_fragments(doc))
+
+
+def _after_an_owner(ent, surnames: set[str]):
+    """The name after a person's possessive the model ran into it: "New York" of "Weinstein's New
+    York sentencing", where the article names a Weinstein (a company's "McDonald's" stays whole)."""
+    if ent.label_ == "PERSON":
+        return ent
+    for k in range(1, len(ent) - 1):
+        if ent[k].text in ("'s", "’s") and ent[k - 1].text in surnames:
+            rest = ent.doc[ent.start + k + 1 : ent.end]
+            label = "GPE" if gazetteer.place(rest.text) is not None else ent.label_
+            return type(ent)(ent.doc, rest.start, rest.end, label=label)
+    return ent
 
 
 def _is_place_qualifier(ent, ent_before, doc_text: str) -> bool:
