@@ -200,3 +200,14 @@ def test_a_deed_nobody_is_named_doing_is_told_by_its_noun():
     events, _ = c.link()
     (theft,) = [e for e in events if len(e.articles) == 3]
     assert theft.label == "Theft in Green Vault"
+
+
+def test_a_continent_is_where_only_when_no_nearer_place_is_said_about_as_often():
+    c = Corpus()
+    for a, places in (("a1", [("Europe", "LOC")]), ("a2", [("Europe", "LOC"), ("Milltown", "GPE")]),
+                      ("a3", [("Europe", "LOC"), ("Milltown", "GPE")])):
+        c.article(a, "2017-05-23")
+        c.event(a, "bombing", places=places, date="2017-05-22")
+    events, _ = c.link()
+    (bombing,) = [e for e in events if len(e.articles) == 3]
+    assert bombing.label.endswith("in Milltown")

@@ -637,3 +637,19 @@ def test_a_body_in_a_persons_title_is_not_a_party_beside_the_person(tmp_path):
     index = index_of(TITLE_STORY, tmp_path)
     parties = {p for a in index.analyses.values() for raw in a.events if raw.trigger == "condemn" for p in raw.participants}
     assert "Anna Petrova" in parties and "UN" not in parties
+
+
+ARENA_STORY = {
+    "m1": ("North Wire", "2017-05-23", "A suicide bomber attacked an Ana Reyes concert at the Carver Arena in Milltown "
+           "on Monday. Police raided a house in Elm Road on Tuesday. A controlled explosion was carried out in "
+           "Elm Road."),
+}
+
+
+def test_the_name_on_another_occasion_a_police_raid_and_bomb_disposal_are_no_part_of_an_attack(tmp_path):
+    index = index_of(ARENA_STORY, tmp_path)
+    raws = [raw for a in index.analyses.values() for raw in a.events]
+    attacks = [raw for raw in raws if FAMILIES.get(raw.trigger) == "attack"]
+    assert attacks and not any("Ana Reyes" in p for raw in attacks for p in raw.participants)  # whose concert
+    assert not any(raw.text.lower() == "explosion" for raw in raws)  # "a controlled explosion"
+    assert not any(raw.text.lower() == "raided" and FAMILIES.get(raw.trigger) == "attack" for raw in raws)  # the law's

@@ -115,7 +115,9 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         lemma, first, last, verb = trigger
         if lemma == "strike" and strikes_are_walkouts and token.pos_ == "NOUN" and not armed_strike(token):
             lemma = "walkout"
-        if lemma == "raid" and raids_are_robberies and not police_raid(token):
+        if lemma == "raid" and police_raid(token):
+            lemma = "police raid"  # a search of a suspect's home, not an attack nor a robbery
+        elif lemma == "raid" and raids_are_robberies:
             lemma = "robbery"
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
@@ -324,6 +326,8 @@ def _event_word(token):
             return "test-fire", token.doc[token.i - 2], token, None
         if noun == "raid" and robbery_raid(token):
             return "robbery", token, token, None  # "the raid on the jeweller's"
+        if noun in ("explosion", "detonation", "blast") and any(c.lower_ == "controlled" for c in token.children):
+            return None  # bomb disposal: "a controlled explosion was carried out", no attack
         if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
         if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
@@ -432,6 +436,16 @@ def _clause_verb(token):
     if token.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "for") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     return None
+
+
+def _names_an_occasion(word, trigger) -> bool:
+    """A name on another event than the trigger's ("the Ariana Grande concert", "Grande's concert")."""
+    if word.dep_ not in ("compound", "poss"):
+        return False
+    occasion = word.head
+    while occasion.pos_ == "PROPN" and occasion.dep_ in ("compound", "poss") and occasion.head.i != occasion.i:
+        occasion = occasion.head  # "Ariana" -> "Grande" -> "concert"
+    return occasion.i != trigger.i and occasion.pos_ == "NOUN" and occasion.lemma_.lower() in EVENT_NOUNS
 
 
 def _in_a_persons_title(token, token_mention) -> bool:
@@ -600,6 +614,8 @@ def _arguments(token, clause, token_mention):
             hometowns = set()  # "a New Bedford man": where the doer is from, not a doer
             for t in _core_tokens(part):
                 m = token_mention.get(t.i)
+                if _names_an_occasion(t, token):
+                    continue  # "an attack at an Ariana Grande concert": which concert, no party
                 if m is not None and m.label == "ORG" and _in_a_persons_title(t, token_mention):
                     continue  # "Russia's UN Ambassador Vassily Nebenzia questioned": the ambassador did
                 # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.

@@ -955,12 +955,29 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
         # "Indonesia's Aceh province": where in the country, when about as many mentions say it
         within = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and _within(display(kv[0]), display(ranked[0][0]), country.country)]
         ranked = within[:1] + ranked
+    if ranked and _world_region(display(ranked[0][0])):
+        # "one of Europe's largest venues": a continent is where only when no nearer place is said as often
+        nearer = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and not _world_region(display(kv[0]))]
+        ranked = nearer[:1] + ranked
     for key, _ in ranked:
         name = display(key)
         if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
             return key
         break
     return None
+
+
+def _world_region(name: str) -> bool:
+    words = name.lower().removeprefix("the ").split()
+    return " ".join(words) in _WORLD_REGIONS or (len(words) == 2 and words[0] in _COMPASS and words[1] in _WORLD_REGIONS)
+
+
+_WORLD_REGIONS = frozenset({
+    "europe", "africa", "asia", "america", "americas", "north america", "south america", "latin america",
+    "central america", "middle east", "near east", "far east", "oceania", "scandinavia", "balkans", "sahel",
+})  # not the seas: a ship is attacked, a cable cut, in the Mediterranean
+_COMPASS = frozenset({"west", "east", "north", "south", "western", "eastern", "northern", "southern", "central",
+                      "southeast", "south-east", "northeast", "north-east", "southwest", "northwest"})
 
 
 def _named_for_a_weekday(name: str) -> bool:
