@@ -40,6 +40,8 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "trial": (("try",), ("trial", "hearing", "arraignment")),
     "plead": (("plead",), ("plea",)),
     "escape": (("escape", "flee"), ("escape", "breakout", "jailbreak", "manhunt")),
+    # the law's raid on a suspect's home or a store (`event_senses.police_raid`): no attack, no robbery
+    "police_raid": (("police raid",), ("police raid",)),
     # Taken by force or not, as sources tell one heist: "robbed a jeweller", "stole $100m of gems".
     "rob": (("rob", "burgle", "burglarize", "loot", "steal", "snatch", "pilfer"),
             ("robbery", "burglary", "heist", "holdup", "looting", "theft")),
