@@ -275,18 +275,24 @@ def test_linking_families_in_separate_processes_gives_the_same_events(monkeypatc
     assert len(together) > 20 and any(len(e.articles) > 2 for e in together)
 
 
-def test_a_kind_of_event_beside_the_storys_main_ones_is_one_event_on_one_day():
-    # Riots, fires and a death lead every report; three of them also tell of "the shooting" on
-    # Tuesday, naming nobody as its party: one shooting, not three.
+def riot_story() -> Corpus:
+    """Four reports that each lead with riots, fires and a death (the story's main kinds of event)."""
     c = Corpus()
     for n in range(1, 5):
         a = c.article(f"a{n}", "2023-06-29")
         c.event(a, "riot", places=[CITY], date="2023-06-28", sentence=0)
         c.event(a, "fire", places=[CITY], date="2023-06-28", sentence=1)
         c.event(a, "kill", participants=[A], date="2023-06-27", sentence=2)
-        if n > 1:  # one names who was shot, one where, one neither
-            told = {2: {"participants": [A]}, 3: {"places": [("Nanterre", "GPE")]}, 4: {}}[n]
-            c.event(a, "shoot", date="2023-06-27", sentence=3, **told)
+    return c
+
+
+def test_a_kind_of_event_beside_the_storys_main_ones_is_one_event_on_one_day():
+    # Three of the reports also tell of "the shooting" on Tuesday, naming nobody as its party in
+    # common: one shooting, not three.
+    c = riot_story()
+    told = {"a2": {"participants": [A]}, "a3": {"places": [("Nanterre", "GPE")]}, "a4": {}}  # who, where, neither
+    for a, said in told.items():
+        c.event(a, "shoot", date="2023-06-27", sentence=3, **said)
     events, _ = c.link()
     shootings = [e for e in events if e.trigger == "shoot"]
     assert len(shootings) == 1 and set(shootings[0].articles) == {"a2", "a3", "a4"}
@@ -294,12 +300,7 @@ def test_a_kind_of_event_beside_the_storys_main_ones_is_one_event_on_one_day():
 
 
 def test_two_of_a_kind_on_one_day_that_name_different_people_stay_two():
-    c = Corpus()
-    for n in range(1, 5):
-        a = c.article(f"a{n}", "2023-06-29")
-        c.event(a, "riot", places=[CITY], date="2023-06-28", sentence=0)
-        c.event(a, "fire", places=[CITY], date="2023-06-28", sentence=1)
-        c.event(a, "kill", participants=[A], date="2023-06-27", sentence=2)
+    c = riot_story()
     c.event("a2", "arrest", participants=[B], date="2023-06-28", sentence=3)
     c.event("a3", "arrest", participants=[C], date="2023-06-28", sentence=3)
     events, _ = c.link()
