@@ -653,3 +653,15 @@ def test_the_name_on_another_occasion_a_police_raid_and_bomb_disposal_are_no_par
     assert attacks and not any("Ana Reyes" in p for raw in attacks for p in raw.participants)  # whose concert
     assert not any(raw.text.lower() == "explosion" for raw in raws)  # "a controlled explosion"
     assert not any(raw.text.lower() == "raided" and FAMILIES.get(raw.trigger) == "attack" for raw in raws)  # the law's
+
+
+RECORD_STORY = {
+    "r1": ("Valley Sun", "2018-11-12", "The Ridge Fire’s death toll has risen to 29 people confirmed dead, making it "
+           "the deadliest fire since 1933 and the most destructive fire in the state’s history."),
+}
+
+
+def test_the_record_a_superlative_beats_does_not_date_the_event(tmp_path):
+    index = index_of(RECORD_STORY, tmp_path)
+    fires = [raw for a in index.analyses.values() for raw in a.events if raw.trigger == "fire"]
+    assert fires and all(raw.date != "1933" for raw in fires)

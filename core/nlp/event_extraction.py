@@ -675,6 +675,8 @@ def _date_of(token, clause, dates, doc, anchor, last_date, future):
     owners |= {c.i for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB"}
     for first, m in dates:
         root = _span_root(doc, first, m.end)
+        if _since_a_record(token, root):
+            continue  # "the deadliest fire since 1933": the record it beats, not when it burned
         if _attached_to(root, owners) and not _when_told(clause if clause is not None else token, first):
             ref = last_date if is_contextual(m.text) and last_date else anchor
             value = resolve_date(m.text, ref, future=future)
@@ -728,6 +730,14 @@ def _set_off(noun) -> bool:
         return True
     after = noun.right_edge.i + 1
     return after < len(noun.doc) and noun.doc[after].text in (",", "-", "\u2013", "\u2014", ")")
+
+
+def _since_a_record(token, root) -> bool:
+    """A date after "since" on a superlative ("the deadliest fire since 1933", "the worst quake
+    since 2004") names the last one as bad, not this one's time."""
+    if root.head.lower_ != "since":
+        return False
+    return any(c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children)) for c in token.children)
 
 
 def _when_told(verb, date_start: int) -> bool:
