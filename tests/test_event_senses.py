@@ -665,3 +665,16 @@ def test_the_record_a_superlative_beats_does_not_date_the_event(tmp_path):
     index = index_of(RECORD_STORY, tmp_path)
     fires = [raw for a in index.analyses.values() for raw in a.events if raw.trigger == "fire"]
     assert fires and all(raw.date != "1933" for raw in fires)
+
+
+OWNER_STORY = {
+    "o1": ("Arms Wire", "2024-10-31", "North Korea's last ICBM, dubbed the Hwasong-18, was tested in December last year."),
+}
+
+
+def test_the_owner_of_a_missile_tested_did_the_test(tmp_path):
+    index = index_of(OWNER_STORY, tmp_path)
+    (test,) = [raw for a in index.analyses.values() for raw in a.events if raw.trigger == "test"]
+    assert dict(zip(test.participants, test.roles)) == {"North Korea": "agent"} and not test.passive
+    (event,) = [e for e in index.events if e.trigger == "test"]
+    assert event.label == "North Korea tests"  # not "North Korea tested", as if it were the thing tested

@@ -151,9 +151,11 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
         passive = token.pos_ == "VERB" and (
             any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
         )
+        owners = _owners_who_did_it(token, lemma, token_mention) if passive else set()
+        passive = passive and not owners
         role_of: dict[str, str] = {}
         for m, role in zip(participants, roles):
-            role_of.setdefault(_name(m), role)
+            role_of.setdefault(_name(m), "agent" if m.start in owners else role)
         names = tuple(role_of)
         agents = tuple(n for n in names if role_of[n] == "agent")
         patients = tuple(n for n in names if role_of[n] != "agent")
@@ -730,6 +732,20 @@ def _set_off(noun) -> bool:
         return True
     after = noun.right_edge.i + 1
     return after < len(noun.doc) and noun.doc[after].text in (",", "-", "\u2013", "\u2014", ")")
+
+
+# Kinds of event one does with one's own things: the owner of what was tested did the test ("a
+# release" is left out: "Matt Smith's successor was unveiled" was not unveiled by Smith).
+_OWNERS_ACTS = frozenset({"launch", "deploy"})
+
+
+def _owners_who_did_it(verb, lemma: str, token_mention) -> set[int]:
+    """The starts of the owners named in the passive of their own thing ("North Korea's last ICBM
+    was tested", "the country's troops were deployed"): they did it, it was not done to them."""
+    if FAMILIES.get(lemma) not in _OWNERS_ACTS:
+        return set()
+    things = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in token_mention]
+    return {token_mention[p.i].start for thing in things for p in thing.children if p.dep_ == "poss" and p.i in token_mention}
 
 
 def _since_a_record(token, root) -> bool:
