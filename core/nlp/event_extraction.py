@@ -451,7 +451,7 @@ def _names_an_occasion(word, trigger) -> bool:
 
 
 def _in_a_persons_title(token, token_mention) -> bool:
-    """A body named in the title before a person's name ("UN Ambassador Vassily Nebenzia")."""
+    """A body named in the title before a person's name ("Apple CEO Tim Cook", "UN envoy Jane Doe")."""
     title = token.head
     if token.dep_ != "compound" or title.i in token_mention or title.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -619,7 +619,7 @@ def _arguments(token, clause, token_mention):
                 if _names_an_occasion(t, token):
                     continue  # "an attack at an Ariana Grande concert": which concert, no party
                 if m is not None and m.label == "ORG" and _in_a_persons_title(t, token_mention):
-                    continue  # "Russia's UN Ambassador Vassily Nebenzia questioned": the ambassador did
+                    continue  # "France's UN Ambassador Jane Doe questioned": the ambassador did
                 # A name that holds the trigger ("... Consultative Meeting") is the event, not a party.
                 # Nor is an offence the model took for an organisation ("DUI").
                 if m is not None and not (m.start <= trigger_start < m.end) and m.text.upper() not in DRUNK_DRIVING_ACRONYMS:
@@ -740,7 +740,7 @@ _OWNERS_ACTS = frozenset({"launch", "deploy"})
 
 
 def _owners_who_did_it(verb, lemma: str, token_mention) -> set[int]:
-    """The starts of the owners named in the passive of their own thing ("North Korea's last ICBM
+    """The starts of the owners named in the passive of their own thing ("Iran's newest rocket
     was tested", "the country's troops were deployed"): they did it, it was not done to them."""
     if FAMILIES.get(lemma) not in _OWNERS_ACTS:
         return set()
