@@ -953,18 +953,23 @@ def _top_place(places: Counter, display, names: list[str], labels: dict[str, str
     country = gazetteer.place(display(ranked[0][0])) if ranked else None
     if country is not None and country.kind == "country":
         # "Indonesia's Aceh province": where in the country, when about as many mentions say it
-        within = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and _within(display(kv[0]), display(ranked[0][0]), country.country)]
-        ranked = within[:1] + ranked
+        ranked = _nearer_first(ranked, lambda key: _within(display(key), display(ranked[0][0]), country.country))
     if ranked and _world_region(display(ranked[0][0])):
         # "one of Europe's largest venues": a continent is where only when no nearer place is said as often
-        nearer = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and not _world_region(display(kv[0]))]
-        ranked = nearer[:1] + ranked
+        ranked = _nearer_first(ranked, lambda key: not _world_region(display(key)))
     for key, _ in ranked:
         name = display(key)
         if not any(_contains_words(n.lower().split(), name.lower().split()) for n in names):
             return key
         break
     return None
+
+
+def _nearer_first(ranked: list[tuple[str, int]], nearer) -> list[tuple[str, int]]:
+    """The places, most mentioned first, with the first `nearer` one that at least half as many
+    mentions give as the top one put before it."""
+    found = [kv for kv in ranked[1:] if kv[1] * 2 >= ranked[0][1] and nearer(kv[0])]
+    return found[:1] + ranked
 
 
 def _world_region(name: str) -> bool:

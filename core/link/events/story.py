@@ -101,6 +101,7 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
         posting: dict[str, list[int]] = defaultdict(list)
         on_day: dict[str, list[int]] = defaultdict(list)  # heads of a day date, for kinds that join on their own names
         for positions, c in units:
+            day = c.date if own and c.date and _day(c.date) else None  # kinds of their own join on a day's date
             mine = c.core(own)
             shared: Counter[int] = Counter()
             for e in mine:
@@ -136,24 +137,22 @@ def merge_story_events(clusters: list[StoryCluster], overlap: float | None = Non
                     if bool(_days(c.anchors)) == bool(_days(head.anchors)) and _dates_fit(head, c, tolerance, window):
                         best = g
                         break
-            if best is None and own and _day(c.date or ""):
-                best = _same_day_head(c, head_of, on_day.get(c.date or "", []), overlap)
+            if best is None and day:
+                best = _same_day_head(c, head_of, on_day.get(day, []), overlap)
             if best is None:
                 best = len(groups)
                 groups.append([])
                 head_of[best] = _copy(c)
                 for e in (c.own if own else c.entities):
                     posting[e].append(best)
-                if own and _day(c.date or ""):
-                    on_day[c.date or ""].append(best)
             else:
                 head = head_of[best]
-                if own and not head.date and _day(c.date or ""):
-                    on_day[c.date or ""].append(best)
                 for e in (c.own if own else c.entities):
                     if e not in (head.own if own else head.entities):
                         posting[e].append(best)
                 _absorb(head, c)
+            if day and head_of[best].date == day and best not in on_day[day]:
+                on_day[day].append(best)  # a head of this day (made now, or dated by what joined it)
             groups[best].extend(positions)
     return groups, main
 
