@@ -208,6 +208,8 @@ def nlp(seed_index):
         # a time zone is part of a time; "D.C." says which Washington; a country after a city stays
         ("The missile flew at 0722 GMT on Thursday, officials in Washington, D.C., said.", [("Washington", None)]),
         ("Talks in Seoul, South Korea, ended.", [("Seoul", None), ("South Korea", None)]),
+        # the article the model takes into a name ("An Ostland Navy") is not part of it
+        ("An Ostland Navy ship has towed the skiff.", [("Ostland Navy", None)]),
     ],
 )
 def test_extracted_spans_are_trimmed_and_resolved(nlp, text, expected):

@@ -678,3 +678,28 @@ def test_the_owner_of_a_missile_tested_did_the_test(tmp_path):
     assert dict(zip(test.participants, test.roles)) == {"North Korea": "agent"} and not test.passive
     (event,) = [e for e in index.events if e.trigger == "test"]
     assert event.label == "North Korea tests"  # not "North Korea tested", as if it were the thing tested
+
+
+FOILED_STORY = {
+    "f1": ("Coast Wire", "2009-05-29", "The Northland Navy thwarted a pirate attack on a merchant ship in the Gulf "
+           "of Tarsa on Thursday, the navy said. Instead of arresting the pirates, commandos seized their weapons."),
+    "f2": ("Harbour Post", "2009-05-29", "The pirate attack on the freighter Mira was repulsed by the Northland Navy "
+           "on Thursday. A search and rescue helicopter was sent to the area."),
+    "f3": ("Sea Daily", "2009-05-30", "The Northland Navy warded off a piracy attempt on Thursday. Officials said "
+           "new patrols would help to thwart attacks."),
+}
+
+
+def test_an_attack_beaten_off_is_one_event_told_by_its_beating_off(tmp_path):
+    index = index_of(FOILED_STORY, tmp_path)
+    (foiled,) = [e for e in index.events if e.trigger == "foil attack"]
+    # thwarted, repulsed, warded off: one event in every report, dated the day it was made
+    assert set(foiled.articles) == set(FOILED_STORY)
+    assert foiled.date == "2009-05-28"
+    assert foiled.label.startswith("Northland Navy foils attack")
+    told = {(raw.article if hasattr(raw, "article") else aid, raw.text.lower())
+            for aid, a in index.analyses.items() for raw in a.events}
+    words = {text for _, text in told}
+    # the attack beaten off is not a second attack; what was done instead, a purpose and a
+    # helicopter's name are no events
+    assert not words & {"attack", "attacks", "arresting", "rescue"}

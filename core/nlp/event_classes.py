@@ -23,7 +23,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # shootings and bombings too: sources say "the shooting", "the attack" and "opened fire" of
     # one, and "the blast", "the bombing" and "the attack" of another
     "attack": (("attack", "raid", "assault", "ambush", "invade", "shell", "bombard", "strafe", "shoot", "gun",
-                "explode", "bomb", "detonate", "firebomb"),
+                "explode", "bomb", "detonate", "firebomb", "foil attack"),
                ("attack", "raid", "assault", "airstrike", "ambush", "offensive", "invasion", "incursion",
                 "bombardment", "shelling", "strafing", "shooting", "gunfire", "shootout", "gunshot",
                 "explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),

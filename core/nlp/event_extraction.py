@@ -55,6 +55,7 @@ from newsx.core.nlp.event_senses import (
     launch_sense,
     police_raid,
     robbery_raid,
+    foiled_noun,
     sense,
     sexual_assault,
     toll_changed,
@@ -332,7 +333,9 @@ def _event_word(token):
             return None  # bomb disposal: "a controlled explosion was carried out", no attack
         if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
-        if noun in EVENT_NOUNS and token.dep_ != "compound" and token.ent_type_ != "DATE":
+        if noun in EVENT_NOUNS and foiled_noun(token):
+            return None  # "thwarted a pirate attack": the verb's ("foil attack")
+        if noun in EVENT_NOUNS and not _modifies_a_noun(token) and token.ent_type_ != "DATE":
             if (illness := bodily_episode(token)) is not None:
                 # "a heart attack", "cardiac arrest": what the body suffered, from its first word
                 first = min((c for c in token.children if c.dep_ in ("compound", "amod", "nmod")), key=lambda c: c.i)
@@ -346,6 +349,16 @@ def _event_word(token):
                 return ("unveiling" if kind == "unveil" else kind), token, token, None
             return noun, token, token, None
     return None
+
+
+def _modifies_a_noun(token) -> bool:
+    """An event word that only qualifies a thing: "a rescue helicopter", "search and rescue
+    co-ordination" (the whole coordination modifies the noun), "the fire truck"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    # The parser marks a coordination before a noun as its nmod ("search and rescue co-ordination").
+    return token.dep_ == "compound" or (token.dep_ == "nmod" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
+                                       and any(c.dep_ == "conj" for c in token.children))
 
 
 def _participle(token, lemma: str, text: str) -> str:

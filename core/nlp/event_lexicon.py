@@ -145,6 +145,7 @@ _TOLD_AS_NOUN = {
     "charge": "charges", "detain": "detentions", "shoot": "shooting", "attack": "attack", "rob": "robbery",
     "steal": "theft", "protest": "protest", "riot": "riots", "clash": "clashes", "disperse": "dispersal",
     "flee": "flight", "escape": "escape", "crash": "crash", "burn": "fire", "explode": "explosion",
+    "foil attack": "foiled attack",
 }
 
 

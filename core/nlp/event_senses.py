@@ -11,6 +11,8 @@ the tokens its text spans, or None when the word means something else.
 
 from __future__ import annotations
 
+from newsx.core.nlp.event_classes import class_families
+
 # Nouns for people in a post, who can be fired or appointed ("the coach was fired").
 ROLE_NOUNS = frozenset({
     "coach", "manager", "employee", "worker", "staff", "staffer", "director", "chief", "executive", "ceo",
@@ -424,6 +426,8 @@ def sense(token) -> tuple[str, object, object] | None:
         return "open fire", token, fire  # "opened fire on the crowd": a shooting
     if lemma == "drop" and _drops_bombs(token):
         return "bomb", token, token  # "warplanes dropped bombs on the camp": a bombing
+    if lemma in _REPELLING_VERBS and foils_an_attack(token):
+        return "foil attack", token, token  # "the navy thwarted a pirate attack": the attack, beaten off
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
         return "attack", token, token  # "the navy sank a pirate ship"
     if lemma in _TAKING_VERBS and takes_a_role(token):
@@ -531,6 +535,73 @@ def toll_changed(verb) -> bool:
     return False
 
 
+# Beating off an attack as it comes: "thwarted a pirate attack", "repulsed the raid", "warded off a
+# piracy bid". The attack was made (sources tell its time and place) and the beating off is the
+# news: one event, not an attack that did not happen. Phrasal ones need their particle.
+# Not "prevent" nor "avert": mostly what a measure does to attacks in general ("helps prevent attacks").
+_REPELLING_VERBS = frozenset({"thwart", "foil", "repel", "repulse", "frustrate", "ward", "fend", "beat", "fight"})
+_REPELLING_PARTICLES = {"ward": "off", "fend": "off", "beat": ("back", "off"), "fight": "off"}
+# What is beaten off: an armed attack, a hijacking, a robbery, or the bid at one ("a piracy attempt").
+_ATTACK_KINDS = frozenset({"attack", "kidnap", "rob"})
+_ATTACK_WORDS = frozenset({"piracy", "terror", "terrorist", "pirate", "hijack"})
+_KIND_OF = class_families()
+
+
+def foils_an_attack(verb) -> bool:
+    """ "the navy thwarted a pirate attack on a merchant vessel", "the pirate attack was foiled",
+    "warded off a piracy bid"; not "to thwart attacks" (none made yet) nor "foiled a strike"."""
+    if not _repels(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # a purpose ("to thwart attacks"), not a deed
+    beaten_off = _what_is_beaten_off(verb)
+    if any(an_attack_made(c) for c in beaten_off):
+        return True
+    # "thwarted the designs of the pirates to hijack ships": the aim hangs on the verb
+    return any(c.lemma_.lower() in _INTENTIONS for c in beaten_off) and any(
+        c.dep_ in ("advcl", "xcomp") and _KIND_OF.get(c.lemma_.lower()) in _ATTACK_KINDS for c in verb.children)
+
+
+def _repels(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _REPELLING_VERBS:
+        return False
+    particle = _REPELLING_PARTICLES.get(lemma)
+    return not particle or any(c.dep_ == "prt" and c.lower_ in particle for c in verb.children)
+
+
+def _what_is_beaten_off(verb) -> list:
+    """The verb's object; in a headline's shorthand also "Pirate attack foiled" (a participle with
+    no auxiliary: its subject) and "Navy foils piracy bid" (the parser's clause "piracy bid")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    found += [c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in _INTENTIONS]
+    return found
+
+
+def an_attack_made(noun) -> bool:
+    """ "a pirate attack", "the raid", "a piracy attempt", "a bid to hijack the ship"."""
+    if _KIND_OF.get(noun.lemma_.lower()) in _ATTACK_KINDS or noun.lemma_.lower() == "piracy":
+        return True
+    if noun.lemma_.lower() not in _INTENTIONS:
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj") and (c.lemma_.lower() in _ATTACK_WORDS
+                                                        or _KIND_OF.get(c.lemma_.lower()) in _ATTACK_KINDS):
+            return True  # "a piracy attempt", "a hijacking bid"
+        if c.dep_ in ("acl", "relcl") and _KIND_OF.get(c.lemma_.lower()) in _ATTACK_KINDS:
+            return True  # "an attempt to hijack the ship"
+    return False
+
+
+def foiled_noun(noun) -> bool:
+    """An attack noun a verb beats off: the verb's event tells it ("thwarted a pirate attack"), or
+    none happened ("patrols to thwart attacks")."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.lemma_.lower() in _INTENTIONS:
+        noun, head = head, head.head  # "a hijacking attempt", foiled
+    return _repels(head) and noun in _what_is_beaten_off(head) and an_attack_made(noun)
+
+
 # Verbs that keep an event from happening, and what is meant to happen before it does.
 _PREVENTING = frozenset({"thwart", "foil", "prevent", "avert", "frustrate", "block", "scupper", "deter", "stave", "fail"})
 _PREVENTING_FROM = _PREVENTING | {"stop", "halt", "bar", "keep"}  # "stopped the pirates from boarding"
@@ -542,7 +613,7 @@ _MODALS = frozenset({"can", "could", "would", "might", "may", "should"})
 def unrealised(token) -> bool:
     """An event that did not happen: kept from happening ("thwarted the designs of the pirates to
     hijack ships", "foiled a hijacking attempt", "prevented them from boarding", "failed to kill"),
-    out of reach ("would be impossible to sell"), or only asked about ("Can such treasures be sold?").
+    done otherwise ("instead of arresting them"), out of reach ("would be impossible to sell"), or only asked about ("Can such treasures be sold?").
     What was only tried is still told ("tried to storm parliament"): sources report the attempt."""
     head = token.head
     if token.pos_ == "NOUN" and token.dep_ == "compound":
@@ -552,6 +623,8 @@ def unrealised(token) -> bool:
         return False
     if token.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING_FROM:
         return True
+    if token.dep_ == "pcomp" and head.lower_ == "of" and "instead" in (head.head.lower_, *(c.lower_ for c in head.children)):
+        return True  # "instead of arresting the pirates, the commandos set them adrift"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if infinitive and token.dep_ in ("advcl", "xcomp", "acl"):
         governor = head.lemma_.lower()

@@ -114,6 +114,9 @@ def _trimmed_span(ent, doc_text: str) -> tuple[int, int] | None:
     tokens = list(ent)
     while tokens and tokens[0].lower_ in _LEADING_JUNK:
         tokens.pop(0)
+    # "An Indian Navy ship": the article the model took in (a determiner, so "A" of a name stays)
+    while len(tokens) > 1 and tokens[0].lower_ in ("a", "an") and tokens[0].pos_ == "DET":
+        tokens.pop(0)
     while tokens and (tokens[-1].text in _TRAILING_JUNK or tokens[-1].is_space):
         tokens.pop()
     if ent.label_ == "PERSON":
