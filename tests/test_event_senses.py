@@ -703,3 +703,22 @@ def test_an_attack_beaten_off_is_one_event_told_by_its_beating_off(tmp_path):
     # the attack beaten off is not a second attack; what was done instead, a purpose and a
     # helicopter's name are no events
     assert not words & {"attack", "attacks", "arresting", "rescue"}
+
+
+OCCASION_STORY = {
+    "g1": ("Screen Daily", "2024-08-02", "Comedian Lena Marsh hosts the Grammy Awards, the academy "
+           "said on Friday. Network host Dan Reyes of the Valley Broadcasting Company was not picked."),
+    "g2": ("Music Wire", "2024-08-02", "Lena Marsh returns as host of the Grammy Awards."),
+    "g3": ("Pop Post", "2024-08-03", "It's official: Lena Marsh is hosting the Grammy Awards."),
+}
+
+
+def test_an_occasion_a_source_says_someone_hosts_is_one_event_by_its_name(tmp_path):
+    index = index_of(OCCASION_STORY, tmp_path)
+    (ceremony,) = [e for e in index.events if e.label == "Grammy Awards ceremony"]
+    # "hosts the ...", "host of the ...", "is hosting the ...": the same ceremony in every report
+    assert set(ceremony.articles) == set(OCCASION_STORY)
+    texts = {OCCASION_STORY[t.article][2][t.start:t.end] for t in ceremony.triggers}
+    assert texts == {"Grammy Awards"}
+    # a broadcaster's host hosts no occasion
+    assert not any("Valley Broadcasting" in e.label for e in index.events)

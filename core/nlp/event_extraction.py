@@ -25,6 +25,7 @@ from newsx.core.nlp.event_lexicon import (
     FUTURE_HEADS,
     LEAD_SENTENCES,
     LIGHT_VERBS,
+    OCCASION,
     PARTICIPANT_LABELS,
     PARTY_PREPS,
     PLACE_LABELS,
@@ -110,6 +111,11 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     raids_are_robberies = any(FAMILIES.get(t.lemma_.lower()) == "rob" or (t.lemma_.lower() == "raid" and robbery_raid(t)) for t in doc)
     events: list[RawEvent] = []
     for token in doc:
+        occasion = _hosted_occasion(token, token_mention)
+        if occasion is not None:
+            events.append(_occasion_event(token, occasion, sentence_of.get(token.i, 0), dates_in[sentence_of[token.i]], doc,
+                                          anchor, last_date))
+            continue
         trigger = _trigger(token)
         if trigger is None:
             continue
@@ -451,6 +457,52 @@ def _clause_verb(token):
     if token.dep_ == "pobj" and head.lower_ in ("at", "during", "in", "for") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     return None
+
+
+# Who holds an occasion: "will host the Oscars", "the host of the Academy Awards".
+_HOSTING_VERBS = frozenset({"host", "emcee", "cohost", "co-host"})
+_HOST_NOUNS = frozenset({"host", "emcee", "hosting", "cohost", "co-host"})
+
+
+def _hosted_occasion(token, token_mention) -> Mention | None:
+    """The name of an occasion someone hosts ("will host the Oscars", "returns as host of the
+    Academy Awards"): a name the model tags as a body or an event, or leaves untagged, is the
+    ceremony itself there. Only hosting tells it: "Vanity Fair", "the Eastern Conference" end in an
+    occasion's word, and a broadcaster has hosts too ("CNN host Anderson Cooper")."""
+    head = token.head
+    hosted = (token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _HOSTING_VERBS) or (
+        token.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in _HOST_NOUNS)
+    if not hosted or token.pos_ != "PROPN":
+        return None
+    m = token_mention.get(token.i)
+    if m is None:
+        return _untagged_name(token)
+    return m if m.label in ("ORG", "EVENT", "WORK_OF_ART") else None
+
+
+def _untagged_name(token) -> Mention:
+    """A capitalised name the model did not tag, from its first proper noun to its last ("Oscars",
+    "Academy Awards" in "to host the Academy Awards")."""
+    first = token
+    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" and first.doc[first.i - 1].head.i == token.i:
+        first = first.doc[first.i - 1]
+    start, end = first.idx, token.idx + len(token.text)
+    return Mention(start, end, token.doc.text[start:end], "EVENT", 0)
+
+
+def _occasion_event(token, occasion: Mention, sentence: int, dates, doc, anchor, last_date) -> RawEvent:
+    """The occasion a name tells of, with the name its party: it links the reports that name it."""
+    clause = _clause_verb(token)
+    future = _is_future(token, clause)
+    when, date = _date_of(token, clause, dates, doc, anchor, last_date, future)
+    if date and len(date) == 4:
+        # "this year's Oscars", "the Oscars in 2014": the season a source counts from, which
+        # parts one ceremony ("this year" and "next year" of one season) more than it tells
+        date = None
+    name = _name(occasion)
+    return RawEvent(trigger=OCCASION, text=occasion.text, start=occasion.start, end=occasion.end, sentence=sentence,
+                    label=make_label([name], OCCASION, (), noun=True), date=date, participants=(name,), roles=("agent",),
+                    when=when, future=future, participant_starts=(occasion.start,))
 
 
 def _names_an_occasion(word, trigger) -> bool:

@@ -55,6 +55,9 @@ EVENT_NOUNS = {
     "evacuation", "earthquake", "hurricane", "flood", "fire",
 } | class_nouns()
 
+# The kind of event a named occasion is ("will host the Oscars"): a ceremony, named by its name.
+OCCASION = "ceremony"
+
 # The verb a label uses for an event noun ("meeting" -> "meet").
 NOUN_VERBS = {
     "meeting": "meet", "talk": "hold talks", "talks": "hold talks", "summit": "meet", "conference": "meet",

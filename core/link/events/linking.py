@@ -29,6 +29,7 @@ from newsx.core.nlp.event_lexicon import (
     EVENT_NOUNS,
     FAMILIES,
     NOUN_VERBS,
+    OCCASION,
     PERSONAL_ACTS,
     TELLING_VERBS,
     TOLL_FAMILIES,
@@ -788,7 +789,8 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     doers = [(p, n) for p, n in doers if n * 3 > nationality]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
-    doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
+    if trigger != OCCASION:  # a named occasion's name is what it is called ("Grammy Awards ceremony")
+        doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
     told_as = NOUN_VERBS.get(trigger, trigger)  # the verb the label tells it with ("death": "die")
     if told_as in UNDERGONE:
         # Who died (resigned, crashed) is who most of its reports name, as subject ("X died") or
@@ -815,7 +817,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     top_objects = [n for n in _distinct_names([display(p) for p, _ in undergoers]) if n not in top_parties][:1]
     is_noun = trigger in EVENT_NOUNS and trigger not in ("test", "launch")
     told = Counter(n.raw.verb for n in named if n.raw.verb)
-    strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG")]
+    strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG") or trigger == OCCASION]
     # A quake, a blaze or an outage has no doer: who its sentences name ("Palin's church") it struck.
     nobody_does = FAMILIES.get(trigger) in HAPPENINGS and (is_noun or told)
     if ((told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers) or nobody_does:
