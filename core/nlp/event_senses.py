@@ -613,7 +613,8 @@ _MODALS = frozenset({"can", "could", "would", "might", "may", "should"})
 def unrealised(token) -> bool:
     """An event that did not happen: kept from happening ("thwarted the designs of the pirates to
     hijack ships", "foiled a hijacking attempt", "prevented them from boarding", "failed to kill"),
-    done otherwise ("instead of arresting them"), out of reach ("would be impossible to sell"), or only asked about ("Can such treasures be sold?").
+    done otherwise ("instead of arresting them"), out of reach ("would be impossible to sell"), or
+    only asked about ("Can such treasures be sold?").
     What was only tried is still told ("tried to storm parliament"): sources report the attempt."""
     head = token.head
     if token.pos_ == "NOUN" and token.dep_ == "compound":

@@ -789,7 +789,7 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     doers = [(p, n) for p, n in doers if n * 3 > nationality]
     undergoers = [(p, n) for p, n in ranked if not symmetric and agent_votes[p] * 2 < n]
     # A name that is the event itself ("Security Consultative Meeting") is not a party to it.
-    if trigger != OCCASION:  # a named occasion's name is what it is called ("Grammy Awards ceremony")
+    if trigger != OCCASION:  # a ceremony is called by its name ("Grammy Awards ceremony")
         doers = [(p, n) for p, n in doers if not _names_an_event(display(p))]
     told_as = NOUN_VERBS.get(trigger, trigger)  # the verb the label tells it with ("death": "die")
     if told_as in UNDERGONE:
