@@ -687,6 +687,8 @@ FOILED_STORY = {
            "on Thursday. A search and rescue helicopter was sent to the area."),
     "f3": ("Sea Daily", "2009-05-30", "The Northland Navy warded off a piracy attempt on Thursday. Officials said "
            "new patrols would help to thwart attacks."),
+    "f4": ("Navy Times", "2009-05-29", "A Northland Navy frigate prevented a possible pirate attack in the Gulf of "
+           "Tarsa on Thursday. Escorts help prevent attacks, officials said."),
 }
 
 
@@ -697,12 +699,13 @@ def test_an_attack_beaten_off_is_one_event_told_by_its_beating_off(tmp_path):
     assert set(foiled.articles) == set(FOILED_STORY)
     assert foiled.date == "2009-05-28"
     assert foiled.label.startswith("Northland Navy foils attack")
-    told = {(raw.article if hasattr(raw, "article") else aid, raw.text.lower())
-            for aid, a in index.analyses.items() for raw in a.events}
-    words = {text for _, text in told}
+    words = {raw.text.lower() for aid, a in index.analyses.items() if aid != "f4" for raw in a.events}
     # the attack beaten off is not a second attack; what was done instead, a purpose and a
     # helicopter's name are no events
     assert not words & {"attack", "attacks", "arresting", "rescue"}
+    # one attack prevented is beaten off; attacks in general prevented are not an event of the story
+    assert "prevented" in {FOILED_STORY[t.article][2][t.start:t.end] for t in foiled.triggers}
+    assert not any(raw.text == "prevent" for raw in index.analyses["f4"].events if raw.trigger == "foil attack")
 
 
 OCCASION_STORY = {

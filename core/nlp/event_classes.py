@@ -9,6 +9,9 @@ name; `core.nlp.event_lexicon.FAMILIES` merges these with its own.
 
 from __future__ import annotations
 
+# An attack beaten off, told by its beating off ("the navy thwarted a pirate attack").
+FOILED_ATTACK = "foil attack"
+
 # family -> (verbs, nouns): lemmas as spaCy gives them.
 CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quake": ((), ("earthquake", "quake", "tremor", "temblor", "seism")),
@@ -23,7 +26,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # shootings and bombings too: sources say "the shooting", "the attack" and "opened fire" of
     # one, and "the blast", "the bombing" and "the attack" of another
     "attack": (("attack", "raid", "assault", "ambush", "invade", "shell", "bombard", "strafe", "shoot", "gun",
-                "explode", "bomb", "detonate", "firebomb", "foil attack"),
+                "explode", "bomb", "detonate", "firebomb", FOILED_ATTACK),
                ("attack", "raid", "assault", "airstrike", "ambush", "offensive", "invasion", "incursion",
                 "bombardment", "shelling", "strafing", "shooting", "gunfire", "shootout", "gunshot",
                 "explosion", "blast", "bomb", "bombing", "detonation", "firebomb", "firebombing")),

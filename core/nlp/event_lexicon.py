@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsx.core.corpus.dates import MONTHS, WEEKDAYS
-from newsx.core.nlp.event_classes import class_families, class_nouns, class_verbs
+from newsx.core.nlp.event_classes import FOILED_ATTACK, class_families, class_nouns, class_verbs
 from newsx.core.nlp.verb_forms import past_participle
 
 # Trigger lemmas that name the same kind of event, so "met", "meeting" and "talks" compare.
@@ -148,7 +148,7 @@ _TOLD_AS_NOUN = {
     "charge": "charges", "detain": "detentions", "shoot": "shooting", "attack": "attack", "rob": "robbery",
     "steal": "theft", "protest": "protest", "riot": "riots", "clash": "clashes", "disperse": "dispersal",
     "flee": "flight", "escape": "escape", "crash": "crash", "burn": "fire", "explode": "explosion",
-    "foil attack": "foiled attack",
+    FOILED_ATTACK: "foiled attack",
 }
 
 

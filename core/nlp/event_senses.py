@@ -11,7 +11,7 @@ the tokens its text spans, or None when the word means something else.
 
 from __future__ import annotations
 
-from newsx.core.nlp.event_classes import class_families
+from newsx.core.nlp.event_classes import FOILED_ATTACK, class_families
 
 # Nouns for people in a post, who can be fired or appointed ("the coach was fired").
 ROLE_NOUNS = frozenset({
@@ -427,7 +427,7 @@ def sense(token) -> tuple[str, object, object] | None:
     if lemma == "drop" and _drops_bombs(token):
         return "bomb", token, token  # "warplanes dropped bombs on the camp": a bombing
     if lemma in _REPELLING_VERBS and foils_an_attack(token):
-        return "foil attack", token, token  # "the navy thwarted a pirate attack": the attack, beaten off
+        return FOILED_ATTACK, token, token  # "the navy thwarted a pirate attack": the attack, beaten off
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
         return "attack", token, token  # "the navy sank a pirate ship"
     if lemma in _TAKING_VERBS and takes_a_role(token):
@@ -538,8 +538,11 @@ def toll_changed(verb) -> bool:
 # Beating off an attack as it comes: "thwarted a pirate attack", "repulsed the raid", "warded off a
 # piracy bid". The attack was made (sources tell its time and place) and the beating off is the
 # news: one event, not an attack that did not happen. Phrasal ones need their particle.
-# Not "prevent" nor "avert": mostly what a measure does to attacks in general ("helps prevent attacks").
-_REPELLING_VERBS = frozenset({"thwart", "foil", "repel", "repulse", "frustrate", "ward", "fend", "beat", "fight"})
+# "prevent" and "avert" only of one attack told as done ("prevented a possible pirate attack"): mostly
+# they tell what a measure does to attacks in general ("helps prevent attacks", "prevents attacks").
+_REPELLING_VERBS = frozenset({"thwart", "foil", "repel", "repulse", "frustrate", "ward", "fend", "beat", "fight",
+                              "prevent", "avert"})
+_PREVENTING_ONE = frozenset({"prevent", "avert"})
 _REPELLING_PARTICLES = {"ward": "off", "fend": "off", "beat": ("back", "off"), "fight": "off"}
 # What is beaten off: an armed attack, a hijacking, a robbery, or the bid at one ("a piracy attempt").
 _ATTACK_KINDS = frozenset({"attack", "kidnap", "rob"})
@@ -553,6 +556,10 @@ def foils_an_attack(verb) -> bool:
     if not _repels(verb) or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False  # a purpose ("to thwart attacks"), not a deed
     beaten_off = _what_is_beaten_off(verb)
+    if verb.lemma_.lower() in _PREVENTING_ONE:
+        if verb.tag_ not in ("VBD", "VBN", "VBZ"):
+            return False
+        beaten_off = [c for c in beaten_off if c.tag_ == "NN" and any(d.dep_ == "det" for d in c.children)]
     if any(an_attack_made(c) for c in beaten_off):
         return True
     # "thwarted the designs of the pirates to hijack ships": the aim hangs on the verb
@@ -599,6 +606,8 @@ def foiled_noun(noun) -> bool:
     head = noun.head
     if noun.dep_ == "compound" and head.lemma_.lower() in _INTENTIONS:
         noun, head = head, head.head  # "a hijacking attempt", foiled
+    if head.lemma_.lower() in _PREVENTING_ONE and not foils_an_attack(head):
+        return False  # "helps prevent attacks": attacks in general, told as they are
     return _repels(head) and noun in _what_is_beaten_off(head) and an_attack_made(noun)
 
 

@@ -23,6 +23,7 @@ from newsx.core.link.events.tolls import HarmCluster, toll_owners
 from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
+from newsx.core.nlp.event_classes import FOILED_ATTACK
 from newsx.core.nlp.event_lexicon import (
     ACT_NOUNS,
     CONVERSE_TRIGGERS,
@@ -760,6 +761,9 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     if len(trigger_votes) > 1:
         trigger_votes.pop("disperse", None)
     trigger = trigger_votes.most_common(1)[0][0]
+    # An attack some source says was beaten off is told so: who beat it off did not attack.
+    if FOILED_ATTACK in trigger_votes:
+        trigger = FOILED_ATTACK
     family = FAMILIES.get(trigger)
     if trigger in EVENT_NOUNS and trigger not in NOUN_VERBS and trigger not in TELLING_VERBS and family not in HAPPENINGS:
         # A noun with no verb of its own ("the deal") is told by its kind's verb when sources use
