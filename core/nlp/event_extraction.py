@@ -107,8 +107,9 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     # "the strike" further on, unless it is said to be armed ("an air strike").
     strikes_are_walkouts = any(t.pos_ == "NOUN" and work_stoppage(t) for t in doc)
     # So with raids: in an article that tells of a robbery ("the raid on the vault", "the heist",
-    # "stole"), "the raid" is that robbery, unless the police made it.
-    raids_are_robberies = any(FAMILIES.get(t.lemma_.lower()) == "rob" or (t.lemma_.lower() == "raid" and robbery_raid(t)) for t in doc)
+    # "stole"), "the raid" is that robbery, unless the police made it. Read at the first raid only:
+    # most articles have none, and this scans every token.
+    raids_are_robberies: bool | None = None
     events: list[RawEvent] = []
     for token in doc:
         occasion = _hosted_occasion(token, token_mention)
@@ -124,8 +125,11 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
             lemma = "walkout"
         if lemma == "raid" and police_raid(token):
             lemma = "police raid"  # a search of a suspect's home, not an attack nor a robbery
-        elif lemma == "raid" and raids_are_robberies:
-            lemma = "robbery"
+        elif lemma == "raid":
+            if raids_are_robberies is None:
+                raids_are_robberies = _tells_of_a_robbery(doc)
+            if raids_are_robberies:
+                lemma = "robbery"
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         if last.i != token.i and last.i in token_mention:
@@ -355,6 +359,10 @@ def _event_word(token):
                 return ("unveiling" if kind == "unveil" else kind), token, token, None
             return noun, token, token, None
     return None
+
+
+def _tells_of_a_robbery(doc) -> bool:
+    return any(FAMILIES.get(t.lemma_.lower()) == "rob" or (t.lemma_.lower() == "raid" and robbery_raid(t)) for t in doc)
 
 
 def _modifies_a_noun(token) -> bool:

@@ -359,13 +359,18 @@ _ROBBERS = frozenset({"robber", "thief", "burglar", "raider", "gang", "gunman", 
 _LOOT = frozenset({"gem", "jewel", "jewelry", "jewellery", "diamond", "cash", "art", "bullion", "gold", "watch"})
 
 
+def _raiders(token) -> list:
+    """Who made the raid: "police raided", "a raid by officers"."""
+    return [c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by")
+
+
 def _by_force(doers) -> bool:
     return any(d.lemma_.lower() in ("police", "officer", "agent", "troops", "soldier", "army") for d in doers)
 
 
 def police_raid(token) -> bool:
     """ "police raided the flat", "a raid by officers": the law's raid, not a robbery."""
-    return _by_force([c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by"))
+    return _by_force(_raiders(token))
 
 
 def robbery_raid(token) -> bool:
@@ -376,7 +381,7 @@ def robbery_raid(token) -> bool:
         return False
     if lemma not in ("raid", "hold"):
         return False
-    doers = [c for c in token.children if c.dep_ in ("nsubj", "agent")] + _objects_of(token, "by")
+    doers = _raiders(token)
     if _by_force(doers):
         return False
     targets = done_to(token) + _objects_of(token, "on") + _objects_of(token, "at")

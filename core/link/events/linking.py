@@ -954,7 +954,7 @@ SITE_WORDS = frozenset({
 def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> str | None:
     """The key of the place most mentions give, unless it is one of the names already in the label."""
     places = Counter({k: n for k, n in places.items() if (labels.get(k) in LABEL_PLACE_KINDS or (
-        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _named_for_a_weekday(display(k))})
+        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _named_for_a_time(display(k))})
     ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
     country = gazetteer.place(display(ranked[0][0])) if ranked else None
     if country is not None and country.kind == "country":
@@ -991,7 +991,7 @@ _COMPASS = frozenset({"west", "east", "north", "south", "western", "eastern", "n
                       "southeast", "south-east", "northeast", "north-east", "southwest", "northwest"})
 
 
-def _named_for_a_weekday(name: str) -> bool:
+def _named_for_a_time(name: str) -> bool:
     """ "Easter Sunday", "Black Friday", "the Easter weekend": a time the model took for a site."""
     last = name.lower().rsplit(" ", 1)[-1]
     return last in WEEKDAYS or last in _TIME_WORDS
