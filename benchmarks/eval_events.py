@@ -11,7 +11,8 @@ mention is *found* when one of newsx's event triggers overlaps it (on the title 
 - the main chain: the gold chain spanning the most documents. Its event is the newsx event holding
   found mentions of it with the most of its documents among its articles; coverage is that share,
   and its date is right when within a day of the date most of those documents were published on
-  (when they have dates);
+  (when they have dates); and whether the event listed first covers as many of them (what a
+  reader of `newsx events` sees first) and is dated right;
 - with --paired, both halves of a topic in one corpus: the share of each main event's articles
   that belong to the other story (two earthquakes, years apart, must stay two events);
 - big events: newsx events whose articles are half the cluster's or more (a story should have few);
@@ -171,13 +172,15 @@ def score_cluster(name: str, index=None, events=None) -> dict:
     bp, br = b_cubed(every)
     event_of = {e.id: e for e in events}
     main = main_chain(mentions)
-    coverage = date_right = main_label = main_date = gold_date = None
+    coverage = date_right = main_label = main_date = gold_date = first_dated_right = None
+    first_is_main = False
     foreign = 0.0  # the share of the main event's articles from another story (paired runs)
     if main:
         chain, docs = main
         candidates = {e for m, e in assigned if m["chain_id"] == chain}
-        # sorted first: on a tie the same event wins in every run, whatever the hash order
-        best = max(sorted(candidates), key=lambda e: (len(docs & set(event_of[e].articles)), -len(event_of[e].articles)), default=None)
+        # On a tie, the event listed first wins (the same in every run, whatever the hash order).
+        listed = {e.id: n for n, e in enumerate(index.events)}
+        best = max(candidates, key=lambda e: (len(docs & set(event_of[e].articles)), -len(event_of[e].articles), -listed[e]), default=None)
         coverage = len(docs & set(event_of[best].articles)) / len(docs) if best else 0.0
         gold_date = inferred_date([article_of[d] for d in docs if d in article_of])
         if best:
@@ -187,6 +190,12 @@ def score_cluster(name: str, index=None, events=None) -> dict:
         if gold_date:
             apart = days_apart(main_date, gold_date) if main_date else None
             date_right = apart is not None and apart <= 1
+        # What a listing (the JSON, `newsx events`) opens on: the main event, and dated right?
+        first = index.events[0] if index.events else None
+        first_is_main = first is not None and len(docs & set(first.articles)) >= len(docs & set(event_of[best].articles) if best else 0) > 0
+        if first is not None and gold_date:
+            apart = days_apart(first.date, gold_date) if first.date else None
+            first_dated_right = apart is not None and apart <= 1
     half = len(index.articles) / 2
     big = sum(1 for e in events if len(e.articles) >= half)
 
@@ -242,6 +251,10 @@ def score_cluster(name: str, index=None, events=None) -> dict:
         "main_date": main_date,
         "gold_date": gold_date,
         "date_right": date_right,
+        "first_is_main": first_is_main,
+        "first_dated_right": first_dated_right,
+        "first_label": index.events[0].label if index.events else None,
+        "first_date": index.events[0].date if index.events else None,
         "big_events": big,
         "main_foreign": foreign,
         "wrong_merges": len(wrong),
@@ -258,6 +271,7 @@ def summary(results: list[dict]) -> str:
     f1 = [r["b3_f1"] for r in results]
     cover = [r["main_coverage"] for r in results if r["main_coverage"] is not None]
     dated = [r["date_right"] for r in results if r["date_right"] is not None]
+    first_dated = [r["first_dated_right"] for r in results if r["first_dated_right"] is not None]
     big = [r["big_events"] for r in results]
     chains = sum(r["chains"] for r in results)
     recovered = sum(r["chains_recovered"] for r in results)
@@ -266,7 +280,9 @@ def summary(results: list[dict]) -> str:
         f"{len(results)} clusters: B-cubed F1 mean {mean(f1):.3f} worst {min(f1):.3f}; "
         f"main event covers mean {mean(cover):.0%} worst {min(cover):.0%} of its articles; "
         f"dated right {sum(dated)}/{len(dated)}; events on half the articles mean {mean(big):.1f} max {max(big)}; "
-        f"chains recovered {recovered}/{chains}; wrong merges {wrong}"
+        f"chains recovered {recovered}/{chains}; wrong merges {wrong}; "
+        f"listed first: the main event in {sum(r['first_is_main'] for r in results)}/{len(results)}, "
+        f"dated right {sum(first_dated)}/{len(first_dated)}"
     )
 
 
@@ -317,6 +333,8 @@ def main(argv: list[str]) -> int:
             f"({dated}); big events {r['big_events']}; found {r['found_mentions']}/{r['gold_mentions']}; chains "
             f"recovered {r['chains_recovered']}/{r['chains']}; pairwise P {pp} R {pr}; wrong merges {r['wrong_merges']}"
         )
+        if r["first_label"] != r["main_label"] or r["first_dated_right"] != r["date_right"]:
+            print(f"    listed first: {r['first_label']!r} dated {r['first_date']}")
         for w in r["wrong_merge_examples"]:
             print(f"    wrong merge {w['event']} {w['label']!r}: {', '.join(w['chains'])}")
         if r["near_duplicates"]:

@@ -100,8 +100,16 @@ def test_dates_resolve_against_the_articles_date(seed_index):
     assert condemned and condemned[0].date == "2024-10-31"
 
 
+def test_the_listing_opens_on_the_most_reported_event(seed_index):
+    widest = max(len(e.articles) for e in seed_index.events)
+    assert len(seed_index.events[0].articles) == widest
+    assert seed_index.events[0].id == "ev1"
+
+
 def test_timeline_is_sorted_with_undated_events_last(seed_index):
-    dates = [e.date for e in seed_index.events]
+    from newsx.tui.screens.timeline import ordered_events
+
+    dates = [e.date for e in ordered_events(seed_index.events)]
     dated = [d for d in dates if d]
     assert dated == sorted(dated)
     assert dates == dated + [None] * (len(dates) - len(dated))

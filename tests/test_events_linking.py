@@ -6,6 +6,7 @@ from newsx.core.link.events.linking import dates_compatible, link_events
 from newsx.core.model.analyses import ArticleAnalysis, Entity, MentionSpan, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp.event_lexicon import make_label
+from newsx.tui.screens.timeline import ordered_events
 
 
 class Corpus:
@@ -135,7 +136,7 @@ def test_different_kinds_of_event_never_merge():
     assert len(events) == 2
 
 
-def test_timeline_order_is_by_date_with_undated_last():
+def test_the_listing_puts_the_news_before_what_it_recalls_and_the_timeline_reads_by_date():
     c = Corpus()
     a = c.article("a", "2024-10-31")
     c.event(a, "arrest", participants=[A], sentence=0)
@@ -143,8 +144,21 @@ def test_timeline_order_is_by_date_with_undated_last():
     c.event(a, "test", participants=[NK], date="2023-12", sentence=2)
     c.event(a, "meet", participants=[C], date="2024-10-30", sentence=3)
     events, _ = c.link()
-    assert [e.date for e in events] == ["2023-12", "2024-06", "2024-10-30", None]
+    # Equally reported: this week's meeting and the undated arrest are news, the rest background.
+    assert [e.date for e in events] == ["2024-10-30", None, "2023-12", "2024-06"]
     assert [e.id for e in events] == ["ev1", "ev2", "ev3", "ev4"]
+    assert [e.date for e in ordered_events(tuple(events))] == ["2023-12", "2024-06", "2024-10-30", None]
+
+
+def test_a_sentencing_every_report_tells_is_listed_before_the_conviction_they_recall():
+    c = Corpus()
+    for n in range(3):
+        a = c.article(f"a{n}", "2020-03-11")
+        c.event(a, "convicted", participants=[A], date="2020-02-24", sentence=1)
+        c.event(a, "sentenced", participants=[A], date="2020-03-11", sentence=0)
+    c.event(c.article("b", "2020-03-12"), "visit", participants=[B], date="2020-03-12", sentence=0)
+    events, _ = c.link()
+    assert [(e.trigger, len(e.articles)) for e in events] == [("sentenced", 3), ("convicted", 3), ("visit", 1)]
 
 
 def test_event_json_has_the_documented_fields():

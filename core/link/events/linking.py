@@ -18,6 +18,7 @@ from functools import partial
 from newsx.core.corpus.dates import WEEKDAYS, names_an_era, resolve_date, to_date
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
+from newsx.core.link.events.ordering import reported_first
 from newsx.core.link.events.story import StoryCluster, merge_story_events
 from newsx.core.link.events.tolls import HarmCluster, toll_owners
 from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
@@ -81,7 +82,8 @@ _BIG_POSTING = 200
 
 
 def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis], entities: list[Entity]) -> list[Event]:
-    """The corpus's events: the same event in several articles becomes one `Event`, sorted by date."""
+    """The corpus's events: the same event in several articles becomes one `Event`; the most
+    reported first (see `ordering`)."""
     resolve_entity = _entity_resolver(entities)
     written: dict[str, str] = {}  # a name no entity holds, as first written ("US", not "Us")
 
@@ -129,7 +131,7 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
     names = {**written, **{e.id: e.name for e in entities}}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels, titles) for c in clusters]
-    events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.articles), e.label))
+    events.sort(key=reported_first({a.id: a.published for a in articles}))
     return [_renumber(e, n + 1) for n, e in enumerate(events)]
 
 

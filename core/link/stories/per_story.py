@@ -15,6 +15,7 @@ from dataclasses import replace
 from newsx.core.link.claims.grouping import build_groups
 from newsx.core.link.entities.linking import link_entities
 from newsx.core.link.events.linking import link_events
+from newsx.core.link.events.ordering import reported_first
 from newsx.core.model.analyses import ArticleAnalysis, ClaimGroup, Entity, Event, Story
 from newsx.core.model.articles import Article
 
@@ -63,7 +64,8 @@ def link_events_per_story(
     parts: list[list[Article]], analyses: Mapping[str, ArticleAnalysis], entities: list[list[Entity]]
 ) -> list[Event]:
     per_story = [link_events(part, analyses, ents) for part, ents in zip(parts, entities)]
-    return _merged(per_story, lambda e: (e.date is None, e.date or "", -len(e.articles), e.label), "ev")
+    published = {a.id: a.published for part in parts for a in part}
+    return _merged(per_story, reported_first(published), "ev")
 
 
 def group_claims_per_story(
