@@ -16,8 +16,8 @@ from statistics import median_low
 from newsx.core.corpus.dates import to_date
 from newsx.core.model.analyses import HEADLINE_SENTENCE, Event
 
-# An event dated from this many days before the day its reports came out (their median) to a day
-# after is news; one further back is background they recall.
+# An event dated more than this many days before the day its reports came out (their median) is
+# background they recall; one later is news (a week, as for a report's "last Monday").
 NEWS_DAYS_BEFORE = 7
 
 
