@@ -725,3 +725,44 @@ def test_an_occasion_a_source_says_someone_hosts_is_one_event_by_its_name(tmp_pa
     assert texts == {"Grammy Awards"}
     # a broadcaster's host hosts no occasion
     assert not any("Valley Broadcasting" in e.label for e in index.events)
+
+
+BREACH_STORY = {
+    "k1": ("Wire A", "2021-03-04", "Norvale Bank announced on Thursday that a cybersecurity incident exposed the data of "
+           "two million customers."),
+    "k2": ("Wire B", "2021-03-04", "A data breach at Norvale Bank exposed the records of two million customers. Hackers "
+           "breached a web server, the bank said."),
+    "k3": ("Wire C", "2021-03-05", "The cyber attack on Norvale Bank is one of the largest this year, experts said."),
+}
+
+
+def test_a_cybersecurity_incident_a_data_breach_and_a_cyber_attack_are_one_intrusion(tmp_path):
+    index = index_of(BREACH_STORY, tmp_path)
+    intrusions = [e for e in index.events if FAMILIES.get(e.trigger) == "hack"]
+    assert intrusions and set(intrusions[0].articles) == set(BREACH_STORY), [(e.label, e.articles) for e in index.events]
+    assert "Norvale Bank" in intrusions[0].label  # what it befell, as a robbery's bank
+    assert not any(FAMILIES.get(e.trigger) == "attack" for e in index.events)  # no armed attack
+
+
+def test_a_breach_of_contract_is_no_intrusion(tmp_path):
+    story = {"b1": ("Wire", "2021-03-04", "Lorne Mills sued Halvard Steel over a breach of contract on Monday, and said "
+                    "the firm had breached its supply deal.")}
+    index = index_of(story, tmp_path)
+    assert not any(FAMILIES.get(e.trigger) == "hack" for e in index.events), [(e.label, e.trigger) for e in index.events]
+
+
+COLLAPSE_STORY = {
+    "s1": ("Wire A", "2019-05-07", "A road bridge collapsed in Tarnby on Tuesday, killing at least 12 people."),
+    "s2": ("Wire B", "2019-05-07", "At least 12 people died when the Tarnby bridge collapsed during rush hour on Tuesday."),
+    "s3": ("Wire C", "2019-05-08", "The collapse of the bridge in Tarnby killed 14 people, officials said on Wednesday."),
+}
+
+
+def test_a_bridge_collapse_is_one_harm_with_its_toll_and_a_person_collapsing_is_none(tmp_path):
+    index = index_of(COLLAPSE_STORY, tmp_path)
+    collapse = max(index.events, key=lambda e: len(e.articles))
+    assert FAMILIES.get(collapse.trigger) == "collapse" and set(collapse.articles) == set(COLLAPSE_STORY)
+    assert not any(FAMILIES.get(e.trigger) == "kill" for e in index.events)  # the deaths are its toll
+    assert "Tarnby" in collapse.label and collapse.date == "2019-05-07"
+    story = {"p1": ("Wire", "2019-05-07", "Singer Mara Olsen collapsed on stage in Tarnby on Tuesday and died in hospital.")}
+    assert not any(FAMILIES.get(e.trigger) == "collapse" for e in index_of(story, tmp_path / "p").events)

@@ -38,3 +38,15 @@ def test_the_wounded_of_a_firefight_told_a_paragraph_on_join_it_but_not_further(
     assert toll_owners([firefight, wounded]) == {1: 0}
     too_far = cluster("injure", [("a", 8), ("b", 11)], "2021-11-24")  # four after
     assert toll_owners([firefight, too_far]) == {}
+
+
+def test_a_roof_that_collapsed_in_a_fire_joins_it_and_a_bridge_collapse_keeps_its_toll():
+    from newsx.core.link.events.tolls import secondary_harm_owners
+
+    fire = cluster("fire", [("a", 0), ("b", 1)], "2013-07-21")
+    roof = cluster("collapse", [("a", 2), ("b", 2)], "2013-07-21")  # "half the roof collapsed during the blaze"
+    assert secondary_harm_owners([fire, roof]) == {1: 0}
+    bridge = cluster("collapse", [("a", 0), ("b", 0)], "2018-08-14")
+    deaths = cluster("kill", [("a", 0), ("b", 1)], "2018-08-14")
+    assert secondary_harm_owners([bridge, deaths]) == {}  # nothing it is the toll of
+    assert toll_owners([bridge, deaths]) == {1: 0}  # and the deaths are its own toll

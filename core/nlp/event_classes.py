@@ -19,6 +19,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "storm": ((), ("hurricane", "storm", "cyclone", "typhoon", "tornado", "flood", "flooding", "landslide",
                    "mudslide", "tsunami", "avalanche", "blizzard")),
     "erupt": (("erupt",), ("eruption",)),
+    # a structure giving way: "the bridge collapsed", "the collapse" (a person's collapse is none,
+    # `event_senses.structure_collapse`)
+    "collapse": (("collapse",), ("collapse", "cave-in")),
     "kill": (("kill", "murder", "slay", "die", "assassinate", "massacre", "execute", "stab", "strangle"),
              ("killing", "murder", "death", "homicide", "assassination", "massacre", "slaying", "stabbing",
               "suicide")),
@@ -49,6 +52,9 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rob": (("rob", "burgle", "burglarize", "loot", "steal", "snatch", "pilfer"),
             ("robbery", "burglary", "heist", "holdup", "looting", "theft")),
     "fraud": (("defraud", "embezzle"), ("fraud", "embezzlement")),
+    # an intrusion into computers: "hackers breached", "the data breach", "a cybersecurity incident"
+    # ("breach" only where the article tells of one, `event_senses.tells_of_an_intrusion`)
+    "hack": (("hack", "breach"), ("hack", "hacking", "cyberattack", "breach")),
     "bribe": (("bribe",), ("bribery",)),
     "smuggle": (("smuggle",), ("smuggling", "trafficking")),
     "drive drunk": (("drive drunk",), ("drive drunk",)),

@@ -19,6 +19,7 @@ from newsx.core.model.articles import Article
 from newsx.core.nlp.event_classes import IMPACT_VERBS
 from newsx.core.nlp.event_lexicon import (
     ARG_DEPS,
+    BEFALLING_FAMILIES,
     CLAUSE_DEPS,
     EVENT_NOUNS,
     FAMILIES,
@@ -48,6 +49,7 @@ from newsx.core.nlp.event_senses import (
     armed_strike,
     bodily_episode,
     captured_a_quality,
+    cyber_intrusion,
     done_to,
     drunk_driving,
     fire_opened,
@@ -59,6 +61,8 @@ from newsx.core.nlp.event_senses import (
     robbery_raid,
     sense,
     sexual_assault,
+    structure_collapse,
+    tells_of_an_intrusion,
     toll_changed,
     under_fire,
     unrealised,
@@ -110,6 +114,8 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
     # "stole"), "the raid" is that robbery, unless the police made it. Read at the first raid only:
     # most articles have none, and this scans every token.
     raids_are_robberies: bool | None = None
+    # And "the breach" is an intrusion into computers only in an article that tells of hackers.
+    breaches_are_intrusions: bool | None = None
     events: list[RawEvent] = []
     for token in doc:
         occasion = _hosted_occasion(token, token_mention)
@@ -130,6 +136,13 @@ def extract_events(doc, article: Article, mentions: tuple[Mention, ...]) -> list
                 raids_are_robberies = _tells_of_a_robbery(doc)
             if raids_are_robberies:
                 lemma = "robbery"
+        if lemma == "breach":
+            if breaches_are_intrusions is None:
+                breaches_are_intrusions = tells_of_an_intrusion(doc)
+            if not breaches_are_intrusions:
+                if token.pos_ != "VERB":
+                    continue  # "a breach of contract": no event noun
+                lemma = "violate"  # "breached the ceasefire"
         clause = _clause_verb(token)
         participants, roles, places = _arguments(token, clause, token_mention)
         if last.i != token.i and last.i in token_mention:
@@ -298,6 +311,8 @@ def _trigger(token):
 def _event_word(token):
     """`_trigger`, names and titles aside."""
     lemma = token.lemma_.lower()
+    if lemma == "collapse" and not structure_collapse(token):
+        return None  # "he collapsed on stage": what befell him is told by what follows
     if token.pos_ == "VERB":
         if token.dep_ in ("aux", "auxpass", "amod", "compound"):
             return None
@@ -343,6 +358,8 @@ def _event_word(token):
             return None  # bomb disposal: "a controlled explosion was carried out", no attack
         if noun == "bomb" and token.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "a bomb went off" is an event; "threw petrol bombs", "defused a bomb" a thing
+        if (first := cyber_intrusion(token)) is not None and not _modifies_a_noun(token):
+            return "cyberattack", first, token, None  # "a cybersecurity incident", not an armed attack
         if noun in EVENT_NOUNS and foiled_noun(token):
             return None  # "thwarted a pirate attack": the verb's ("foil attack")
         if noun in EVENT_NOUNS and not _modifies_a_noun(token) and token.ent_type_ != "DATE":
@@ -548,15 +565,11 @@ AGENT_DEPS = {"nsubj", "poss", "compound", "amod", "nmod", "appos"}
 AGENT_PREPS = {"with", "between", "among", "by"}
 
 
-# Kinds of event whose noun is named for what it befell ("the Harry Winston robbery").
-_BEFALLING_FAMILIES = frozenset({"rob", "fire", "crash"})
-
-
 def _argument_heads(token):
     """(phrase head, role) pairs: role 'agent' (does it), 'patient' (undergoes it) or 'place'."""
     # "the Hatton Garden heist", "the Marfin Bank fire": the name on a robbery, a blaze or a crash
     # is what it befell, not who did it ("the AMD acquisition" is AMD's).
-    befell = token.pos_ == "NOUN" and FAMILIES.get(token.lemma_.lower()) in _BEFALLING_FAMILIES
+    befell = token.pos_ == "NOUN" and FAMILIES.get(token.lemma_.lower()) in BEFALLING_FAMILIES
     for child in token.children:
         dep = child.dep_
         if dep in ARG_DEPS:

@@ -90,6 +90,8 @@ NOUN_VERBS = {
     "reversal": "reverse", "repeal": "repeal", "revocation": "revoke", "rescission": "rescind",
     "annulment": "annul", "walkout": "strike", "stoppage": "stop work",
     "unveiling": "unveil", "debut": "debut", "introduction": "introduce", "hearing": "hold a hearing",
+    "collapse": "collapse", "cave-in": "cave in", "hack": "hack", "hacking": "hack", "cyberattack": "hack",
+    "breach": "breach",
 }
 
 # What "released" or "published" is when it only reports: "police released a statement".
@@ -229,11 +231,20 @@ CONVERSE_TRIGGERS = frozenset({"lose to"})
 # befall people and buildings, and a town named beside them is where, not whom.
 TOLL_FAMILIES = frozenset({"kill", "injure", "damage"})
 # Kinds of event that harm people and buildings and leave a toll (`link.events.tolls`).
-HARM_FAMILIES = frozenset({"quake", "aftershock", "storm", "erupt", "attack", "fire", "crash"})
+HARM_FAMILIES = frozenset({"quake", "aftershock", "storm", "erupt", "attack", "fire", "crash", "collapse"})
+# Harms that are often the toll of another: buildings collapse in a quake, a roof in a fire.
+SECONDARY_HARMS = frozenset({"collapse"})
+
+
+# Kinds of event whose noun is named for what it befell ("the Harry Winston robbery", "the Equifax
+# breach", "the Morandi bridge collapse"), not for who did it ("the AMD acquisition" is AMD's).
+BEFALLING_FAMILIES = frozenset({"rob", "fire", "crash", "collapse", "hack"})
+# Kinds whose place is where, never who: a town is not killed, injured or collapsed.
+PLACE_STRUCK_FAMILIES = TOLL_FAMILIES | {"collapse"}
 
 
 # Verbs whose grammatical object is who it happens to ("the death of X" -> "X dies").
-UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial"}
+UNDERGONE = {"die", "arrive", "resign", "crash", "explode", "collide", "go on trial", "collapse"}
 # Of those, what only a person does.
 PERSONAL_ACTS = {"die", "resign"}
 

@@ -462,6 +462,48 @@ def bodily_episode(noun) -> str | None:
     return None
 
 
+# An intrusion into computers: "a cyber attack", "the cybersecurity incident", "a data breach".
+_CYBER_MODIFIERS = frozenset({
+    "cyber", "cybersecurity", "cyber-security", "data", "ransomware", "malware", "hacking", "phishing", "ddos",
+    "computer", "network",
+})
+_INTRUSION_NOUNS = frozenset({"attack", "incident", "breach", "intrusion"})
+# Words an article about an intrusion uses: there "the breach" and "breached" are the intrusion.
+_INTRUSION_WORDS = frozenset({"hacker", "hack", "hacking", "cyberattack", "ransomware", "malware", "phishing"})
+
+
+def cyber_intrusion(noun):
+    """ "a cyber attack", "the cybersecurity incident", "a data breach": the first word of the
+    intrusion's phrase, or None (an armed attack, a breach of contract)."""
+    if noun.lemma_.lower() not in _INTRUSION_NOUNS:
+        return None
+    found = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _CYBER_MODIFIERS]
+    return min(found, key=lambda c: c.i) if found else None
+
+
+def tells_of_an_intrusion(doc) -> bool:
+    """An article about hackers: "hackers", "a cyberattack", "a data breach" somewhere in it."""
+    return any(t.lemma_.lower() in _INTRUSION_WORDS or t.lower_.startswith("cyber")
+               or (t.pos_ == "NOUN" and cyber_intrusion(t) is not None) for t in doc)
+
+
+# Who collapses is a person, not a structure: "he collapsed on stage", "a worker collapsed".
+_PEOPLE_WORDS = frozenset({"he", "she", "i", "we", "you", "him", "her", "his", "man", "woman", "boy", "girl",
+                           "person", "child", "worker", "patient"})
+
+
+def structure_collapse(token) -> bool:
+    """ "the bridge collapsed", "the collapse of the mine": a structure gave way. Not a person's
+    collapse ("he collapsed on stage and died": the death is the event)."""
+    if token.pos_ == "VERB":
+        sides = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not sides and token.dep_ == "conj" and token.head.i != token.i:  # "He fell and collapsed"
+            sides = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        sides = [c for c in token.children if c.dep_ == "poss"] + _objects_of(token, "of")
+    return not any(_is_person(s) or s.lemma_.lower() in _PEOPLE_WORDS for s in sides)
+
+
 # What is captured or seized when nobody is: "captured the imagination of a generation".
 _CAPTURED_QUALITIES = frozenset({
     "imagination", "attention", "heart", "mood", "spirit", "essence", "feeling", "feel", "look", "interest",

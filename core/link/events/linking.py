@@ -16,25 +16,27 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from newsx.core.corpus.dates import WEEKDAYS, names_an_era, resolve_date, to_date
+from newsx.core.link.events.background import KindCluster, background_owners
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
 from newsx.core.link.events.ordering import reported_first
 from newsx.core.link.events.story import StoryCluster, merge_story_events
-from newsx.core.link.events.tolls import HarmCluster, toll_owners
+from newsx.core.link.events.tolls import HarmCluster, secondary_harm_owners, toll_owners
 from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
 from newsx.core.model.articles import Article
 from newsx.core.nlp import gazetteer
 from newsx.core.nlp.event_classes import FOILED_ATTACK
 from newsx.core.nlp.event_lexicon import (
     ACT_NOUNS,
+    BEFALLING_FAMILIES,
     CONVERSE_TRIGGERS,
     EVENT_NOUNS,
     FAMILIES,
     NOUN_VERBS,
     OCCASION,
     PERSONAL_ACTS,
+    PLACE_STRUCK_FAMILIES,
     TELLING_VERBS,
-    TOLL_FAMILIES,
     UNDERGONE,
     make_label,
     month_hint,
@@ -127,7 +129,8 @@ def link_events(articles: list[Article], analyses: Mapping[str, ArticleAnalysis]
     persons = frozenset(e.id for e in entities if e.label == "PERSON")
     clusters = _story_pass(nodes, clusters, story, persons)
     titles = {a.id: a.title for a in articles}
-    clusters = _drop_lone_openings(nodes, _fold_tolls(nodes, _main_event_pass(nodes, clusters, titles)))
+    clusters = _fold_tolls(nodes, _main_event_pass(nodes, clusters, titles))
+    clusters = _drop_lone_openings(nodes, _fold_into_background(nodes, clusters))
     names = {**written, **{e.id: e.name for e in entities}}
     order = {a.id: n for n, a in enumerate(articles)}
     events = [_make_event(nodes, c, names, order, labels, titles) for c in clusters]
@@ -289,7 +292,13 @@ def _main_event_pass(nodes: list[_Node], clusters: list[_Cluster], titles: dict[
 
 def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
     """The deaths, injuries and damage told with a quake, a blast or a shooting join its event
-    (`tolls`); its label and date stay those of the harm."""
+    (`tolls`); its label and date stay those of the harm. First a collapse told with a quake or a
+    fire joins it, so the deaths told with both go to the quake."""
+    return _fold_owned(nodes, _fold_owned(nodes, clusters, secondary_harm_owners), toll_owners)
+
+
+def _fold_owned(nodes: list[_Node], clusters: list[_Cluster], owners_of) -> list[_Cluster]:
+    """Each cluster `owners_of` gives an owner joins it, keeping the owner's label and date."""
     summaries = []
     for cluster in clusters:
         members = [nodes[i] for i in cluster.nodes]
@@ -297,7 +306,7 @@ def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
             family=members[0].family, sentences={(n.article, n.raw.sentence) for n in members},
             date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
         ))
-    owners = toll_owners(summaries)
+    owners = owners_of(summaries)
     if not owners:
         return clusters
     for toll, harm in owners.items():
@@ -305,6 +314,27 @@ def _fold_tolls(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
         head.label_nodes = head.label_nodes or list(head.nodes)
         head.date_nodes = head.date_nodes or list(head.nodes)
         head.absorb(clusters[toll])
+    return [c for k, c in enumerate(clusters) if k not in owners]
+
+
+def _fold_into_background(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
+    """An event its reports tell undated joins the one of its kind they date long before
+    (`background`); the date is that one's."""
+    summaries = []
+    for cluster in clusters:
+        members = [nodes[i] for i in cluster.nodes]
+        dated = [nodes[i] for i in cluster.date_nodes] if cluster.date_nodes is not None else members
+        published = {n.article: to_date(n.published) for n in members if n.published}
+        summaries.append(KindCluster(
+            family=members[0].family, articles={n.article for n in members},
+            dates=[n.date for n in dated if n.date], dated_articles=len({n.article for n in dated if n.date or n.when_key}),
+            published=[d for d in published.values() if d], future=all(n.raw.future for n in members),
+        ))
+    owners = background_owners(summaries)
+    for undated, earlier in owners.items():
+        head = clusters[earlier]
+        head.date_nodes = head.date_nodes or list(head.nodes)
+        head.absorb(clusters[undated])
     return [c for k, c in enumerate(clusters) if k not in owners]
 
 
@@ -807,8 +837,8 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
         if told_as in PERSONAL_ACTS:
             doers = [(p, n) for p, n in doers if labels.get(p) == "PERSON"] or doers
         doers = [(p, n) for p, n in doers if n == doers[0][1]] if doers else []
-    # A town is not killed or injured: a place named beside a toll is where it was taken.
-    if FAMILIES.get(trigger) in TOLL_FAMILIES:
+    # A town is not killed, injured or collapsed: a place named beside a toll is where it was taken.
+    if FAMILIES.get(trigger) in PLACE_STRUCK_FAMILIES:
         struck = Counter({p: n for p, n in doers + undergoers if labels.get(p) in ("GPE", "LOC")})
         doers = [(p, n) for p, n in doers if p not in struck]
         undergoers = [(p, n) for p, n in undergoers if p not in struck]
@@ -829,16 +859,19 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     if ((told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers) or nobody_does:
         # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
         where = Counter(places)
+        # and a body a robbery or a breach befell is where too ("Breach hits Equifax")
+        befell = FAMILIES.get(trigger) in BEFALLING_FAMILIES
         for p, k in parties.items():
-            if labels.get(p) in ("GPE", "LOC", "FAC"):
+            if labels.get(p) in ("GPE", "LOC", "FAC") or (befell and labels.get(p) == "ORG"):
                 where[p] += k
-        place = _top_place(where, display, [], labels)
+        place = _top_place(where, display, [], labels, bodies=befell)
         site = place is not None and labels.get(place) not in ("GPE", "LOC")
         # Told by its noun: "Theft in Green Vault" for "stole", "Bombing in Yida" for "bombed".
         what = ACT_NOUNS.get(trigger) or (trigger if trigger in EVENT_NOUNS else told_as_noun(trigger))
         label = happening_label(what, told, display(place) if place else None, site)
     else:
-        place = _top_place(places, display, top_parties + top_objects, labels)
+        befell = FAMILIES.get(trigger) in BEFALLING_FAMILIES and not top_parties  # "Cyberattack in Norvale Bank"
+        place = _top_place(places, display, top_parties + top_objects, labels, bodies=befell)
         top_place = [display(place)] if place else []
         future = [r for r in verbs if r.future]
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
@@ -940,7 +973,7 @@ def _names_an_event(name: str) -> bool:
 _RIVAL_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # Kinds of event that happen to places and people rather than being done by someone.
-HAPPENINGS = frozenset({"quake", "aftershock", "storm", "erupt", "fire", "outage"})
+HAPPENINGS = frozenset({"quake", "aftershock", "storm", "erupt", "fire", "outage", "collapse"})
 
 # The kinds of entity a label says an event happened in: a team, a network or a person the model
 # took for a place ("wins in Chiefs", "releases in LTE") is no place to name.
@@ -953,10 +986,12 @@ SITE_WORDS = frozenset({
 })
 
 
-def _top_place(places: Counter, display, names: list[str], labels: dict[str, str]) -> str | None:
-    """The key of the place most mentions give, unless it is one of the names already in the label."""
+def _top_place(places: Counter, display, names: list[str], labels: dict[str, str], bodies: bool = False) -> str | None:
+    """The key of the place most mentions give, unless it is one of the names already in the label;
+    with `bodies`, an organisation counts as one (what a breach or a robbery befell)."""
     places = Counter({k: n for k, n in places.items() if (labels.get(k) in LABEL_PLACE_KINDS or (
-        labels.get(k) == "ORG" and display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)) and not _named_for_a_time(display(k))})
+        labels.get(k) == "ORG" and (bodies or display(k).lower().rsplit(" ", 1)[-1] in SITE_WORDS)))
+        and not _named_for_a_time(display(k))})
     ranked = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
     country = gazetteer.place(display(ranked[0][0])) if ranked else None
     if country is not None and country.kind == "country":

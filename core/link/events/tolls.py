@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsx.core.link.events.story import DAY_TOLERANCE, dates_close
-from newsx.core.nlp.event_lexicon import HARM_FAMILIES, TOLL_FAMILIES
+from newsx.core.nlp.event_lexicon import HARM_FAMILIES, SECONDARY_HARMS, TOLL_FAMILIES
 
 # A toll joins a harm it is told with in this share of its articles or more: in the harm's sentence
 # or one of the next TOLD_WITHIN ("A boy was killed when a wall fell. Several people were injured."; three:
@@ -37,19 +37,20 @@ class HarmCluster:
         return {article for article, _ in self.sentences}
 
 
-def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
+def toll_owners(clusters: list[HarmCluster], tolls: frozenset[str] = TOLL_FAMILIES,
+                harms: frozenset[str] = HARM_FAMILIES) -> dict[int, int]:
     """For each toll cluster told with a harm, the position of that harm (the one told with it in
     the most articles; a toll never joins another toll, nor a harm to come). Harms are found through
     the sentences they are told in, so the cost follows the mentions, not the pairs of clusters."""
     harms_in: dict[tuple[str, int], list[int]] = defaultdict(list)
     for k, c in enumerate(clusters):
-        if c.family in HARM_FAMILIES and not c.future:
+        if c.family in harms and not c.future:
             for told_in in c.sentences:
                 harms_in[told_in].append(k)
     reach = [len(c.articles) for c in clusters]  # each cluster's articles, counted once
     owners: dict[int, int] = {}
     for k, toll in enumerate(clusters):
-        if toll.family not in TOLL_FAMILIES or toll.future:
+        if toll.family not in tolls or toll.future:
             continue
         told_with: dict[int, set[str]] = defaultdict(set)  # harm -> the toll's articles told with it
         for article, sentence in toll.sentences:
@@ -67,3 +68,10 @@ def toll_owners(clusters: list[HarmCluster]) -> dict[int, int]:
         if best is not None:
             owners[k] = best
     return owners
+
+
+def secondary_harm_owners(clusters: list[HarmCluster]) -> dict[int, int]:
+    """A harm that is often another's toll ("the roof collapsed during the blaze", "houses
+    collapsed" in a quake) joins that harm when told with it, as a toll does; told alone (a bridge
+    that collapsed) it stays a harm and takes its own toll."""
+    return toll_owners(clusters, tolls=SECONDARY_HARMS, harms=HARM_FAMILIES - SECONDARY_HARMS)
