@@ -179,7 +179,7 @@ def score_cluster(name: str, index=None, events=None) -> dict:
         chain, docs = main
         candidates = {e for m, e in assigned if m["chain_id"] == chain}
         # On a tie, the event listed first wins (the same in every run, whatever the hash order).
-        listed = {e.id: n for n, e in enumerate(index.events)}
+        listed = {e.id: n for n, e in enumerate(events)}
         best = max(candidates, key=lambda e: (len(docs & set(event_of[e].articles)), -len(event_of[e].articles), -listed[e]), default=None)
         coverage = len(docs & set(event_of[best].articles)) / len(docs) if best else 0.0
         gold_date = inferred_date([article_of[d] for d in docs if d in article_of])
@@ -191,7 +191,7 @@ def score_cluster(name: str, index=None, events=None) -> dict:
             apart = days_apart(main_date, gold_date) if main_date else None
             date_right = apart is not None and apart <= 1
         # What a listing (the JSON, `newsx events`) opens on: the main event, and dated right?
-        first = index.events[0] if index.events else None
+        first = events[0] if events else None
         first_is_main = first is not None and len(docs & set(first.articles)) >= len(docs & set(event_of[best].articles) if best else 0) > 0
         if first is not None and gold_date:
             apart = days_apart(first.date, gold_date) if first.date else None
@@ -240,7 +240,7 @@ def score_cluster(name: str, index=None, events=None) -> dict:
         "chains_recovered": len(recovered),
         "pair_precision": both / same_pred if same_pred else None,
         "pair_recall": both / same_gold if same_gold else None,
-        "events": len(index.events),
+        "events": len(events),
         "multi_article_events": sum(1 for e in events if len(e.articles) > 1),
         "b3_precision": bp,
         "b3_recall": br,
@@ -253,8 +253,8 @@ def score_cluster(name: str, index=None, events=None) -> dict:
         "date_right": date_right,
         "first_is_main": first_is_main,
         "first_dated_right": first_dated_right,
-        "first_label": index.events[0].label if index.events else None,
-        "first_date": index.events[0].date if index.events else None,
+        "first_label": events[0].label if events else None,
+        "first_date": events[0].date if events else None,
         "big_events": big,
         "main_foreign": foreign,
         "wrong_merges": len(wrong),
