@@ -49,6 +49,14 @@ def _by_company(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.ent_type_ == "ORG" for c in verb.children)
 
 
+def _subjects(verb, deps: tuple[str, ...]) -> list:
+    """The verb's subjects, or those of the verb it is conjoined to ("fired on and sank a ship")."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and verb.dep_ == "conj":
+        found = [c for c in verb.head.children if c.dep_ in deps]
+    return found
+
+
 def _is_person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS
 
@@ -344,9 +352,7 @@ def armed_attack(verb) -> bool:
     armed force or a country does it to something (not "the storm destroyed homes")."""
     if not any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not doers and verb.dep_ == "conj":  # "fired on and sank a pirate ship"
-        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    doers = _subjects(verb, ("nsubj",))  # "fired on and sank a pirate ship": the navy's
     return any(d.ent_type_ in ("ORG", "NORP", "GPE") or d.lemma_.lower() in _ARMED_NOUNS for d in doers)
 
 
@@ -496,9 +502,7 @@ def structure_collapse(token) -> bool:
     """ "the bridge collapsed", "the collapse of the mine": a structure gave way. Not a person's
     collapse ("he collapsed on stage and died": the death is the event)."""
     if token.pos_ == "VERB":
-        sides = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not sides and token.dep_ == "conj" and token.head.i != token.i:  # "He fell and collapsed"
-            sides = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        sides = _subjects(token, ("nsubj", "nsubjpass"))  # "He fell and collapsed"
     else:
         sides = [c for c in token.children if c.dep_ == "poss"] + _objects_of(token, "of")
     return not any(_is_person(s) or s.lemma_.lower() in _PEOPLE_WORDS for s in sides)

@@ -19,7 +19,7 @@ from datetime import date
 from statistics import median_low
 
 from newsx.core.corpus.dates import to_date
-from newsx.core.link.events.ordering import NEWS_DAYS_BEFORE
+from newsx.core.link.events.ordering import NEWS_DAYS_BEFORE, in_news_window
 
 # An undated cluster is taken for the background only when this many dated reports tell it: one or
 # two reports that give no date say too little.
@@ -85,9 +85,9 @@ def _latest_day(value: str) -> date | None:
 
 
 def _dated_near(dates: list[str], reported: date) -> bool:
-    """A date of fresh news: from NEWS_DAYS_BEFORE days before the reports to the day after."""
+    """A day of fresh news among the dates (`in_news_window`)."""
     days = [to_date(value) for value in dates if len(value) == 10]
-    return any(day is not None and -1 <= (reported - day).days <= NEWS_DAYS_BEFORE for day in days)
+    return any(day is not None and in_news_window(day, reported) for day in days)
 
 
 def _told_in(background: KindCluster, undated: KindCluster) -> bool:

@@ -19,7 +19,7 @@ from newsx.core.corpus.dates import WEEKDAYS, names_an_era, resolve_date, to_dat
 from newsx.core.link.events.background import KindCluster, background_owners
 from newsx.core.link.events.labels import future_label, happening_label
 from newsx.core.link.events.main import LeadCluster, in_headline, main_event_joins
-from newsx.core.link.events.ordering import reported_first
+from newsx.core.link.events.ordering import in_news_window, reported_first
 from newsx.core.link.events.story import StoryCluster, merge_story_events
 from newsx.core.link.events.tolls import HarmCluster, secondary_harm_owners, toll_owners
 from newsx.core.model.analyses import HEADLINE_SENTENCE, ArticleAnalysis, Entity, Event, EventMention, RawEvent
@@ -306,14 +306,17 @@ def _fold_owned(nodes: list[_Node], clusters: list[_Cluster], owners_of) -> list
             family=members[0].family, sentences={(n.article, n.raw.sentence) for n in members},
             date=_best_date([n.date for n in members if n.date]), future=all(n.raw.future for n in members),
         ))
-    owners = owners_of(summaries)
-    if not owners:
-        return clusters
-    for toll, harm in owners.items():
-        head = clusters[harm]
-        head.label_nodes = head.label_nodes or list(head.nodes)
+    return _join_owners(clusters, owners_of(summaries), own_label=True)
+
+
+def _join_owners(clusters: list[_Cluster], owners: dict[int, int], own_label: bool) -> list[_Cluster]:
+    """Each owned cluster joins its owner, which keeps its own date (and with `own_label` its label)."""
+    for owned, owner in owners.items():
+        head = clusters[owner]
+        if own_label:
+            head.label_nodes = head.label_nodes or list(head.nodes)
         head.date_nodes = head.date_nodes or list(head.nodes)
-        head.absorb(clusters[toll])
+        head.absorb(clusters[owned])
     return [c for k, c in enumerate(clusters) if k not in owners]
 
 
@@ -330,12 +333,8 @@ def _fold_into_background(nodes: list[_Node], clusters: list[_Cluster]) -> list[
             dates=[n.date for n in dated if n.date], dated_articles=len({n.article for n in dated if n.date or n.when_key}),
             published=[d for d in published.values() if d], future=all(n.raw.future for n in members),
         ))
-    owners = background_owners(summaries)
-    for undated, earlier in owners.items():
-        head = clusters[earlier]
-        head.date_nodes = head.date_nodes or list(head.nodes)
-        head.absorb(clusters[undated])
-    return [c for k, c in enumerate(clusters) if k not in owners]
+    # its label is read from all its mentions, the recalled ones too
+    return _join_owners(clusters, background_owners(summaries), own_label=False)
 
 
 def _drop_lone_openings(nodes: list[_Node], clusters: list[_Cluster]) -> list[_Cluster]:
@@ -856,22 +855,22 @@ def _make_event(nodes: list[_Node], cluster: _Cluster, names: dict[str, str], or
     strong_doers = [p for p, _ in doers if labels.get(p) in ("PERSON", "ORG") or trigger == OCCASION]
     # A quake, a blaze or an outage has no doer: who its sentences name ("Palin's church") it struck.
     nobody_does = FAMILIES.get(trigger) in HAPPENINGS and (is_noun or told)
+    befalls = FAMILIES.get(trigger) in BEFALLING_FAMILIES  # named for what it befell: a bank robbed, breached
     if ((told or (is_noun and trigger not in NOUN_VERBS)) and not strong_doers) or nobody_does:
         # Nobody does it (an earthquake, a blast): the places it struck are where, not who.
         where = Counter(places)
         # and a body a robbery or a breach befell is where too ("Breach hits Equifax")
-        befell = FAMILIES.get(trigger) in BEFALLING_FAMILIES
         for p, k in parties.items():
-            if labels.get(p) in ("GPE", "LOC", "FAC") or (befell and labels.get(p) == "ORG"):
+            if labels.get(p) in ("GPE", "LOC", "FAC") or (befalls and labels.get(p) == "ORG"):
                 where[p] += k
-        place = _top_place(where, display, [], labels, bodies=befell)
+        place = _top_place(where, display, [], labels, bodies=befalls)
         site = place is not None and labels.get(place) not in ("GPE", "LOC")
         # Told by its noun: "Theft in Green Vault" for "stole", "Bombing in Yida" for "bombed".
         what = ACT_NOUNS.get(trigger) or (trigger if trigger in EVENT_NOUNS else told_as_noun(trigger))
         label = happening_label(what, told, display(place) if place else None, site)
     else:
-        befell = FAMILIES.get(trigger) in BEFALLING_FAMILIES and not top_parties  # "Cyberattack in Norvale Bank"
-        place = _top_place(places, display, top_parties + top_objects, labels, bodies=befell)
+        # with nobody named doing it: "Cyberattack in Norvale Bank"
+        place = _top_place(places, display, top_parties + top_objects, labels, bodies=befalls and not top_parties)
         top_place = [display(place)] if place else []
         future = [r for r in verbs if r.future]
         if not is_noun and top_parties and not participle and len(future) * 2 > len(verbs):
@@ -1083,9 +1082,7 @@ def _event_date(members: list[_Node], news: bool) -> str | None:
 def _near_anchor(value: str, anchor: str) -> bool:
     """A date an article about fresh news gives: from a week before it was written to a day after."""
     day, written = to_date(value) if len(value) == 10 else None, to_date(anchor)
-    if day is None or written is None:
-        return False
-    return -1 <= (written - day).days <= 7
+    return day is not None and written is not None and in_news_window(day, written)
 
 
 def _reported_date(members: list[_Node]) -> str | None:

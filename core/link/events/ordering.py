@@ -11,6 +11,7 @@ news is what they came out for. Then the earlier first, as on a timeline.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from statistics import median_low
 
 from newsx.core.corpus.dates import to_date
@@ -19,6 +20,11 @@ from newsx.core.model.analyses import HEADLINE_SENTENCE, Event
 # An event dated more than this many days before the day its reports came out (their median) is
 # background they recall; one later is news (a week, as for a report's "last Monday").
 NEWS_DAYS_BEFORE = 7
+
+
+def in_news_window(day: date, reported: date) -> bool:
+    """A day of fresh news for reports out on `reported`: from NEWS_DAYS_BEFORE days before to a day after."""
+    return -1 <= (reported - day).days <= NEWS_DAYS_BEFORE
 
 
 def reported_first(published: Mapping[str, str | None]) -> Callable[[Event], tuple]:
