@@ -349,3 +349,15 @@ def test_a_name_tagged_once_in_an_article_is_found_in_its_repeats_there():
     _, entities = index_of({"a": (text, [("Palmont Dairy", "ORG")])})
     dairy = entity_with(entities, "Palmont Dairy")
     assert {s.start for s in dairy.mention_spans} == {0, text.rindex("Palmont")}
+
+
+def test_a_name_set_in_capitals_as_a_lead_in_is_not_the_name_shown():
+    _, entities = index_of({
+        "a": ("KESTREL GLOBAL Holdings Plc will buy Varn Ltd, the company said.",
+              [("KESTREL GLOBAL Holdings Plc", "ORG"), ("Varn Ltd", "ORG")]),
+        "b": ("Kestrel Global Holdings agreed to pay $3 billion for Varn Ltd.",
+              [("Kestrel Global Holdings", "ORG"), ("Varn Ltd", "ORG")]),
+    })
+    buyer = entity_with(entities, "Kestrel Global Holdings")
+    assert buyer is entity_with(entities, "KESTREL GLOBAL Holdings Plc")
+    assert buyer.name == "Kestrel Global Holdings"

@@ -766,3 +766,70 @@ def test_a_bridge_collapse_is_one_harm_with_its_toll_and_a_person_collapsing_is_
     assert "Tarnby" in collapse.label and collapse.date == "2019-05-07"
     story = {"p1": ("Wire", "2019-05-07", "Singer Mara Olsen collapsed on stage in Tarnby on Tuesday and died in hospital.")}
     assert not any(FAMILIES.get(e.trigger) == "collapse" for e in index_of(story, tmp_path / "p").events)
+
+
+FALLEN_BRIDGE_STORY = {
+    "f1": ("Wire A", "2019-05-07", "A section of the Tarnby bridge fell onto the rail tracks on Tuesday, killing 12 people."),
+    "f2": ("Wire B", "2019-05-07", "Part of the Tarnby bridge gave way on Tuesday. Cars fell into the river as the bridge "
+           "collapsed."),
+    "f3": ("Wire C", "2019-05-08", "The Tarnby bridge came down in heavy rain on Tuesday. Shares in Halvard Roads fell "
+           "5% on Wednesday."),
+}
+
+
+def test_a_bridge_that_fell_gave_way_or_came_down_collapsed_and_a_share_price_fell(tmp_path):
+    index = index_of(FALLEN_BRIDGE_STORY, tmp_path)
+    collapse = [e for e in index.events if FAMILIES.get(e.trigger) == "collapse"]
+    assert len(collapse) == 1 and set(collapse[0].articles) == set(FALLEN_BRIDGE_STORY), [(e.label, e.articles) for e in index.events]
+    falls = [e for e in index.events if FAMILIES.get(e.trigger) == "fall"]
+    # the cars that fell with the bridge are its collapse; the shares' fall is news of its own
+    assert [e.articles for e in falls] == [("f3",)], [(e.label, e.articles) for e in falls]
+
+
+RESIGNATION_STORY = {
+    "r1": ("Wire A", "2021-06-04", "Prime Minister Ellen Varga said on Friday that she will resign on 18 June."),
+    "r2": ("Wire B", "2021-06-04", "Ellen Varga announced her resignation as prime minister on Friday."),
+    "r3": ("Wire C", "2021-06-05", "Ellen Varga will step down as party leader, she told reporters on Friday."),
+}
+
+
+def test_a_resignation_announced_for_a_later_day_is_one_with_the_reports_of_it(tmp_path):
+    index = index_of(RESIGNATION_STORY, tmp_path)
+    resign = [e for e in index.events if FAMILIES.get(e.trigger) == "resign"]
+    assert len(resign) == 1, [(e.label, e.date, e.articles) for e in resign]
+    assert set(resign[0].articles) == set(RESIGNATION_STORY) and "Ellen Varga" in resign[0].label
+    assert resign[0].date == "2021-06-04"  # the day it was announced, not the day it takes effect
+
+
+STORM_STORY = {
+    "w1": ("Wire A", "2020-09-16", "Hurricane Lorna made landfall on the island of Bayport on Wednesday."),
+    "w2": ("Wire B", "2020-09-17", "Hurricane Lorna grew into a Category 5 hurricane on Monday. Lorna slammed into "
+           "the island of Bayport on Wednesday."),
+    "w3": ("Wire C", "2020-09-17", "The storm battered the island of Bayport for hours and was the strongest storm "
+           "to hit the island since 1932."),
+}
+
+
+def test_a_named_storm_told_on_the_days_it_crossed_is_one_storm_not_dated_by_the_record_it_beat(tmp_path):
+    index = index_of(STORM_STORY, tmp_path)
+    storms = [e for e in index.events if FAMILIES.get(e.trigger) == "storm"]
+    assert storms and set(storms[0].articles) == set(STORM_STORY), [(e.label, e.date, e.articles) for e in storms]
+    assert storms[0].date == "2020-09-16"
+    assert not any(e.date == "1932" for e in index.events)
+
+
+def test_where_an_occasion_was_is_where_its_attack_was_and_the_record_it_beat_is_no_part_of_it(tmp_path):
+    story = {
+        "a1": ("Wire A", "2017-05-23", "A bomb attack at a Mara Olsen concert at Tarnby Arena killed 19 people on Monday. "
+               "It was the country's worst attack since the Delmar bombings."),
+        "a2": ("Wire B", "2017-05-23", "The attack at Tarnby Arena on Monday was the deadliest in modern Varnland history."),
+    }
+    index = index_of(story, tmp_path)
+    attack = max(index.events, key=lambda e: len(e.articles))
+    assert set(attack.articles) == set(story) and "Tarnby Arena" in attack.label, [(e.label, e.articles) for e in index.events]
+    assert "Delmar" not in attack.label and "history" not in attack.label.lower()
+
+
+def test_an_event_word_in_a_list_of_brand_names_is_no_event(tmp_path):
+    story = {"b1": ("Wire", "2017-01-17", "The company makes Rothmans, Lucky Strike and Dunhill cigarettes.")}
+    assert not any(FAMILIES.get(e.trigger) == "attack" or e.trigger == "strike" for e in index_of(story, tmp_path).events)

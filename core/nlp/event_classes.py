@@ -17,7 +17,7 @@ CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quake": ((), ("earthquake", "quake", "tremor", "temblor", "seism")),
     "aftershock": ((), ("aftershock",)),
     "storm": ((), ("hurricane", "storm", "cyclone", "typhoon", "tornado", "flood", "flooding", "landslide",
-                   "mudslide", "tsunami", "avalanche", "blizzard")),
+                   "mudslide", "tsunami", "avalanche", "blizzard", "landfall")),
     "erupt": (("erupt",), ("eruption",)),
     # a structure giving way: "the bridge collapsed", "the collapse" (a person's collapse is none,
     # `event_senses.structure_collapse`)

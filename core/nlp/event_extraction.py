@@ -52,6 +52,7 @@ from newsx.core.nlp.event_senses import (
     cyber_intrusion,
     done_to,
     drunk_driving,
+    fell_as_a_structure_gave_way,
     fire_opened,
     foiled_noun,
     found_guilty,
@@ -264,6 +265,8 @@ def _inside_a_name(token) -> bool:
         return False
     if token.ent_type_ == "WORK_OF_ART":
         return True  # any word of a title
+    if any(c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PRODUCT", "NORP", "PERSON") for c in token.conjuncts):
+        return True  # one of a list of names: "Rothmans, Lucky Strike and Dunhill"
     if token.pos_ == "VERB":
         return token.ent_type_ in ("ORG", "LAW")
     doc = token.doc
@@ -305,6 +308,8 @@ def _trigger(token):
         return None
     if found is not None and unrealised(token):
         return None  # "thwarted the pirates' designs to hijack ships": no hijacking
+    if found is not None and _the_record_beaten(token):
+        return None  # "the worst attack since the London bombings": the yardstick, not this story's
     return found
 
 
@@ -316,6 +321,8 @@ def _event_word(token):
     if token.pos_ == "VERB":
         if token.dep_ in ("aux", "auxpass", "amod", "compound"):
             return None
+        if fell_as_a_structure_gave_way(token):
+            return None  # "cars fell as the bridge gave way": the collapse, told in the same sentence
         if lemma in RELEASE_VERBS and _puts_out_a_thing(token):
             return "release", token, token, None
         negated = any(c.dep_ == "neg" for c in token.children)
@@ -340,7 +347,7 @@ def _event_word(token):
         if lemma in LIGHT_VERBS or not lemma.isalpha():
             return None
         return lemma, token, token, None
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") or _noun_tagged_otherwise(token, lemma):
         if drunk_driving(token) and token.dep_ != "compound":
             return "drive drunk", token, token, None  # "arrested on suspicion of DUI"
         if gathering_party(token):
@@ -376,6 +383,11 @@ def _event_word(token):
                 return ("unveiling" if kind == "unveil" else kind), token, token, None
             return noun, token, token, None
     return None
+
+
+def _noun_tagged_otherwise(token, lemma: str) -> bool:
+    """An event noun in a noun's place the tagger took for an adjective: "made landfall"."""
+    return token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and lemma in EVENT_NOUNS
 
 
 def _tells_of_a_robbery(doc) -> bool:
@@ -419,6 +431,22 @@ def _event_subject(verb) -> str | None:
         lemma = noun.lemma_.lower()
         if lemma in EVENT_NOUNS and lemma in FAMILIES:
             return lemma
+        if noun.pos_ == "PROPN" and (kind := _storm_named(noun)) is not None:
+            return kind  # "Maria slammed into Puerto Rico", after "Hurricane Maria"
+    return None
+
+
+# Words a storm's name follows: "Hurricane Maria", "Typhoon Haiyan", "Cyclone Idai".
+_STORM_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+
+
+def _storm_named(name) -> str | None:
+    """The storm word ("hurricane") when the article names a storm so ("Hurricane Maria"): then
+    "Maria" alone is that storm."""
+    doc = name.doc
+    for t in doc:
+        if t.lower_ in _STORM_TITLES and t.i + 1 < len(doc) and doc[t.i + 1].text == name.text:
+            return t.lower_
     return None
 
 
@@ -572,6 +600,9 @@ def _argument_heads(token):
     befell = token.pos_ == "NOUN" and FAMILIES.get(token.lemma_.lower()) in BEFALLING_FAMILIES
     for child in token.children:
         dep = child.dep_
+        if dep == "poss" and child.ent_type_ in ("GPE", "LOC") and _superlative(token):
+            yield child, "place"  # "the UK's worst attack": where it ranks, not who attacked
+            continue
         if dep in ARG_DEPS:
             yield child, "patient" if befell and dep in ("compound", "nmod") else "agent" if dep in AGENT_DEPS else "patient"
         elif dep == "agent":
@@ -587,8 +618,29 @@ def _argument_heads(token):
                 role = "place" if word in PLACE_PREPS else None
             if role:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not (role == "place" and pobj.lemma_.lower() in _RANKING_FRAMES):
                         yield pobj, role
+                        if role == "place":
+                            yield from _where_the_occasion_was(pobj)
+
+
+# What a superlative ranks in, not where it happened: "the deadliest shooting in modern U.S. history".
+_RANKING_FRAMES = frozenset({"history", "memory", "record", "records"})
+
+
+# Kinds of occasion an event can happen at: where the occasion was is where the event was.
+_OCCASION_FAMILIES = frozenset({"ceremony", "gathering", "contest"})
+
+
+def _where_the_occasion_was(noun):
+    """ "an explosion at an Ariana Grande concert at Manchester Arena": the arena is where."""
+    if noun.pos_ != "NOUN" or FAMILIES.get(noun.lemma_.lower()) not in _OCCASION_FAMILIES:
+        return
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj, "place"
 
 
 def _subject_role(subject) -> str:
@@ -837,9 +889,25 @@ def _owners_who_did_it(verb, lemma: str, token_mention) -> set[int]:
 def _since_a_record(token, root) -> bool:
     """A date after "since" on a superlative ("the deadliest fire since 1933", "the worst quake
     since 2004") names the last one as bad, not this one's time."""
-    if root.head.lower_ != "since":
+    if "since" not in (root.lower_, root.head.lower_):  # the model may take "since 1932" for the date
         return False
-    return any(c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children)) for c in token.children)
+    # "the strongest storm to hit the island since 1932": the superlative is on the noun the verb describes
+    described = [token.head] if token.dep_ in ("acl", "relcl") else []
+    return any(_superlative(noun) for noun in (token, *described))
+
+
+def _superlative(noun) -> bool:
+    """ "the worst attack", "the most powerful storm"."""
+    return any(c.tag_ == "JJS" or (c.dep_ == "amod" and any(a.lower_ == "most" for a in c.children)) for c in noun.children)
+
+
+def _the_record_beaten(token) -> bool:
+    """The event after "since" on a superlative: "the UK's worst attack since the London bombings",
+    "the deadliest shooting since Sandy Hook" name an earlier one as the yardstick."""
+    if token.dep_ != "pobj" or token.head.lower_ != "since":
+        return False
+    measured = token.head.head
+    return _superlative(measured) or (measured.dep_ in ("acl", "relcl") and _superlative(measured.head))
 
 
 def _when_told(verb, date_start: int) -> bool:

@@ -214,13 +214,21 @@ def make_label(participants, lemma: str, places, noun: bool = False, participle:
 # "bought" report one deal, "will nominate" and "nominated" one pick, "will launch the phone in
 # February" and "released the phone" one product's release, where "will meet" is another meeting
 # than the one just held.
-TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint", "release"})
+# A resignation is news when announced: "will step down on 7 June" and "resigned" are one.
+TENSE_BLIND_FAMILIES = frozenset({"acquire", "appoint", "release", "resign"})
 
 
 def parted_by_tense(family: str, future: bool, other_future: bool) -> bool:
     """One told as to come and the other as done are two events of this kind ("will meet" and
     "met"), unless it is a kind that is news when agreed (`TENSE_BLIND_FAMILIES`)."""
     return future != other_future and family not in TENSE_BLIND_FAMILIES
+
+
+def dated_when_it_takes_effect(family: str, future: bool, other_future: bool) -> bool:
+    """A kind that is news when announced, told as to come beside a report of it done: the date
+    the first gives is when it takes effect ("will resign on 7 June"), not the news's day, so the
+    two dates need not agree."""
+    return future != other_future and family in TENSE_BLIND_FAMILIES
 
 
 # Triggers whose doer undergoes the rest of their family's event: who "lost to" is who was beaten.

@@ -437,6 +437,10 @@ def sense(token) -> tuple[str, object, object] | None:
         return "open fire", token, fire  # "opened fire on the crowd": a shooting
     if lemma == "drop" and _drops_bombs(token):
         return "bomb", token, token  # "warplanes dropped bombs on the camp": a bombing
+    if lemma in ("step", "stand") and steps_down(token):
+        return "resign", token, token  # "she will step down as leader"
+    if lemma in _GIVING_WAY and structure_gave_way(token):
+        return "collapse", token, token  # "the bridge fell", "the roof gave way"
     if lemma in _REPELLING_VERBS and foils_an_attack(token):
         return FOILED_ATTACK, token, token  # "the navy thwarted a pirate attack": the attack, beaten off
     if lemma in ("sink", "destroy", "torpedo") and armed_attack(token):
@@ -506,6 +510,72 @@ def structure_collapse(token) -> bool:
     else:
         sides = [c for c in token.children if c.dep_ == "poss"] + _objects_of(token, "of")
     return not any(_is_person(s) or s.lemma_.lower() in _PEOPLE_WORDS for s in sides)
+
+
+def steps_down(verb) -> bool:
+    """ "will step down as Tory leader", "stood down", "stepped aside": one leaves a post. Not
+    troops or a crowd that stand down (a plural subject)."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in verb.children):
+        return False
+    sides = _subjects(verb, ("nsubj",))
+    if verb.dep_ == "xcomp":  # "troops were told to stand down"
+        sides += [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    return not any(s.tag_ in ("NNS", "NNPS") for s in sides)
+
+
+# What stands and can give way: when one falls, plunges or crashes down, it collapsed.
+_STRUCTURES = frozenset({
+    "bridge", "viaduct", "overpass", "flyover", "footbridge", "span", "building", "roof", "ceiling", "wall",
+    "tower", "dam", "levee", "embankment", "stand", "grandstand", "balcony", "stage", "scaffolding", "crane",
+    "house", "home", "block", "hotel", "school", "factory", "mall", "stadium", "church", "mosque", "temple",
+    "mine", "tunnel", "structure", "skyscraper", "apartment", "warehouse", "facade", "floor", "storey", "story",
+    "highway", "motorway", "road",
+})
+# A part of one: "a section of the bridge fell", "200 metres of the viaduct fell away".
+_STRUCTURE_PARTS = frozenset({"section", "part", "portion", "stretch", "chunk", "length", "segment", "piece"})
+_GIVING_WAY = frozenset({"fall", "plunge", "tumble", "crumble", "crash", "topple", "cave", "give", "come"})
+_GIVING_WAY_PARTICLES = {"crash": ("down",), "give": ("way",), "come": ("down",), "cave": ("in",)}
+
+
+def structure_gave_way(verb) -> bool:
+    """ "the bridge fell", "a section of the viaduct plunged", "the roof gave way", "the tower came
+    down": a structure's collapse, not a market's fall ("shares fell 5%") nor a person's."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _GIVING_WAY:
+        return False
+    if (particles := _GIVING_WAY_PARTICLES.get(lemma)) is not None and not any(
+        c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ in particles for c in verb.children
+    ):
+        return False  # "gave a speech", "came home", "crashed": not a structure giving way
+    return any(_a_structure(s) for s in _subjects(verb, ("nsubj",)))
+
+
+_FALLING = frozenset({"fall", "plunge", "tumble", "plummet", "drop"})  # not "crash": a plane can crash into it
+
+
+def fell_as_a_structure_gave_way(verb) -> bool:
+    """ "their car fell 150ft as the bridge gave way", "plunging 30 vehicles to the ground",
+    "vehicles fell in Tuesday's collapse": what fell with a structure is its collapse, told once.
+    Not a price that fell the same day ("shares fell 5% after the collapse")."""
+    if verb.lemma_.lower() not in _FALLING or _a_market_move(verb):
+        return False
+    return any(t.i != verb.i and (structure_gave_way(t) or (t.lemma_.lower() == "collapse" and structure_collapse(t)))
+               for t in verb.sent)
+
+
+def _a_market_move(verb) -> bool:
+    """ "fell 5%", "dropped to $3", "plunged 200 points": a number's move."""
+    return any(t.ent_type_ in ("PERCENT", "MONEY") or t.lower_ in ("%", "percent", "points", "point")
+               for t in verb.subtree)
+
+
+def _a_structure(noun) -> bool:
+    """ "the bridge", "the Morandi bridge", "a section of the bridge", "200 metres of the viaduct"."""
+    if noun.lemma_.lower() in _STRUCTURES:
+        return True
+    if noun.lemma_.lower() in _STRUCTURE_PARTS or noun.like_num or noun.ent_type_ == "QUANTITY":
+        return any(o.lemma_.lower() in _STRUCTURES for o in _objects_of(noun, "of"))
+    return False
 
 
 # What is captured or seized when nobody is: "captured the imagination of a generation".

@@ -979,9 +979,15 @@ def _canonical(members: list[_Form], label: str, qualified: AbstractSet[str] = f
 
     def rank(form: _Form):
         size = len(person_words(form.name)) if label == "PERSON" else len(form.words)
-        return (size, not looks_all_caps(form.name), sum(form.labels.values()), len(form.name))
+        return (not _shouted(form.name), size, not looks_all_caps(form.name), sum(form.labels.values()), len(form.name))
 
     return max(members, key=rank).name
+
+
+def _shouted(name: str) -> bool:
+    """ "BRITISH AMERICAN Tobacco Plc": a lead-in set in capitals, two or more long words of it
+    (not an acronym within a name: "NASA Ames Research Center")."""
+    return sum(len(w) >= 4 and w.isalpha() and w.isupper() for w in name.split()) >= 2
 
 
 class _LabelVoter:

@@ -38,6 +38,7 @@ from newsx.core.nlp.event_lexicon import (
     PLACE_STRUCK_FAMILIES,
     TELLING_VERBS,
     UNDERGONE,
+    dated_when_it_takes_effect,
     make_label,
     month_hint,
     parted_by_tense,
@@ -640,7 +641,9 @@ def _when_compatible(date: str | None, when: str | None, other_date: str | None,
 def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
     if a.family != b.family:
         return 0.0
-    if not _when_compatible(a.date, a.when_key, b.date, b.when_key):
+    if not dated_when_it_takes_effect(a.family, a.raw.future, b.raw.future) and not _when_compatible(
+        a.date, a.when_key, b.date, b.when_key
+    ):
         return 0.0
     if parted_by_tense(a.family, a.raw.future, b.raw.future) and not (a.date and b.date):
         return 0.0  # "will meet" is another meeting than the one just reported, unless the dates agree

@@ -14,11 +14,11 @@ clusters and their entities, not their pairs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from newsx.core.corpus.dates import to_date
-from newsx.core.nlp.event_lexicon import month_hint, parted_by_tense, weekday_hint, whens_agree
+from newsx.core.nlp.event_lexicon import dated_when_it_takes_effect, month_hint, parted_by_tense, weekday_hint, whens_agree
 
 # A cluster joins a head when this share of the smaller of their story entity sets is common
 # (fitted leave-one-cluster-out on ECB+, with both halves of each topic in one corpus as the check
@@ -32,8 +32,9 @@ REPORT_WINDOW = 7
 LOOK_BACK_DAYS = 30
 # Reports of an event announced ahead (an election, a ceremony's host) come out up to this many days before it.
 LOOK_AHEAD_DAYS = 365
-# Kinds of event that go on for days: the story's protests on successive nights are one unrest.
-ONGOING_FAMILIES = frozenset({"protest", "walkout"})
+# Kinds of event that go on for days: the story's protests on successive nights are one unrest,
+# and a storm told on each day it crosses the islands one storm.
+ONGOING_FAMILIES = frozenset({"protest", "walkout", "storm"})
 # How many kinds of event (the most reported first) join on the story they tell: a shooting, the
 # deaths and the wounded (fitted leave-one-cluster-out, benchmarks/fit_events.py: 3 in every fold).
 STORY_FAMILIES = 3
@@ -227,11 +228,16 @@ def _absorb(head: StoryCluster, c: StoryCluster) -> None:
 def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: int | None = REPORT_WINDOW) -> bool:
     """Whether the two can be one event by their dates. `window`: how many days after a dated
     event an undated report of it may be written (None: any time after)."""
-    if not _whens_fit(head, other):
+    # Told over a week, an event's weekdays differ: "a Category 5 hurricane on Monday" is the storm
+    # that struck on Wednesday.
+    if not _whens_fit(head, other, weekdays=tolerance < REPORT_WINDOW):
         return False
     parted = parted_by_tense(head.family, head.future, other.future)
     if parted and not (head.date and other.date):
         return False  # "will meet" is another meeting than the one reported
+    if dated_when_it_takes_effect(head.family, head.future, other.future):
+        # "will resign on 7 June", reported the day it was announced: the reports' days must fit
+        head, other = (replace(head, date=None), other) if head.future else (head, replace(other, date=None))
     if head.date and other.date:
         # A meeting scheduled for the next day is not the one just held: no slack across tenses.
         return dates_close(head.date, other.date, 0 if parted else tolerance)
@@ -257,10 +263,10 @@ def _dates_fit(head: StoryCluster, other: StoryCluster, tolerance: int, window: 
     return window is None or abs((_middle(mine) - _middle(theirs)).days) <= max(window, REPORT_WINDOW)
 
 
-def _whens_fit(head: StoryCluster, other: StoryCluster) -> bool:
+def _whens_fit(head: StoryCluster, other: StoryCluster, weekdays: bool = True) -> bool:
     """Unresolved dates must agree ("Thursday" is not "December last year"; "Friday night" may be
-    "early Saturday"), and fit what a resolved date says (its month, its weekday)."""
-    if head.whens and other.whens and not any(whens_agree(a, b) for a in head.whens for b in other.whens):
+    "early Saturday"), and fit what a resolved date says (its month, and unless not `weekdays`, its weekday)."""
+    if weekdays and head.whens and other.whens and not any(whens_agree(a, b) for a in head.whens for b in other.whens):
         return False
     for dated, written in ((head, other), (other, head)):
         day = _day(dated.date) if dated.date else None
@@ -268,7 +274,7 @@ def _whens_fit(head: StoryCluster, other: StoryCluster) -> bool:
             month, weekday = month_hint(when), weekday_hint(when)
             if dated.date and len(dated.date) >= 7 and month is not None and int(dated.date[5:7]) != month:
                 return False
-            if day is not None and weekday is not None and day.weekday() != weekday:
+            if weekdays and day is not None and weekday is not None and day.weekday() != weekday:
                 return False
     return True
 
