@@ -833,3 +833,13 @@ def test_where_an_occasion_was_is_where_its_attack_was_and_the_record_it_beat_is
 def test_an_event_word_in_a_list_of_brand_names_is_no_event(tmp_path):
     story = {"b1": ("Wire", "2017-01-17", "The company makes Rothmans, Lucky Strike and Dunhill cigarettes.")}
     assert not any(FAMILIES.get(e.trigger) == "attack" or e.trigger == "strike" for e in index_of(story, tmp_path).events)
+
+
+def test_a_death_on_the_anniversary_of_anothers_is_not_that_one(tmp_path):
+    story = {"d1": ("Wire", "2018-08-16", "Singer Mara Olsen died at home in Tarnby on Thursday. She died on the "
+                    "anniversary of Elvis\u2019 death, who was found dead in 1977.")}
+    index = index_of(story, tmp_path)
+    died = [r for r in index.analyses["d1"].events if r.text == "died"]
+    assert died and not any("Elvis" in r.participants for r in died), [(r.text, r.participants) for r in died]
+    olsen = next(e for e in index.events if "Mara Olsen" in e.label)
+    assert olsen.date == "2018-08-16"

@@ -559,11 +559,12 @@ def _occasion_event(token, occasion: Mention, sentence: int, dates, doc, anchor,
 
 
 def _names_an_occasion(word, trigger) -> bool:
-    """A name on another event than the trigger's ("the Ariana Grande concert", "Grande's concert")."""
-    if word.dep_ not in ("compound", "poss"):
+    """A name on another event than the trigger's ("the Ariana Grande concert", "Grande's concert",
+    "on the anniversary of Elvis' death")."""
+    if word.dep_ not in ("compound", "poss", "nmod"):
         return False
     occasion = word.head
-    while occasion.pos_ == "PROPN" and occasion.dep_ in ("compound", "poss") and occasion.head.i != occasion.i:
+    while occasion.pos_ == "PROPN" and occasion.dep_ in ("compound", "poss", "nmod") and occasion.head.i != occasion.i:
         occasion = occasion.head  # "Ariana" -> "Grande" -> "concert"
     return occasion.i != trigger.i and occasion.pos_ == "NOUN" and occasion.lemma_.lower() in EVENT_NOUNS
 

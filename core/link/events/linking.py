@@ -658,6 +658,10 @@ def _score(a: _Node, b: _Node, story: dict[str, frozenset[str]]) -> float:
         same_sentence = a.raw.sentence == b.raw.sentence
         if not (shared or same_place or same_day or same_sentence):
             return 0.0
+        if not (shared or same_place or same_day) and _recency(a, b) + _recency(b, a) < 0:
+            # "she died on the anniversary of Elvis' death, who was found dead in 1977": told beside
+            # one long before the article, an undated mention is the recent one, not that
+            return 0.0
         # A mention that names nobody is the event its sentence names ("The launch on Thursday was
         # the longest test"), before one another sentence shares a party with ("tested last year").
         told_beside = same_sentence and not (a.parties and b.parties)
