@@ -843,3 +843,14 @@ def test_a_death_on_the_anniversary_of_anothers_is_not_that_one(tmp_path):
     assert died and not any("Elvis" in r.participants for r in died), [(r.text, r.participants) for r in died]
     olsen = next(e for e in index.events if "Mara Olsen" in e.label)
     assert olsen.date == "2018-08-16"
+
+
+def test_where_an_unnamed_site_was_is_where_its_event_was(tmp_path):
+    story = {
+        "m1": ("Wire A", "2014-05-13", "An explosion at a coal mine in Turkey killed 200 miners on Tuesday."),
+        "m2": ("Wire B", "2014-05-14", "The blast at the mine in Turkey on Tuesday trapped hundreds of workers."),
+    }
+    index = index_of(story, tmp_path)
+    for article in story:
+        blasts = [r for r in index.analyses[article].events if r.text in ("explosion", "blast")]
+        assert blasts and all("Turkey" in r.places for r in blasts), [(r.text, r.places) for r in blasts]

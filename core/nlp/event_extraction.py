@@ -631,11 +631,21 @@ _RANKING_FRAMES = frozenset({"history", "memory", "record", "records"})
 
 # Kinds of occasion an event can happen at: where the occasion was is where the event was.
 _OCCASION_FAMILIES = frozenset({"ceremony", "gathering", "contest"})
+# Sites an event happens at, told without their name: where the site is is where it happened.
+_SITES = frozenset({
+    "mine", "factory", "plant", "refinery", "warehouse", "school", "university", "college", "hotel", "mall",
+    "market", "mosque", "church", "temple", "synagogue", "restaurant", "nightclub", "club", "bar", "station",
+    "airport", "hospital", "prison", "jail", "stadium", "arena", "port", "building", "home", "house", "camp",
+    "base", "office", "shop", "store", "supermarket", "bank",
+})
 
 
 def _where_the_occasion_was(noun):
-    """ "an explosion at an Ariana Grande concert at Manchester Arena": the arena is where."""
-    if noun.pos_ != "NOUN" or FAMILIES.get(noun.lemma_.lower()) not in _OCCASION_FAMILIES:
+    """ "an explosion at an Ariana Grande concert at Manchester Arena", "a blast at a coal mine in
+    Soma": where the concert or the unnamed site was is where."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return
+    if noun.lemma_.lower() not in _SITES and FAMILIES.get(noun.lemma_.lower()) not in _OCCASION_FAMILIES:
         return
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
