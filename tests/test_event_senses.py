@@ -854,3 +854,8 @@ def test_where_an_unnamed_site_was_is_where_its_event_was(tmp_path):
     for article in story:
         blasts = [r for r in index.analyses[article].events if r.text in ("explosion", "blast")]
         assert blasts and all("Turkey" in r.places for r in blasts), [(r.text, r.places) for r in blasts]
+
+
+def test_a_stadium_that_fell_silent_did_not_collapse(tmp_path):
+    story = {"q1": ("Wire", "2018-07-15", "The stadium fell silent on Sunday when Croatia scored.")}
+    assert not any(FAMILIES.get(e.trigger) == "collapse" for e in index_of(story, tmp_path).events)

@@ -622,7 +622,7 @@ def _argument_heads(token):
                     if pobj.dep_ == "pobj" and not (role == "place" and pobj.lemma_.lower() in _RANKING_FRAMES):
                         yield pobj, role
                         if role == "place":
-                            yield from _where_the_occasion_was(pobj)
+                            yield from _where_the_site_was(pobj)
 
 
 # What a superlative ranks in, not where it happened: "the deadliest shooting in modern U.S. history".
@@ -640,7 +640,7 @@ _SITES = frozenset({
 })
 
 
-def _where_the_occasion_was(noun):
+def _where_the_site_was(noun):
     """ "an explosion at an Ariana Grande concert at Manchester Arena", "a blast at a coal mine in
     Soma": where the concert or the unnamed site was is where."""
     if noun.pos_ != "NOUN" or noun.ent_type_:

@@ -547,6 +547,8 @@ def structure_gave_way(verb) -> bool:
         c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lower_ in particles for c in verb.children
     ):
         return False  # "gave a speech", "came home", "crashed": not a structure giving way
+    if any(c.dep_ in ("acomp", "oprd", "attr") for c in verb.children):
+        return False  # "the stadium fell silent": a state it fell into
     return any(_a_structure(s) for s in _subjects(verb, ("nsubj",)))
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported where used: reopening reads articles before any an
     from newsx.core.model.analyses import ArticleAnalysis
 
 # Bump when analysis output changes shape or meaning, so old rows are not reused.
-PIPELINE_VERSION = "157"
+PIPELINE_VERSION = "158"
 SCHEMA_VERSION = 2
 CACHE_FILE = "newsx-cache.sqlite3"
 _APPLICATION_ID = 0x6E777378  # "nwsx": marks the file as ours
