@@ -438,16 +438,26 @@ def _event_subject(verb) -> str | None:
 
 # Words a storm's name follows: "Hurricane Maria", "Typhoon Haiyan", "Cyclone Idai".
 _STORM_TITLES = frozenset({"hurricane", "typhoon", "cyclone", "storm"})
+_STORM_NAMES_KEY = "newsx.storm_names"  # in doc.user_data
 
 
 def _storm_named(name) -> str | None:
     """The storm word ("hurricane") when the article names a storm so ("Hurricane Maria"): then
     "Maria" alone is that storm."""
-    doc = name.doc
-    for t in doc:
-        if t.lower_ in _STORM_TITLES and t.i + 1 < len(doc) and doc[t.i + 1].text == name.text:
-            return t.lower_
-    return None
+    return _storm_names(name.doc).get(name.text)
+
+
+def _storm_names(doc) -> dict[str, str]:
+    """The names the article gives storms, each with its storm word: read once per article (a
+    sports report asks for every "Smith hit ...")."""
+    found = doc.user_data.get(_STORM_NAMES_KEY)
+    if found is None:
+        found = {}
+        for t in doc[:-1]:
+            if t.lower_ in _STORM_TITLES:
+                found.setdefault(doc[t.i + 1].text, t.lower_)
+        doc.user_data[_STORM_NAMES_KEY] = found
+    return found
 
 
 def _names_a_day(when: str | None) -> bool:
@@ -902,9 +912,14 @@ def _since_a_record(token, root) -> bool:
     since 2004") names the last one as bad, not this one's time."""
     if "since" not in (root.lower_, root.head.lower_):  # the model may take "since 1932" for the date
         return False
-    # "the strongest storm to hit the island since 1932": the superlative is on the noun the verb describes
-    described = [token.head] if token.dep_ in ("acl", "relcl") else []
-    return any(_superlative(noun) for noun in (token, *described))
+    return _ranked_the_most(token)
+
+
+def _ranked_the_most(word) -> bool:
+    """ "the worst attack", "the most powerful storm"; through a relative clause, "the strongest
+    storm to hit the island": the superlative is on the noun the verb describes."""
+    nouns = (word, word.head) if word.dep_ in ("acl", "relcl") else (word,)
+    return any(_superlative(noun) for noun in nouns)
 
 
 def _superlative(noun) -> bool:
@@ -917,8 +932,7 @@ def _the_record_beaten(token) -> bool:
     "the deadliest shooting since Sandy Hook" name an earlier one as the yardstick."""
     if token.dep_ != "pobj" or token.head.lower_ != "since":
         return False
-    measured = token.head.head
-    return _superlative(measured) or (measured.dep_ in ("acl", "relcl") and _superlative(measured.head))
+    return _ranked_the_most(token.head.head)
 
 
 def _when_told(verb, date_start: int) -> bool:
